@@ -1,0 +1,3 @@
+export type * from './types.js';
+export * from './normalize-config.js';
+export * from './resolve-client.js';

@@ -1,0 +1,113 @@
+/**
+ * Every failure the contract names, as a stable code. Each maps to exactly one HTTP status, `error`
+ * string and default `error_description` in {@link ERROR_TABLE}; adapters never choose a status.
+ */
+export type OAuthErrorCode =
+  | 'invalid_request'
+  | 'missing_parameter'
+  | 'invalid_parameter'
+  | 'invalid_body'
+  | 'unsupported_media_type'
+  | 'body_too_large'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'unauthorized_client'
+  | 'connection_not_found'
+  | 'connection_disabled'
+  | 'unsupported_operation'
+  | 'unsupported_grant_type'
+  | 'invalid_user_password'
+  | 'invalid_passwordless_code'
+  | 'unauthorized'
+  | 'invalid_grant'
+  | 'invalid_token'
+  | 'too_many_attempts'
+  | 'temporarily_unavailable'
+  | 'access_denied'
+  | 'invalid_refresh_token'
+  | 'invalid_signup'
+  | 'invalid_password'
+  | 'bad_connection'
+  | 'signup_disabled'
+  | 'bad_client_id'
+  | 'bad_phone_number'
+  | 'bad_email'
+  | 'bad_request'
+  | 'sms_provider_error'
+  | 'server_error';
+
+/** What the wire shows for one code. */
+export interface ErrorWireShape {
+  readonly status: number;
+  readonly error: string;
+  readonly description: string;
+}
+
+/**
+ * The one table from error code to HTTP status, `error` and default `error_description` (SPEC §3).
+ *
+ * @example
+ * ERROR_TABLE.connection_disabled.status; // 400
+ */
+export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
+  invalid_request: { status: 400, error: 'invalid_request', description: 'invalid request' },
+  missing_parameter: { status: 400, error: 'invalid_request', description: 'missing parameter' },
+  invalid_parameter: { status: 400, error: 'invalid_request', description: 'invalid parameter' },
+  invalid_body: { status: 400, error: 'invalid_request', description: 'the request body could not be parsed' },
+  unsupported_media_type: {
+    status: 415,
+    error: 'invalid_request',
+    description: 'the body must be application/json or application/x-www-form-urlencoded',
+  },
+  body_too_large: { status: 413, error: 'invalid_request', description: 'request body too large' },
+  not_found: { status: 404, error: 'not_found', description: 'not found' },
+  method_not_allowed: { status: 405, error: 'invalid_request', description: 'method not allowed' },
+  unauthorized_client: { status: 403, error: 'unauthorized_client', description: 'invalid client' },
+  connection_not_found: { status: 400, error: 'invalid_request', description: 'the connection was not found' },
+  connection_disabled: { status: 400, error: 'invalid_request', description: 'the connection was disabled' },
+  unsupported_operation: {
+    status: 400,
+    error: 'invalid_request',
+    description: 'specified strategy does not support requested operation',
+  },
+  unsupported_grant_type: {
+    status: 400,
+    error: 'unsupported_grant_type',
+    description: 'grant type not supported',
+  },
+  invalid_user_password: { status: 401, error: 'invalid_user_password', description: 'Wrong email or password.' },
+  invalid_passwordless_code: {
+    status: 401,
+    error: 'invalid_user_password',
+    description: 'Wrong phone number or verification code.',
+  },
+  unauthorized: { status: 401, error: 'unauthorized', description: 'user is blocked' },
+  invalid_grant: { status: 400, error: 'invalid_grant', description: 'invalid assertion' },
+  invalid_token: { status: 401, error: 'invalid_token', description: 'invalid token' },
+  too_many_attempts: {
+    status: 429,
+    error: 'too_many_attempts',
+    description: 'Your account has been blocked after multiple consecutive login attempts.',
+  },
+  temporarily_unavailable: {
+    status: 503,
+    error: 'temporarily_unavailable',
+    description: 'the service is temporarily unavailable',
+  },
+  access_denied: { status: 403, error: 'access_denied', description: 'access denied' },
+  invalid_refresh_token: {
+    status: 403,
+    error: 'access_denied',
+    description: 'Unknown or invalid refresh token',
+  },
+  invalid_signup: { status: 400, error: 'invalid_signup', description: 'Invalid sign up' },
+  invalid_password: { status: 400, error: 'invalid_password', description: 'Password is too weak' },
+  bad_connection: { status: 400, error: 'bad.connection', description: 'the connection was not found' },
+  signup_disabled: { status: 403, error: 'access_denied', description: 'Public signup is disabled' },
+  bad_client_id: { status: 400, error: 'bad.client_id', description: 'Missing required property: client_id' },
+  bad_phone_number: { status: 400, error: 'bad.phone_number', description: 'Invalid phone number' },
+  bad_email: { status: 400, error: 'bad.email', description: 'Invalid email address' },
+  bad_request: { status: 400, error: 'bad.request', description: 'bad request' },
+  sms_provider_error: { status: 400, error: 'sms_provider_error', description: 'the message could not be sent' },
+  server_error: { status: 500, error: 'server_error', description: 'internal error' },
+};

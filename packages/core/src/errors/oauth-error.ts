@@ -1,0 +1,50 @@
+import { ERROR_TABLE, type OAuthErrorCode } from './error-table.js';
+
+/**
+ * The one error value of oauth-ro: a code from the table plus an optional description that
+ * replaces the table's default (e.g. `missing username parameter`).
+ */
+export interface OAuthError {
+  readonly code: OAuthErrorCode;
+  readonly description?: string;
+  /** Seconds, sent as `Retry-After` (429, 503). */
+  readonly retryAfter?: number;
+}
+
+/**
+ * @example
+ * oauthError('missing_parameter', 'missing username parameter');
+ */
+export function oauthError(code: OAuthErrorCode, description?: string, retryAfter?: number): OAuthError {
+  return { code, ...(description === undefined ? {} : { description }), ...(retryAfter === undefined ? {} : { retryAfter }) };
+}
+
+/** The wire body and status of an error, per the contract's table.
+ *
+ * @example
+ * errorWire(oauthError('connection_not_found'));
+ * // { status: 400, body: { error: 'invalid_request', error_description: 'the connection was not found' } }
+ */
+export function errorWire(error: OAuthError): {
+  status: number;
+  body: { error: string; error_description: string };
+} {
+  const shape = ERROR_TABLE[error.code];
+  return { status: shape.status, body: { error: shape.error, error_description: error.description ?? shape.description } };
+}
+
+/**
+ * Thrown only for programmer and configuration mistakes (never for a bad request).
+ *
+ * @example
+ * throw new ConfigurationError('clients[0].client_secret', 'is required for HS256');
+ */
+export class ConfigurationError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${path}: ${problem}`);
+    this.name = 'ConfigurationError';
+  }
+}

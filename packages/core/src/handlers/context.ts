@@ -1,0 +1,10 @@
+import type { ConfigIndex } from '../config/resolve-client.js';
+import type { CoreDeps } from '../ports/deps.js';
+import type { MintContext } from '../tokens/mint-tokens.js';
+
+/** Everything a handler needs, built once when the server starts and never mutated. */
+export interface HandlerContext {
+  readonly index: ConfigIndex;
+  readonly deps: CoreDeps;
+  readonly mint: MintContext;
+}

@@ -1,0 +1,103 @@
+import type { JWTPayload } from 'jose';
+import { indexConfig } from '../config/resolve-client.js';
+import type { OAuthRoConfig } from '../config/types.js';
+import { oauthError, type OAuthError } from '../errors/oauth-error.js';
+import { errorResponse } from '../http/respond.js';
+import type { OAuthRequest, OAuthResponse } from '../http/types.js';
+import type { CoreDeps } from '../ports/deps.js';
+import type { SigningKeyRecord } from '../ports/key-store.js';
+import { clientSecretKey } from '../tokens/client-secret-key.js';
+import { loadKeyRing } from '../tokens/key-ring.js';
+import type { MintContext } from '../tokens/mint-tokens.js';
+import { verifyIssuedToken } from '../tokens/verify-token.js';
+import type { Result } from '../util/result.js';
+import type { HandlerContext } from './context.js';
+import { handleDiscovery, handleHealth, handleJwks } from './handle-discovery.js';
+import { handleTokenInfo, handleUserInfo } from './handle-profile.js';
+import { handleRo } from './handle-ro.js';
+import { handleSignup } from './handle-signup.js';
+
+type Handler = (ctx: HandlerContext, request: OAuthRequest) => Promise<OAuthResponse> | OAuthResponse;
+
+/** Every route, by path then method. */
+const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
+  '/oauth/ro': { POST: handleRo },
+  '/dbconnections/signup': { POST: handleSignup },
+  '/tokeninfo': { POST: handleTokenInfo },
+  '/userinfo': { GET: handleUserInfo },
+  '/.well-known/jwks.json': { GET: handleJwks },
+  '/.well-known/openid-configuration': { GET: handleDiscovery },
+  '/health': { GET: handleHealth },
+};
+
+/** The paths oauth-ro answers, for adapters that register routes one by one. */
+export const ROUTE_PATHS: readonly string[] = Object.keys(ROUTES);
+
+/** An oauth-ro instance: one request handler plus what host apps need to trust its tokens. */
+export interface OAuthRo {
+  readonly issuer: string;
+  /** Answers any request; never throws, never leaks a stack trace. */
+  handle(request: OAuthRequest): Promise<OAuthResponse>;
+  /** Verifies a token this instance issued (access or id token), for protecting host routes. */
+  verifyToken(token: string): Promise<Result<JWTPayload & { sub: string }, OAuthError>>;
+  /** Public signing keys as JWKS. */
+  jwks(): { keys: Record<string, unknown>[] };
+  /** Releases directory connections. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link createOAuthRo}. */
+export interface CreateOAuthRoOptions {
+  readonly config: OAuthRoConfig;
+  readonly deps: CoreDeps;
+}
+
+/**
+ * Builds an oauth-ro instance: indexes the configuration, loads (or creates) the signing keys and
+ * derives client keys, all once. Adapters call `handle` per request.
+ *
+ * @example
+ * const oauthRo = await createOAuthRo({ config, deps });
+ * const res = await oauthRo.handle({ method: 'GET', path: '/health', headers: {}, ip: '127.0.0.1' });
+ */
+export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAuthRo> {
+  const { config, deps } = options;
+  const algs = new Set<SigningKeyRecord['alg']>(['RS256']);
+  for (const client of config.clients) {
+    const alg = client.jwt_configuration.alg;
+    if (alg !== 'HS256') algs.add(alg);
+  }
+  const keyRing = await loadKeyRing(deps.keys, deps.clock, [...algs]);
+  const clientKeys = new Map<string, Uint8Array>();
+  for (const client of config.clients) {
+    const key = clientSecretKey(client);
+    if (key && client.jwt_configuration.alg === 'HS256') clientKeys.set(client.client_id, key);
+  }
+  const mint: MintContext = { issuer: config.issuer, keyRing, clientKeys };
+  const ctx: HandlerContext = { index: indexConfig(config), deps, mint };
+
+  async function handle(request: OAuthRequest): Promise<OAuthResponse> {
+    const path = request.path.length > 1 ? request.path.replace(/\/+$/, '') : request.path;
+    const route = Object.hasOwn(ROUTES, path) ? ROUTES[path] : undefined;
+    if (!route) return errorResponse(oauthError('not_found', `no route for ${request.method} ${path.slice(0, 200)}`));
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const handler = Object.hasOwn(route, method) ? route[method] : undefined;
+    if (!handler) return errorResponse(oauthError('method_not_allowed'));
+    try {
+      return await handler(ctx, request);
+    } catch (error) {
+      deps.logger?.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), path }, 'request failed');
+      return errorResponse(oauthError('server_error'));
+    }
+  }
+
+  return {
+    issuer: config.issuer,
+    handle,
+    verifyToken: (token) => verifyIssuedToken(mint, token, deps.clock.now()),
+    jwks: () => keyRing.jwks() as { keys: Record<string, unknown>[] },
+    async close() {
+      await Promise.all(Object.values(deps.directories ?? {}).map((d) => d.close?.()));
+    },
+  };
+}

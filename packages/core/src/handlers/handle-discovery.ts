@@ -1,0 +1,38 @@
+import { jsonResponse } from '../http/respond.js';
+import type { OAuthResponse } from '../http/types.js';
+import type { HandlerContext } from './context.js';
+
+const PUBLIC_CACHE = { 'cache-control': 'public, max-age=300' };
+
+/** `GET /.well-known/jwks.json`: current and previous public keys, with `kid`. */
+export function handleJwks(ctx: HandlerContext): OAuthResponse {
+  return jsonResponse(200, ctx.mint.keyRing.jwks(), PUBLIC_CACHE);
+}
+
+/** `GET /.well-known/openid-configuration`. */
+export function handleDiscovery(ctx: HandlerContext): OAuthResponse {
+  const issuer = ctx.mint.issuer;
+  const algs = [...new Set(ctx.index.config.clients.map((c) => c.jwt_configuration.alg)), 'RS256'];
+  return jsonResponse(
+    200,
+    {
+      issuer,
+      jwks_uri: `${issuer}.well-known/jwks.json`,
+      userinfo_endpoint: `${issuer}userinfo`,
+      token_endpoint: `${issuer}oauth/ro`,
+      response_types_supported: ['token', 'id_token', 'token id_token'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: [...new Set(algs)],
+      grant_types_supported: ['password'],
+      token_endpoint_auth_methods_supported: ['none', 'client_secret_post'],
+      scopes_supported: ['openid', 'profile', 'email', 'name', 'nickname', 'picture', 'email_verified', 'offline_access'],
+      claims_supported: ['iss', 'sub', 'aud', 'iat', 'exp', 'name', 'nickname', 'picture', 'email', 'email_verified'],
+    },
+    PUBLIC_CACHE,
+  );
+}
+
+/** `GET /health`: liveness. */
+export function handleHealth(): OAuthResponse {
+  return jsonResponse(200, { status: 'ok' });
+}

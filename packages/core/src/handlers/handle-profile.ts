@@ -1,0 +1,52 @@
+import { oauthError } from '../errors/oauth-error.js';
+import { parseBody } from '../http/parse-body.js';
+import { errorResponse, jsonResponse } from '../http/respond.js';
+import type { OAuthRequest, OAuthResponse } from '../http/types.js';
+import { fullProfile } from '../tokens/profile-claims.js';
+import { verifyIssuedToken } from '../tokens/verify-token.js';
+import { missing, readStringParams } from '../validation/read-params.js';
+import type { HandlerContext } from './context.js';
+
+/**
+ * The bearer token of an `Authorization` header, if it has the `Bearer` scheme.
+ *
+ * @example bearerToken({ authorization: 'Bearer abc' }); // 'abc'
+ */
+export function bearerToken(headers: OAuthRequest['headers']): string | undefined {
+  const match = /^Bearer\s+([A-Za-z0-9\-._~+/]+=*)\s*$/i.exec(headers.authorization ?? '');
+  return match?.[1];
+}
+
+async function profileFor(ctx: HandlerContext, token: string) {
+  const claims = await verifyIssuedToken(ctx.mint, token, ctx.deps.clock.now());
+  if (!claims.ok) return undefined;
+  const user = await ctx.deps.users.findById(claims.value.sub);
+  return user && !user.blocked ? fullProfile(user) : undefined;
+}
+
+/**
+ * `POST /tokeninfo` `{id_token}`: the full profile of the token's user.
+ *
+ * @example await handleTokenInfo(ctx, request); // 200 {"user_id":"auth0|…","email":…,"identities":[…]}
+ */
+export async function handleTokenInfo(ctx: HandlerContext, request: OAuthRequest): Promise<OAuthResponse> {
+  const body = parseBody(request);
+  if (!body.ok) return errorResponse(body.error);
+  const read = readStringParams(body.value, ['id_token'], { id_token: 16384 });
+  if (!read.ok) return errorResponse(read.error);
+  if (!read.value.id_token) return errorResponse(missing('id_token').error);
+  const profile = await profileFor(ctx, read.value.id_token);
+  return profile ? jsonResponse(200, profile) : errorResponse(oauthError('invalid_token'));
+}
+
+/**
+ * `GET /userinfo` with `Authorization: Bearer <access_token>`: the profile with `sub`.
+ *
+ * @example await handleUserInfo(ctx, request); // 200 {"sub":"auth0|…","email":…}
+ */
+export async function handleUserInfo(ctx: HandlerContext, request: OAuthRequest): Promise<OAuthResponse> {
+  const token = bearerToken(request.headers);
+  if (!token) return errorResponse(oauthError('invalid_token', 'missing bearer token'));
+  const profile = await profileFor(ctx, token);
+  return profile ? jsonResponse(200, { sub: profile.user_id, ...profile }) : errorResponse(oauthError('invalid_token'));
+}

@@ -1,0 +1,71 @@
+import { resolveClient, resolveConnection } from '../config/resolve-client.js';
+import type { ConnectionConfig } from '../config/types.js';
+import { oauthError, type OAuthError } from '../errors/oauth-error.js';
+import { parseBody } from '../http/parse-body.js';
+import { errorResponse, jsonResponse } from '../http/respond.js';
+import type { OAuthRequest, OAuthResponse } from '../http/types.js';
+import type { UserRecord } from '../ports/user-store.js';
+import { loginDatabaseUser } from '../strategies/database/login-database-user.js';
+import { loginDirectoryUser } from '../strategies/directory/login-directory-user.js';
+import { supportsGrant } from '../strategies/supports-grant.js';
+import { mintTokens } from '../tokens/mint-tokens.js';
+import { err, type Result } from '../util/result.js';
+import { validateRoRequest } from '../validation/validate-ro-request.js';
+import type { HandlerContext } from './context.js';
+
+function verifyPassword(
+  ctx: HandlerContext,
+  connection: ConnectionConfig,
+  username: string,
+  password: string,
+  ip: string,
+): Promise<Result<UserRecord, OAuthError>> {
+  switch (connection.strategy) {
+    case 'auth0':
+      return loginDatabaseUser(ctx.deps, connection, username, password);
+    case 'ad':
+    case 'waad':
+    case 'adfs':
+      return loginDirectoryUser(ctx.deps, connection, username, password, ip);
+    default:
+      return Promise.resolve(err(oauthError('unsupported_operation')));
+  }
+}
+
+/**
+ * `POST /oauth/ro`: validate → resolve client and connection → verify → mint (SPEC §3).
+ *
+ * @example
+ * const res = await handleRo(ctx, request); // { status: 200, body: '{"access_token":…}' }
+ */
+export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Promise<OAuthResponse> {
+  const body = parseBody(request);
+  if (!body.ok) return errorResponse(body.error);
+  const params = validateRoRequest(body.value);
+  if (!params.ok) return errorResponse(params.error);
+  const ro = params.value;
+
+  const client = resolveClient(ctx.index, ro.client_id);
+  if (!client.ok) return errorResponse(client.error);
+  const connection = resolveConnection(ctx.index, client.value, ro.connection);
+  if (!connection.ok) return errorResponse(connection.error);
+  if (!supportsGrant(connection.value.strategy, ro.grant_type)) {
+    return errorResponse(oauthError('unsupported_operation'));
+  }
+  if (ro.grant_type !== 'password') return errorResponse(oauthError('unsupported_operation'));
+
+  const user = await verifyPassword(ctx, connection.value, ro.username, ro.password, request.ip);
+  if (!user.ok) {
+    ctx.deps.logger?.info(
+      { event: 'fp', connection: ro.connection, client_id: ro.client_id, ip: request.ip, error: user.error.code },
+      'login failed',
+    );
+    return errorResponse(user.error);
+  }
+  ctx.deps.logger?.info(
+    { event: 's', connection: ro.connection, client_id: ro.client_id, user_id: user.value.user_id },
+    'login succeeded',
+  );
+  const tokens = await mintTokens(ctx.mint, client.value, user.value, ro.scope, ctx.deps.clock.now());
+  return jsonResponse(200, tokens);
+}

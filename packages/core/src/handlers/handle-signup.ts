@@ -1,0 +1,83 @@
+import { oauthError } from '../errors/oauth-error.js';
+import { parseBody, type BodyParams } from '../http/parse-body.js';
+import { errorResponse, jsonResponse } from '../http/respond.js';
+import type { OAuthRequest, OAuthResponse } from '../http/types.js';
+import { signupDatabaseUser } from '../strategies/database/signup-database-user.js';
+import { err, ok, type Result } from '../util/result.js';
+import type { OAuthError } from '../errors/oauth-error.js';
+import { missing, readStringParams } from '../validation/read-params.js';
+import type { HandlerContext } from './context.js';
+
+const MAX_METADATA_FIELDS = 10;
+const MAX_METADATA_VALUE = 500;
+
+/** Auth0 accepted up to ten string fields of user_metadata at sign-up. */
+function readUserMetadata(body: BodyParams): Result<Record<string, string> | undefined, OAuthError> {
+  const value = body.user_metadata;
+  if (value === undefined) return ok(undefined);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return err(oauthError('invalid_parameter', 'user_metadata must be an object'));
+  }
+  const entries = Object.entries(value);
+  if (entries.length > MAX_METADATA_FIELDS) {
+    return err(oauthError('invalid_parameter', `user_metadata has more than ${MAX_METADATA_FIELDS} fields`));
+  }
+  const out: Record<string, string> = {};
+  for (const [key, field] of entries) {
+    if (typeof field !== 'string' || field.length > MAX_METADATA_VALUE || key.length > 100) {
+      return err(oauthError('invalid_parameter', `user_metadata.${key.slice(0, 100)} must be a string of at most ${MAX_METADATA_VALUE} characters`));
+    }
+    out[key] = field;
+  }
+  return ok(out);
+}
+
+/**
+ * `POST /dbconnections/signup` (SPEC §3).
+ *
+ * @example
+ * await handleSignup(ctx, request); // 200 {"_id":"…","email":"a@example.com","email_verified":false}
+ */
+export async function handleSignup(ctx: HandlerContext, request: OAuthRequest): Promise<OAuthResponse> {
+  const body = parseBody(request);
+  if (!body.ok) return errorResponse(body.error);
+  const read = readStringParams(body.value, ['client_id', 'connection', 'email', 'password', 'username'], {
+    password: 1024,
+    email: 254,
+    username: 128,
+  });
+  if (!read.ok) return errorResponse(read.error);
+  const p = read.value;
+  const metadata = readUserMetadata(body.value);
+  if (!metadata.ok) return errorResponse(metadata.error);
+  if (!p.client_id) return errorResponse(missing('client_id').error);
+  if (!p.connection) return errorResponse(missing('connection').error);
+  if (!p.email) return errorResponse(missing('email').error);
+  if (!p.password) return errorResponse(missing('password').error);
+
+  const client = ctx.index.clients.get(p.client_id);
+  if (!client) return errorResponse(oauthError('unauthorized_client'));
+  const connection = ctx.index.connections.get(p.connection);
+  if (!connection || connection.strategy !== 'auth0') return errorResponse(oauthError('bad_connection'));
+  if (!connection.enabled_clients.includes(client.client_id)) {
+    return errorResponse(oauthError('bad_connection', 'the connection was disabled'));
+  }
+  if (connection.options.disable_signup === true) return errorResponse(oauthError('signup_disabled'));
+
+  const created = await signupDatabaseUser(ctx.deps, connection, {
+    email: p.email,
+    password: p.password,
+    ...(p.username === undefined ? {} : { username: p.username }),
+    ...(metadata.value === undefined ? {} : { user_metadata: metadata.value }),
+  });
+  if (!created.ok) return errorResponse(created.error);
+  const user = created.value;
+  ctx.deps.logger?.info({ event: 'ss', connection: connection.name, user_id: user.user_id }, 'signed up');
+  return jsonResponse(200, {
+    _id: user.user_id.slice(user.user_id.indexOf('|') + 1),
+    email: user.email,
+    email_verified: false,
+    ...(user.username === undefined ? {} : { username: user.username }),
+    ...(user.profile.user_metadata === undefined ? {} : { user_metadata: user.profile.user_metadata }),
+  });
+}

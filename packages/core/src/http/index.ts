@@ -1,0 +1,3 @@
+export * from './types.js';
+export * from './respond.js';
+export * from './parse-body.js';

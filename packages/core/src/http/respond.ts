@@ -1,0 +1,26 @@
+import { errorWire, type OAuthError } from '../errors/oauth-error.js';
+import type { OAuthResponse } from './types.js';
+
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  pragma: 'no-cache',
+} as const;
+
+/** @example jsonResponse(200, { ok: true }); */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): OAuthResponse {
+  return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+}
+
+/**
+ * The contract's JSON error for an {@link OAuthError}, with `Retry-After` where it applies.
+ *
+ * @example errorResponse(oauthError('invalid_user_password'));
+ */
+export function errorResponse(error: OAuthError): OAuthResponse {
+  const wire = errorWire(error);
+  const headers: Record<string, string> = {};
+  if (error.retryAfter !== undefined) headers['retry-after'] = String(Math.ceil(error.retryAfter));
+  if (error.code === 'invalid_token') headers['www-authenticate'] = 'Bearer error="invalid_token"';
+  return jsonResponse(wire.status, wire.body, headers);
+}

@@ -1,0 +1,3 @@
+export * from './login-database-user.js';
+export * from './signup-database-user.js';
+export * from './password-policy.js';

@@ -1,0 +1,3 @@
+export * from './database/index.js';
+export * from './directory/index.js';
+export * from './supports-grant.js';

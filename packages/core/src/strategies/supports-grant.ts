@@ -1,0 +1,19 @@
+import type { StrategyName } from '../config/types.js';
+
+const GRANTS: Readonly<Record<StrategyName, readonly string[]>> = {
+  auth0: ['password'],
+  sms: ['password'],
+  email: ['password'],
+  ad: ['password'],
+  waad: ['password'],
+  adfs: ['password'],
+};
+
+/**
+ * Whether a connection's strategy can serve a grant on `/oauth/ro`.
+ *
+ * @example supportsGrant('auth0', 'password'); // true
+ */
+export function supportsGrant(strategy: StrategyName, grant: string): boolean {
+  return GRANTS[strategy].includes(grant);
+}

@@ -1,0 +1,82 @@
+import { SignJWT } from 'jose';
+import type { ClientConfig } from '../config/types.js';
+import type { UserRecord } from '../ports/user-store.js';
+import type { KeyRing } from './key-ring.js';
+import { scopedClaims } from './profile-claims.js';
+
+/** What `/oauth/ro` returns on success (SPEC §3). */
+export interface TokenSet {
+  access_token: string;
+  id_token?: string;
+  token_type: 'bearer';
+  refresh_token?: string;
+}
+
+/** Everything minting needs that is fixed for the life of the server. */
+export interface MintContext {
+  readonly issuer: string;
+  readonly keyRing: KeyRing;
+  /** HS256 keys by client_id, derived once. */
+  readonly clientKeys: ReadonlyMap<string, Uint8Array>;
+}
+
+/** The audience of access tokens: the issuer's userinfo endpoint, as Auth0 did. */
+export function accessTokenAudience(issuer: string): string {
+  return `${issuer}userinfo`;
+}
+
+async function sign(
+  ctx: MintContext,
+  client: ClientConfig,
+  claims: Record<string, unknown>,
+  alg: ClientConfig['jwt_configuration']['alg'],
+): Promise<string> {
+  const jwt = new SignJWT(claims);
+  if (alg === 'HS256') {
+    const key = ctx.clientKeys.get(client.client_id);
+    if (!key) throw new Error(`client ${client.client_id} has no HS256 key`);
+    return jwt.setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key);
+  }
+  const signer = ctx.keyRing.signer(alg);
+  if (!signer) throw new Error(`no active ${alg} signing key`);
+  return jwt.setProtectedHeader({ alg, kid: signer.kid, typ: 'JWT' }).sign(signer.privateKey);
+}
+
+/**
+ * Signs the id_token (client's algorithm and lifetime, claims shaped by scope) and the access token
+ * (always the server's RS256 key, so `/userinfo` and host apps verify it from JWKS alone).
+ *
+ * @example
+ * const tokens = await mintTokens(ctx, client, user, ['openid', 'email'], Date.now());
+ */
+export async function mintTokens(
+  ctx: MintContext,
+  client: ClientConfig,
+  user: UserRecord,
+  scope: readonly string[],
+  nowMs: number,
+): Promise<TokenSet> {
+  const iat = Math.floor(nowMs / 1000);
+  const exp = iat + client.jwt_configuration.lifetime_in_seconds;
+  const accessClaims = {
+    iss: ctx.issuer,
+    sub: user.user_id,
+    aud: accessTokenAudience(ctx.issuer),
+    azp: client.client_id,
+    scope: scope.join(' '),
+    iat,
+    exp,
+  };
+  const access_token = await sign(ctx, client, accessClaims, 'RS256');
+  if (!scope.includes('openid')) return { access_token, token_type: 'bearer' };
+  const idClaims = {
+    ...scopedClaims(user, scope),
+    iss: ctx.issuer,
+    sub: user.user_id,
+    aud: client.client_id,
+    iat,
+    exp,
+  };
+  const id_token = await sign(ctx, client, idClaims, client.jwt_configuration.alg);
+  return { access_token, id_token, token_type: 'bearer' };
+}

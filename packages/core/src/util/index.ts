@@ -1,0 +1,3 @@
+export * from './result.js';
+export * from './constant-time.js';
+export * from './encoding.js';

@@ -1,0 +1,3 @@
+export * from './read-params.js';
+export * from './validate-ro-request.js';
+export * from './normalize-identifier.js';

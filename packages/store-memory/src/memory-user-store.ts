@@ -1,0 +1,80 @@
+import type { UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
+
+type LoginKey = 'email' | 'username' | 'phone_number';
+const LOGIN_KEYS: readonly LoginKey[] = ['email', 'username', 'phone_number'];
+
+function keyOf(connection: string, field: LoginKey, value: string): string {
+  return `${connection}\u0000${field}\u0000${value}`;
+}
+
+/**
+ * Users in a Map, with the same uniqueness rules as the SQL stores.
+ *
+ * @example const users = new MemoryUserStore();
+ */
+export class MemoryUserStore implements UserStore {
+  readonly #byId = new Map<string, UserRecord>();
+  readonly #byLogin = new Map<string, string>();
+
+  async find(connection: string, lookup: UserLookup): Promise<UserRecord | undefined> {
+    const [field, value] = Object.entries(lookup)[0] as [LoginKey, string];
+    const id = this.#byLogin.get(keyOf(connection, field, value));
+    return id === undefined ? undefined : this.#byId.get(id);
+  }
+
+  async findById(user_id: string): Promise<UserRecord | undefined> {
+    return this.#byId.get(user_id);
+  }
+
+  #taken(user: UserRecord, except?: string): boolean {
+    return LOGIN_KEYS.some((field) => {
+      const value = user[field];
+      if (value === undefined) return false;
+      const owner = this.#byLogin.get(keyOf(user.connection, field, value));
+      return owner !== undefined && owner !== except;
+    });
+  }
+
+  #index(user: UserRecord, add: boolean): void {
+    for (const field of LOGIN_KEYS) {
+      const value = user[field];
+      if (value === undefined) continue;
+      if (add) this.#byLogin.set(keyOf(user.connection, field, value), user.user_id);
+      else this.#byLogin.delete(keyOf(user.connection, field, value));
+    }
+  }
+
+  async create(user: UserRecord): Promise<{ created: true } | { created: false; reason: 'exists' }> {
+    if (this.#byId.has(user.user_id) || this.#taken(user)) return { created: false, reason: 'exists' };
+    this.#byId.set(user.user_id, structuredClone(user));
+    this.#index(user, true);
+    return { created: true };
+  }
+
+  async update(user_id: string, patch: UserPatch, updated_at: string): Promise<UserRecord | undefined> {
+    const current = this.#byId.get(user_id);
+    if (!current) return undefined;
+    const next: UserRecord = structuredClone({ ...current, ...patch, updated_at });
+    if (this.#taken(next, user_id)) throw new Error('update would duplicate a login key');
+    this.#index(current, false);
+    this.#byId.set(user_id, next);
+    this.#index(next, true);
+    return next;
+  }
+
+  async upsert(user: UserRecord): Promise<UserRecord> {
+    const current = this.#byId.get(user.user_id);
+    if (current) this.#index(current, false);
+    const next = structuredClone(current ? { ...user, created_at: current.created_at, blocked: current.blocked } : user);
+    this.#byId.set(user.user_id, next);
+    this.#index(next, true);
+    return next;
+  }
+
+  async delete(user_id: string): Promise<boolean> {
+    const current = this.#byId.get(user_id);
+    if (!current) return false;
+    this.#index(current, false);
+    return this.#byId.delete(user_id);
+  }
+}
