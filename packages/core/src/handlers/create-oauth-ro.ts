@@ -1,4 +1,3 @@
-import type { JWTPayload } from 'jose';
 import { indexConfig } from '../config/resolve-client.js';
 import type { OAuthRoConfig } from '../config/types.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
@@ -9,7 +8,7 @@ import type { SigningKeyRecord } from '../ports/key-store.js';
 import { clientSecretKey } from '../tokens/client-secret-key.js';
 import { loadKeyRing } from '../tokens/key-ring.js';
 import type { MintContext } from '../tokens/mint-tokens.js';
-import { verifyIssuedToken } from '../tokens/verify-token.js';
+import { verifyIssuedToken, type TokenClaims } from '../tokens/verify-token.js';
 import type { Result } from '../util/result.js';
 import type { HandlerContext } from './context.js';
 import { handleDiscovery, handleHealth, handleJwks } from './handle-discovery.js';
@@ -39,7 +38,9 @@ export interface OAuthRo {
   /** Answers any request; never throws, never leaks a stack trace. */
   handle(request: OAuthRequest): Promise<OAuthResponse>;
   /** Verifies a token this instance issued (access or id token), for protecting host routes. */
-  verifyToken(token: string): Promise<Result<JWTPayload & { sub: string }, OAuthError>>;
+  verifyToken(token: string): Promise<Result<TokenClaims, OAuthError>>;
+  /** The HS256 key of a client (its decoded secret), for frameworks that verify tokens themselves. */
+  clientKey(client_id: string): Uint8Array | undefined;
   /** Public signing keys as JWKS. */
   jwks(): { keys: Record<string, unknown>[] };
   /** Releases directory connections. */
@@ -95,6 +96,7 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     issuer: config.issuer,
     handle,
     verifyToken: (token) => verifyIssuedToken(mint, token, deps.clock.now()),
+    clientKey: (client_id) => clientKeys.get(client_id),
     jwks: () => keyRing.jwks() as { keys: Record<string, unknown>[] },
     async close() {
       await Promise.all(Object.values(deps.directories ?? {}).map((d) => d.close?.()));

@@ -3,6 +3,9 @@ import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { err, ok, type Result } from '../util/result.js';
 import type { MintContext } from './mint-tokens.js';
 
+/** The verified claims of a token this server issued. */
+export type TokenClaims = JWTPayload & { sub: string };
+
 /** Seconds of clock skew tolerated when checking `exp`/`iat`. */
 const CLOCK_TOLERANCE_S = 30;
 
@@ -18,7 +21,7 @@ export async function verifyIssuedToken(
   ctx: MintContext,
   token: string,
   nowMs: number,
-): Promise<Result<JWTPayload & { sub: string }, OAuthError>> {
+): Promise<Result<TokenClaims, OAuthError>> {
   const invalid = err(oauthError('invalid_token'));
   if (token.length > 16384) return invalid;
   try {
@@ -48,7 +51,7 @@ export async function verifyIssuedToken(
       }));
     }
     if (typeof payload.sub !== 'string') return invalid;
-    return ok(payload as JWTPayload & { sub: string });
+    return ok(payload as TokenClaims);
   } catch {
     return invalid;
   }

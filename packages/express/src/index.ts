@@ -1,0 +1,3 @@
+export * from './oauth-ro-router.js';
+export * from './require-auth.js';
+export * from './to-oauth-request.js';

@@ -1,0 +1,32 @@
+import { bearerToken, errorResponse, oauthError, type OAuthRo, type TokenClaims } from '@oauth-ro/core';
+import type { RequestHandler } from 'express';
+import { send } from './oauth-ro-router.js';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** The verified claims of the bearer token, set by {@link requireAuth}. */
+      auth?: TokenClaims;
+    }
+  }
+}
+
+/**
+ * Middleware for the app's own routes: accepts only a bearer token this oauth-ro issued (access or
+ * id token) and puts its claims on `req.auth`; anything else gets 401 `invalid_token`.
+ *
+ * @example
+ * app.get('/api/me', requireAuth(oauthRo), (req, res) => res.json({ sub: req.auth!.sub }));
+ */
+export function requireAuth(oauthRo: OAuthRo): RequestHandler {
+  return (req, res, next) => {
+    const token = bearerToken({ authorization: req.headers.authorization });
+    if (!token) return send(res, errorResponse(oauthError('invalid_token', 'missing bearer token')));
+    oauthRo.verifyToken(token).then((claims) => {
+      if (!claims.ok) return send(res, errorResponse(claims.error));
+      req.auth = claims.value;
+      next();
+    }, next);
+  };
+}

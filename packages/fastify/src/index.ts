@@ -1,0 +1,2 @@
+export * from './oauth-ro-plugin.js';
+export * from './to-oauth-request.js';

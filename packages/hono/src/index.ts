@@ -1,0 +1,3 @@
+export * from './oauth-ro-app.js';
+export * from './require-auth.js';
+export * from './read-limited-text.js';

@@ -1,0 +1,23 @@
+import { describe } from 'vitest';
+import type { AdapterHarness } from '../harness/types.js';
+import { discoverySuite } from './discovery.suite.js';
+import { malformedInputSuite } from './malformed-input.suite.js';
+import { profileSuite } from './profile.suite.js';
+import { roPasswordSuite } from './ro-password.suite.js';
+import { signupSuite } from './signup.suite.js';
+
+export * from './use-mounted-app.js';
+
+/** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite];
+
+/**
+ * Runs the whole conformance suite against each harness.
+ *
+ * @example describeConformance(ADAPTER_HARNESSES);
+ */
+export function describeConformance(harnesses: readonly AdapterHarness[]): void {
+  describe.each(harnesses.map((h) => [h.name, h] as const))('%s adapter', (_name, harness) => {
+    for (const suite of CONFORMANCE_SUITES) suite(harness);
+  });
+}

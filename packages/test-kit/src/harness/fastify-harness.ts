@@ -1,0 +1,23 @@
+import { oauthRoPlugin } from '@oauth-ro/fastify';
+import Fastify from 'fastify';
+import { encodeTestBody, toTestResponse } from './to-test-response.js';
+import type { AdapterHarness } from './types.js';
+
+/** Fastify, driven through `app.inject`. */
+export const fastifyHarness: AdapterHarness = {
+  name: 'fastify',
+  async mount(oauthRo) {
+    const app = Fastify();
+    await app.register(oauthRoPlugin, { oauthRo });
+    await app.ready();
+    return {
+      async dispatch(req) {
+        const { body, contentType } = encodeTestBody(req);
+        const headers: Record<string, string> = { ...(contentType ? { 'content-type': contentType } : {}), ...req.headers };
+        const res = await app.inject({ method: req.method as 'GET', url: req.path, headers, ...(body === undefined ? {} : { payload: body }) });
+        return toTestResponse(res.statusCode, res.headers as Record<string, string>, res.body);
+      },
+      close: () => app.close(),
+    };
+  },
+};

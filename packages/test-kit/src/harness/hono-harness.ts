@@ -1,0 +1,24 @@
+import { oauthRoApp } from '@oauth-ro/hono';
+import { Hono } from 'hono';
+import { encodeTestBody, toTestResponse } from './to-test-response.js';
+import type { AdapterHarness } from './types.js';
+
+/** Hono, driven through `app.request`. */
+export const honoHarness: AdapterHarness = {
+  name: 'hono',
+  async mount(oauthRo) {
+    const app = new Hono();
+    app.route('/', oauthRoApp(oauthRo, { clientIp: () => '127.0.0.1' }));
+    return {
+      async dispatch(req) {
+        const { body, contentType } = encodeTestBody(req);
+        const headers: Record<string, string> = { ...(contentType ? { 'content-type': contentType } : {}), ...req.headers };
+        const res = await app.request(req.path, { method: req.method, headers, ...(body === undefined ? {} : { body }) });
+        const out: Record<string, string> = {};
+        res.headers.forEach((value, name) => (out[name] = value));
+        return toTestResponse(res.status, out, await res.text());
+      },
+      async close() {},
+    };
+  },
+};

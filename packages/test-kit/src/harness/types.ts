@@ -1,0 +1,35 @@
+import type { OAuthRo } from '@oauth-ro/core';
+
+/** A request as a test writes it. `json` is sent as application/json, `form` as urlencoded,
+ * `body` as is (with whatever content-type header the test sets). */
+export interface TestRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly json?: unknown;
+  readonly form?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+/** A response as a test reads it; `json` is the parsed body (undefined if it was not JSON). */
+export interface TestResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly text: string;
+  readonly json: any;
+}
+
+/** Sends one request to an app, through the framework's own test utility. */
+export type Dispatch = (request: TestRequest) => Promise<TestResponse>;
+
+/** One adapter, able to mount an oauth-ro instance in a fresh app of its framework. */
+export interface AdapterHarness {
+  readonly name: 'express' | 'fastify' | 'hono';
+  mount(oauthRo: OAuthRo): Promise<MountedApp>;
+}
+
+/** An app with oauth-ro mounted. */
+export interface MountedApp {
+  readonly dispatch: Dispatch;
+  close(): Promise<void>;
+}
