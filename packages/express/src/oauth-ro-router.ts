@@ -37,12 +37,27 @@ export function oauthRoRouter(oauthRo: OAuthRo): Router {
     oauthRo.handle(toOAuthRequest(req)).then((response) => send(res, response), next);
   };
   router.all(ROUTE_PATHS as string[], readBody, handle);
-  const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, req, res, next) => {
-    if (res.headersSent) return next(error);
+  router.use(ROUTE_PATHS as string[], oauthRoErrorHandler());
+  return router;
+}
+
+/**
+ * Turns body-parser errors on oauth-ro's paths into the contract's JSON errors. The router installs
+ * it for its own parser; an app whose own `express.json()` runs first adds it after the router, since
+ * Express hands those errors to error handlers only.
+ *
+ * @example
+ * app.use(express.json());
+ * app.use(oauthRoRouter(oauthRo));
+ * app.use(oauthRoErrorHandler());
+ */
+export function oauthRoErrorHandler(): ErrorRequestHandler {
+  return (error: { type?: string; status?: number }, req, res, next) => {
+    // Match on the end of the full path: the app may mount oauth-ro under a prefix.
+    const path = (req.originalUrl.split('?')[0] ?? '').replace(/\/+$/, '');
+    if (res.headersSent || !ROUTE_PATHS.some((route) => path.endsWith(route))) return next(error);
     const code = BODY_ERRORS[error?.type ?? ''];
     if (code === 'body_too_large') res.set('connection', 'close');
     send(res, errorResponse(oauthError(code ?? (error?.status && error.status < 500 ? 'invalid_body' : 'server_error'))));
   };
-  router.use(ROUTE_PATHS as string[], onError);
-  return router;
 }

@@ -94,6 +94,8 @@ export const oauthRoPlugin = fp<OAuthRoPluginOptions>(
         }
         throw new Error('unknown signing key');
       },
+      // The secret callback needs the header (kid, alg), not only the payload.
+      decode: { complete: true },
       verify: { allowedIss: oauthRo.issuer },
     });
     app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {

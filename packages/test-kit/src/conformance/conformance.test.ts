@@ -1,4 +1,4 @@
-import { ADAPTER_HARNESSES } from '../harness/index.js';
+import { CONFORMANCE_HARNESSES } from '../harness/index.js';
 import { describeConformance } from './index.js';
 
-describeConformance(ADAPTER_HARNESSES);
+describeConformance(CONFORMANCE_HARNESSES);

@@ -3,13 +3,14 @@ import type { AdapterHarness } from '../harness/types.js';
 import { discoverySuite } from './discovery.suite.js';
 import { malformedInputSuite } from './malformed-input.suite.js';
 import { profileSuite } from './profile.suite.js';
+import { protectRoutesSuite } from './protect-routes.suite.js';
 import { roPasswordSuite } from './ro-password.suite.js';
 import { signupSuite } from './signup.suite.js';
 
 export * from './use-mounted-app.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
-export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite];
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, protectRoutesSuite];
 
 /**
  * Runs the whole conformance suite against each harness.

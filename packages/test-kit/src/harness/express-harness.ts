@@ -1,15 +1,26 @@
-import { oauthRoRouter } from '@oauth-ro/express';
+import { oauthRoErrorHandler, oauthRoRouter, requireAuth } from '@oauth-ro/express';
+import type { OAuthRo } from '@oauth-ro/core';
 import express from 'express';
 import request from 'supertest';
 import { encodeTestBody, toTestResponse } from './to-test-response.js';
 import type { AdapterHarness } from './types.js';
 
-/** Express, driven through supertest. */
-export const expressHarness: AdapterHarness = {
-  name: 'express',
+function expressApp(oauthRo: OAuthRo, hostParsesBodies: boolean): express.Express {
+  const app = express();
+  if (hostParsesBodies) app.use(express.json(), express.urlencoded({ extended: false }));
+  app.use(oauthRoRouter(oauthRo));
+  if (hostParsesBodies) app.use(oauthRoErrorHandler());
+  app.get('/api/me', requireAuth(oauthRo), (req, res) => {
+    res.json({ sub: req.auth!.sub });
+  });
+  return app;
+}
+
+function harness(name: string, hostParsesBodies: boolean): AdapterHarness {
+  return {
+  name,
   async mount(oauthRo) {
-    const app = express();
-    app.use(oauthRoRouter(oauthRo));
+    const app = expressApp(oauthRo, hostParsesBodies);
     return {
       async dispatch(req) {
         const { body, contentType } = encodeTestBody(req);
@@ -27,4 +38,11 @@ export const expressHarness: AdapterHarness = {
       async close() {},
     };
   },
-};
+  };
+}
+
+/** Express, driven through supertest. */
+export const expressHarness = harness('express', false);
+
+/** Express inside an app whose own `express.json()`/`urlencoded()` parse bodies first. */
+export const expressHostParsedHarness = harness('express (host parses bodies)', true);

@@ -9,6 +9,7 @@ export const fastifyHarness: AdapterHarness = {
   async mount(oauthRo) {
     const app = Fastify();
     await app.register(oauthRoPlugin, { oauthRo });
+    app.get('/api/me', { preHandler: app.authenticate }, async (request) => ({ sub: request.user.sub }));
     await app.ready();
     return {
       async dispatch(req) {

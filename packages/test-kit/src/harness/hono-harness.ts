@@ -1,4 +1,4 @@
-import { oauthRoApp } from '@oauth-ro/hono';
+import { oauthRoApp, requireAuth, type OAuthRoVariables } from '@oauth-ro/hono';
 import { Hono } from 'hono';
 import { encodeTestBody, toTestResponse } from './to-test-response.js';
 import type { AdapterHarness } from './types.js';
@@ -7,8 +7,9 @@ import type { AdapterHarness } from './types.js';
 export const honoHarness: AdapterHarness = {
   name: 'hono',
   async mount(oauthRo) {
-    const app = new Hono();
+    const app = new Hono<{ Variables: OAuthRoVariables }>();
     app.route('/', oauthRoApp(oauthRo, { clientIp: () => '127.0.0.1' }));
+    app.get('/api/me', requireAuth(oauthRo), (c) => c.json({ sub: c.get('auth').sub }));
     return {
       async dispatch(req) {
         const { body, contentType } = encodeTestBody(req);

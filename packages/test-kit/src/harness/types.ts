@@ -22,9 +22,12 @@ export interface TestResponse {
 /** Sends one request to an app, through the framework's own test utility. */
 export type Dispatch = (request: TestRequest) => Promise<TestResponse>;
 
-/** One adapter, able to mount an oauth-ro instance in a fresh app of its framework. */
+/**
+ * One adapter, able to mount an oauth-ro instance in a fresh app of its framework. Every harness also
+ * mounts `GET /api/me`, an app route protected the framework's natural way, answering `{ sub }`.
+ */
 export interface AdapterHarness {
-  readonly name: 'express' | 'fastify' | 'hono';
+  readonly name: string;
   mount(oauthRo: OAuthRo): Promise<MountedApp>;
 }
 
