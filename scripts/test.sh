@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The whole test suite: system packages the tests need (when run as root and missing), a build of
+# every package, then every vitest project from the root. Ends with one line "tests: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export npm_config_nodedir=/usr
+
+if [ "$(id -u)" = 0 ]; then
+  for setup in scripts/ci/*.sh; do bash "$setup"; done
+else
+  echo "not root: skipping system package setup (scripts/ci/*.sh); directory tests need slapd and samba" >&2
+fi
+
+pnpm exec turbo run build --output-logs=errors-only
+mkdir -p .tmp
+status=0
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-report.json "$@" || status=$?
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(".tmp/vitest-report.json", "utf8"));
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+' || true
+exit "$status"
