@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { PasswordHasher } from '@oauth-ro/core';
+import { createBoundedQueue, type QueueLimits } from './bounded-queue.js';
 
 /** argon2id cost parameters. */
 export interface Argon2Params {
@@ -14,6 +15,15 @@ export const OWASP_ARGON2ID: Argon2Params = { memoryCost: 19456, timeCost: 2, pa
 
 /** `Algorithm.Argon2id` of @node-rs/argon2 (an ambient const enum, which verbatimModuleSyntax cannot import). */
 const ARGON2ID = 2;
+
+/**
+ * Hashes at once: libuv's thread pool size (argon2 work runs there), and a queue deep enough for
+ * bursts; 1000 waiting logins hold only closures, the running ones 19 MiB each.
+ */
+const DEFAULT_LIMITS: QueueLimits = {
+  concurrency: Number(process.env.UV_THREADPOOL_SIZE) || 4,
+  maxQueued: 1024,
+};
 
 const PHC = /^\$argon2(id|i|d)\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$/;
 
@@ -42,19 +52,17 @@ export function parseArgon2Params(phc: string): (Argon2Params & { variant: strin
  * const hasher = await createArgon2Hasher(); // OWASP parameters
  * const phc = await hasher.hash('correct horse battery staple');
  */
-export async function createArgon2Hasher(params: Argon2Params = OWASP_ARGON2ID): Promise<PasswordHasher> {
+export async function createArgon2Hasher(
+  params: Argon2Params = OWASP_ARGON2ID,
+  limits: QueueLimits = DEFAULT_LIMITS,
+): Promise<PasswordHasher> {
   const options = { algorithm: ARGON2ID, ...params, outputLen: 32 };
+  const run = createBoundedQueue(limits);
   // A real hash of a random password: verifying against it costs exactly what a real verify costs.
   const dummy = await hash(crypto.randomUUID(), options);
   return {
-    hash: (password) => hash(password, options),
-    async verify(phc, password) {
-      try {
-        return await verify(phc, password);
-      } catch {
-        return false;
-      }
-    },
+    hash: (password) => run(() => hash(password, options)),
+    verify: (phc, password) => run(() => verify(phc, password).catch(() => false)),
     needsRehash(phc) {
       const p = parseArgon2Params(phc);
       return (
@@ -67,7 +75,7 @@ export async function createArgon2Hasher(params: Argon2Params = OWASP_ARGON2ID):
       );
     },
     async verifyDummy(password) {
-      await verify(dummy, password).catch(() => false);
+      await run(() => verify(dummy, password).catch(() => false));
     },
   };
 }

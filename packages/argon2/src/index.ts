@@ -1,1 +1,2 @@
 export * from './argon2-hasher.js';
+export * from './bounded-queue.js';

@@ -1,2 +1,3 @@
 export * from './error-table.js';
 export * from './oauth-error.js';
+export * from './unavailable-error.js';

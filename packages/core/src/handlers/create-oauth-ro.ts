@@ -1,6 +1,7 @@
 import { indexConfig } from '../config/resolve-client.js';
 import type { OAuthRoConfig } from '../config/types.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
+import { isUnavailableError } from '../errors/unavailable-error.js';
 import { errorResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import type { CoreDeps } from '../ports/deps.js';
@@ -87,6 +88,10 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     try {
       return await handler(ctx, request);
     } catch (error) {
+      if (isUnavailableError(error)) {
+        deps.logger?.warn({ err: { name: error.name, message: error.message }, path }, 'temporarily unavailable');
+        return errorResponse(oauthError('temporarily_unavailable', undefined, error.retryAfter));
+      }
       deps.logger?.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), path }, 'request failed');
       return errorResponse(oauthError('server_error'));
     }

@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import type { AdapterHarness } from '../harness/types.js';
 import { discoverySuite } from './discovery.suite.js';
 import { malformedInputSuite } from './malformed-input.suite.js';
+import { overloadSuite } from './overload.suite.js';
 import { profileSuite } from './profile.suite.js';
 import { protectRoutesSuite } from './protect-routes.suite.js';
 import { roPasswordSuite } from './ro-password.suite.js';
@@ -10,7 +11,7 @@ import { signupSuite } from './signup.suite.js';
 export * from './use-mounted-app.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
-export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, protectRoutesSuite];
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, protectRoutesSuite, overloadSuite];
 
 /**
  * Runs the whole conformance suite against each harness.

@@ -1,0 +1,39 @@
+import { UnavailableError } from '@oauth-ro/core';
+
+/** Limits of {@link createBoundedQueue}. */
+export interface QueueLimits {
+  /** Tasks running at once (argon2 runs on libuv's pool, 4 threads by default). */
+  readonly concurrency: number;
+  /** Tasks waiting beyond those; one more is refused with {@link UnavailableError}. */
+  readonly maxQueued: number;
+}
+
+/**
+ * Runs async tasks at most `concurrency` at a time with at most `maxQueued` waiting, so a flood of
+ * logins costs bounded memory (argon2id holds its memory cost per running hash) and fails fast
+ * with a 503 instead of queueing without end.
+ *
+ * @example
+ * const run = createBoundedQueue({ concurrency: 4, maxQueued: 256 });
+ * await run(() => verify(hash, password));
+ */
+export function createBoundedQueue(limits: QueueLimits): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const next = () => {
+    running -= 1;
+    waiting.shift()?.();
+  };
+  return async (task) => {
+    if (running >= limits.concurrency) {
+      if (waiting.length >= limits.maxQueued) throw new UnavailableError('password hashing is saturated', 1);
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      next();
+    }
+  };
+}
