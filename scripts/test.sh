@@ -12,6 +12,8 @@ else
 fi
 
 pnpm exec turbo run build --output-logs=errors-only
+# Every published package must pack cleanly: publint and @arethetypeswrong/cli.
+pnpm exec turbo run lint --output-logs=errors-only
 mkdir -p .tmp
 status=0
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-report.json "$@" || status=$?
