@@ -1,0 +1,49 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApp } from './app.js';
+
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  const { app } = await createApp({ issuer: 'http://127.0.0.1/' });
+  server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+it('signs up and logs in through the mounted endpoints, then reaches the protected route with the token', async () => {
+  const user = { client_id: 'notes-app', connection: 'Username-Password-Authentication' };
+  const signup = await fetch(`${base}/dbconnections/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...user, email: 'ann@example.com', password: 'Ann-passw0rd' }),
+  });
+  expect(signup.status).toBe(200);
+  // A form body, as old clients send it, next to the app's own express.json().
+  const login = await fetch(`${base}/oauth/ro`, {
+    method: 'POST',
+    body: new URLSearchParams({ ...user, grant_type: 'password', username: 'ann@example.com', password: 'Ann-passw0rd', scope: 'openid' }),
+  });
+  expect(login.status).toBe(200);
+  const { access_token, id_token } = (await login.json()) as { access_token: string; id_token: string };
+
+  expect((await fetch(`${base}/api/notes`)).status).toBe(401);
+  expect((await fetch(`${base}/api/notes`, { headers: { authorization: 'Bearer not-a-token' } })).status).toBe(401);
+
+  const posted = await fetch(`${base}/api/notes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text: 'buy milk' }),
+  });
+  expect(posted.status).toBe(201);
+  const notes = await fetch(`${base}/api/notes`, { headers: { authorization: `Bearer ${id_token}` } });
+  expect(notes.status).toBe(200);
+  expect(await notes.json()).toEqual({ owner: expect.stringMatching(/^auth0\|/), notes: ['buy milk'] });
+});
