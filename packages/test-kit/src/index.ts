@@ -3,3 +3,5 @@ export * from './fixtures/index.js';
 export * from './conformance/index.js';
 export * from './launchers/tls-front.js';
 export * from './launchers/make-test-certificate.js';
+export * from './launchers/slapd.js';
+export * from './launchers/samba-ad.js';

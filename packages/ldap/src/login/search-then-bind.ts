@@ -1,0 +1,32 @@
+import { err, oauthError, type DirectoryIdentity, type OAuthError, type Result } from '@oauth-ro/core';
+import { bindUser } from '../bind/bind-user.js';
+import type { ConnectionState } from '../directory/connection-state.js';
+import { findUser } from './find-user.js';
+import { loginName } from './login-name.js';
+import { toIdentity } from './to-identity.js';
+
+/** A name no entry has: an unknown user costs the same bind round trip as a wrong password. */
+const DECOY_RDN = 'CN=oauth-ro-no-such-user-4f1d2b';
+
+/**
+ * Search mode: the service account finds the user's entry, then the password is checked with a
+ * bind as that entry's DN on a separate connection.
+ *
+ * @example
+ * const identity = await searchThenBind(state, 'CORP\\jdoe', 'Passw0rd!');
+ */
+export async function searchThenBind(state: ConnectionState, username: string, password: string): Promise<Result<DirectoryIdentity, OAuthError>> {
+  const name = loginName(username, state.options.domain);
+  if (name === undefined || password.length === 0) return err(oauthError('invalid_user_password'));
+  const found = await findUser(state, name);
+  if (!found.ok) return found;
+  const entry = found.value;
+  if (!entry) {
+    const decoy = await bindUser(state.bind, `${DECOY_RDN},${state.options.base}`, password, state.name);
+    if (!decoy.ok && decoy.error.code === 'temporarily_unavailable') return decoy;
+    return err(oauthError('invalid_user_password'));
+  }
+  const bound = await bindUser(state.bind, entry.dn, password, state.name);
+  if (!bound.ok) return bound;
+  return toIdentity(state, entry);
+}
