@@ -1,0 +1,4 @@
+export * from './open-postgres-stores.js';
+export * from './migrate-postgres.js';
+export type * from './options.js';
+export type { MigrationReport } from './migrations/run-migrations.js';

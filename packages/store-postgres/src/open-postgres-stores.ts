@@ -1,0 +1,50 @@
+import type { DeviceCredentialStore, KeyStore, RefreshTokenStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import { createPostgresUsedAssertionStore } from './assertions/create-postgres-used-assertion-store.js';
+import { createDatabase } from './db/create-database.js';
+import { createPool } from './db/create-pool.js';
+import { createPostgresDeviceCredentialStore } from './devices/create-postgres-device-credential-store.js';
+import { createPostgresKeyStore } from './keys/create-postgres-key-store.js';
+import { runMigrations } from './migrations/run-migrations.js';
+import type { PostgresStoreOptions } from './options.js';
+import { createPostgresRefreshTokenStore } from './refresh-tokens/create-postgres-refresh-token-store.js';
+import { resolveOptions } from './resolve-options.js';
+import { createPostgresUserStore } from './users/create-postgres-user-store.js';
+
+/** Every store oauth-ro keeps in PostgreSQL, over one pool. */
+export interface PostgresStores {
+  readonly users: UserStore;
+  readonly keys: KeyStore;
+  readonly refreshTokens: RefreshTokenStore;
+  readonly deviceCredentials: DeviceCredentialStore;
+  readonly usedAssertions: UsedAssertionStore;
+  /** Resolves when PostgreSQL answers; rejects with core's `UnavailableError` otherwise (for readiness). */
+  ping(): Promise<void>;
+  /** Ends the pool; waits for checked-out connections to come back. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to PostgreSQL, migrates the schema (once, however many instances start together) and
+ * returns the stores. An unreachable server rejects with `UnavailableError` within
+ * `connectionTimeoutMs`; later outages turn single requests into 503s and heal by themselves.
+ *
+ * @example
+ * const stores = await openPostgresStores('postgres://oauth@db.internal/oauth', { max: 20 });
+ * const oauthRo = await createOAuthRo({ config, deps: { ...stores, hasher, clock, random } });
+ * // on shutdown
+ * await stores.close();
+ */
+export async function openPostgresStores(url: string, options?: PostgresStoreOptions): Promise<PostgresStores> {
+  const resolved = resolveOptions(options);
+  if (resolved.migrate) await runMigrations(url, resolved);
+  const db = createDatabase(createPool(url, resolved), resolved.logger);
+  return {
+    users: createPostgresUserStore(db),
+    keys: createPostgresKeyStore(db),
+    refreshTokens: createPostgresRefreshTokenStore(db),
+    deviceCredentials: createPostgresDeviceCredentialStore(db),
+    usedAssertions: createPostgresUsedAssertionStore(db),
+    ping: () => db.ping(),
+    close: () => db.close(),
+  };
+}

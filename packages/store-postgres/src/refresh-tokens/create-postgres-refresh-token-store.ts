@@ -1,0 +1,108 @@
+import type { RefreshTokenRecord, RefreshTokenRotation, RefreshTokenStore, RefreshTokenUse } from '@oauth-ro/core';
+import type { Database, Sql } from '../db/types.js';
+import {
+  REFRESH_TOKEN_COLUMNS as COLUMNS,
+  refreshTokenValues,
+  rowToRefreshToken,
+  type RefreshTokenRow,
+} from './row-to-refresh-token.js';
+
+const INSERT = `INSERT INTO refresh_tokens (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
+
+async function insert(sql: Sql, record: RefreshTokenRecord): Promise<void> {
+  await sql.query(INSERT, refreshTokenValues(record));
+}
+
+async function update(sql: Sql, id: string, set: string, values: unknown[]): Promise<RefreshTokenRecord> {
+  const { rows } = await sql.query<RefreshTokenRow>(`UPDATE refresh_tokens SET ${set} WHERE id = $1 RETURNING ${COLUMNS}`, [id, ...values]);
+  return rowToRefreshToken(rows[0] as RefreshTokenRow);
+}
+
+function successorOf(record: RefreshTokenRecord, rotation: RefreshTokenRotation): RefreshTokenRecord {
+  const { id, token_hash, created_at } = rotation.successor;
+  return {
+    id,
+    token_hash,
+    created_at,
+    family_id: record.family_id,
+    user_id: record.user_id,
+    client_id: record.client_id,
+    device: record.device,
+    scope: record.scope,
+    rotating: record.rotating,
+    ...(record.expires_at !== undefined && { expires_at: record.expires_at }),
+  };
+}
+
+async function useLocked(tx: Sql, token_hash: string, client_id: string, at: number, rotation?: RefreshTokenRotation): Promise<RefreshTokenUse> {
+  // FOR UPDATE: instances racing on one token take turns, and the second sees the first's rotation.
+  const { rows } = await tx.query<RefreshTokenRow>(`SELECT ${COLUMNS} FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`, [token_hash]);
+  const row = rows[0];
+  if (!row) return { outcome: 'invalid' };
+  const record = rowToRefreshToken(row);
+  const expired = record.expires_at !== undefined && record.expires_at <= at;
+  if (record.revoked_at !== undefined || expired || record.client_id !== client_id) return { outcome: 'invalid' };
+
+  if (record.rotated_at === undefined) {
+    if (!rotation) return { outcome: 'active', record: await update(tx, record.id, 'last_used_at = $2', [at]) };
+    const successor = successorOf(record, rotation);
+    const updated = await update(tx, record.id, 'last_used_at = $2, rotated_at = $2', [at]);
+    await insert(tx, successor);
+    return { outcome: 'rotated', record: updated, successor };
+  }
+
+  if (rotation && at - record.rotated_at < rotation.leeway_ms) {
+    const successor = successorOf(record, rotation);
+    const updated = await update(tx, record.id, 'last_used_at = $2', [at]);
+    await insert(tx, successor);
+    return { outcome: 'rotated', record: updated, successor };
+  }
+
+  await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [record.family_id, at]);
+  return { outcome: 'reused', record: { ...record, revoked_at: at } };
+}
+
+/**
+ * Refresh tokens (by hash) in PostgreSQL. `use` runs in one transaction with the token's row
+ * locked, so two instances presenting one token at once agree: one rotates it, the other sees it
+ * rotated (and, past the leeway, revokes the family).
+ *
+ * @example const refreshTokens = createPostgresRefreshTokenStore(db);
+ */
+export function createPostgresRefreshTokenStore(db: Database): RefreshTokenStore {
+  return {
+    async create(record) {
+      await insert(db, record);
+    },
+
+    async findByHash(token_hash) {
+      const { rows } = await db.query<RefreshTokenRow>(`SELECT ${COLUMNS} FROM refresh_tokens WHERE token_hash = $1`, [token_hash]);
+      return rows[0] && rowToRefreshToken(rows[0]);
+    },
+
+    use(token_hash, client_id, at, rotation) {
+      return db.transaction((tx) => useLocked(tx, token_hash, client_id, at, rotation));
+    },
+
+    async revokeFamily(family_id, at) {
+      const { rowCount } = await db.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [family_id, at]);
+      return rowCount;
+    },
+
+    async listByUser(user_id) {
+      const { rows } = await db.query<RefreshTokenRow>(
+        `SELECT ${COLUMNS} FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL AND rotated_at IS NULL ORDER BY created_at, seq`,
+        [user_id],
+      );
+      return rows.map(rowToRefreshToken);
+    },
+
+    async prune(before) {
+      const { rowCount } = await db.query(
+        'DELETE FROM refresh_tokens WHERE (expires_at IS NOT NULL AND expires_at < $1) OR (revoked_at IS NOT NULL AND revoked_at < $1)',
+        [before],
+      );
+      return rowCount;
+    },
+  };
+}

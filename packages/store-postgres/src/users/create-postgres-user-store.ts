@@ -1,0 +1,88 @@
+import type { UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
+import type { Database } from '../db/types.js';
+import { rowToUser, type UserRow } from './row-to-user.js';
+
+const COLUMNS = 'user_id, connection, strategy, email, username, phone_number, password_hash, blocked, profile, created_at, updated_at';
+const LOOKUP_COLUMNS = { email: 'email', username: 'username', phone_number: 'phone_number' } as const;
+const PATCH_COLUMNS = ['password_hash', 'blocked', 'profile', 'email', 'username', 'phone_number'] as const;
+
+function values(user: UserRecord): unknown[] {
+  return [
+    user.user_id,
+    user.connection,
+    user.strategy,
+    user.email ?? null,
+    user.username ?? null,
+    user.phone_number ?? null,
+    user.password_hash ?? null,
+    user.blocked,
+    JSON.stringify(user.profile),
+    user.created_at,
+    user.updated_at,
+  ];
+}
+
+/**
+ * Users in PostgreSQL. Login keys are unique per connection through partial unique indexes, so
+ * `create` is one `INSERT … ON CONFLICT DO NOTHING` that either wins or reports `exists`, also when
+ * two instances sign up the same address at the same instant.
+ *
+ * @example const users = createPostgresUserStore(db);
+ */
+export function createPostgresUserStore(db: Database): UserStore {
+  return {
+    async find(connection: string, lookup: UserLookup) {
+      const [field, value] = Object.entries(lookup)[0] as [keyof typeof LOOKUP_COLUMNS, string];
+      const column = LOOKUP_COLUMNS[field];
+      const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE connection = $1 AND ${column} = $2`, [connection, value]);
+      return rows[0] && rowToUser(rows[0]);
+    },
+
+    async findById(user_id: string) {
+      const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE user_id = $1`, [user_id]);
+      return rows[0] && rowToUser(rows[0]);
+    },
+
+    async create(user: UserRecord) {
+      const { rowCount } = await db.query(
+        `INSERT INTO users (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+        values(user),
+      );
+      return rowCount === 1 ? { created: true as const } : { created: false as const, reason: 'exists' as const };
+    },
+
+    async update(user_id: string, patch: UserPatch, updated_at: string) {
+      // A field present in the patch (even as undefined, which clears it) is written; others are kept.
+      const sets: string[] = [];
+      const params: unknown[] = [user_id, updated_at];
+      for (const column of PATCH_COLUMNS) {
+        if (!Object.hasOwn(patch, column)) continue;
+        const value = patch[column];
+        params.push(column === 'profile' ? JSON.stringify(value ?? {}) : (value ?? null));
+        sets.push(`${column} = $${params.length}`);
+      }
+      sets.push('updated_at = $2');
+      const { rows } = await db.query<UserRow>(`UPDATE users SET ${sets.join(', ')} WHERE user_id = $1 RETURNING ${COLUMNS}`, params);
+      return rows[0] && rowToUser(rows[0]);
+    },
+
+    async upsert(user: UserRecord) {
+      // An existing user keeps its created_at and its administrator block.
+      const { rows } = await db.query<UserRow>(
+        `INSERT INTO users (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (user_id) DO UPDATE SET
+           connection = excluded.connection, strategy = excluded.strategy, email = excluded.email,
+           username = excluded.username, phone_number = excluded.phone_number,
+           password_hash = excluded.password_hash, profile = excluded.profile, updated_at = excluded.updated_at
+         RETURNING ${COLUMNS}`,
+        values(user),
+      );
+      return rowToUser(rows[0] as UserRow);
+    },
+
+    async delete(user_id: string) {
+      const { rowCount } = await db.query('DELETE FROM users WHERE user_id = $1', [user_id]);
+      return rowCount > 0;
+    },
+  };
+}
