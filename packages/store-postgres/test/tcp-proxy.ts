@@ -7,8 +7,10 @@ export interface TcpProxy {
   stop(): Promise<void>;
   /** Listens again on the same port (the database "comes back"). */
   start(): Promise<void>;
-  /** While true, accepted connections are held open and never forwarded (a black hole). */
+  /** While true, new connections are accepted and held open but never forwarded (a black hole). */
   blackhole: boolean;
+  /** While true, bytes on established connections are dropped both ways (a server that stops answering). */
+  frozen: boolean;
   close(): Promise<void>;
 }
 
@@ -35,13 +37,15 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
       return port;
     },
     blackhole: false,
+    frozen: false,
     async start() {
       server = createServer((client) => {
         track(client);
         if (proxy.blackhole) return;
         const upstream = connect(targetPort, targetHost);
         track(upstream);
-        client.pipe(upstream).pipe(client);
+        client.on('data', (chunk) => proxy.frozen || upstream.write(chunk));
+        upstream.on('data', (chunk) => proxy.frozen || client.write(chunk));
         client.on('close', () => upstream.destroy());
         upstream.on('close', () => client.destroy());
       });

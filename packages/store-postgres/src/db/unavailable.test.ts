@@ -94,6 +94,23 @@ describe('PostgreSQL unreachable', () => {
     }
   });
 
+  it('a server that stops answering mid-statement gives UnavailableError within the statement timeout', async () => {
+    const stores = await openPostgresStores(viaProxy(), { schema: testSchema(), connectionTimeoutMs: 500, statementTimeoutMs: 300, max: 1 });
+    try {
+      await stores.ping();
+      proxy.frozen = true;
+      const { error, ms } = await timed(stores.keys.list());
+      expect(isUnavailableError(error)).toBe(true);
+      expect(ms).toBeLessThan(2000);
+      proxy.frozen = false;
+      // The connection that timed out was discarded; the next statement gets a fresh one.
+      expect(await stores.keys.list()).toEqual([]);
+    } finally {
+      proxy.frozen = false;
+      await stores.close();
+    }
+  });
+
   it('a connection cut mid-use is replaced, not reused', async () => {
     const stores = await openPostgresStores(viaProxy(), { schema: testSchema(), connectionTimeoutMs: 1000, max: 1 });
     try {

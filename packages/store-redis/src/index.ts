@@ -1,0 +1,2 @@
+export * from './open-redis-stores.js';
+export type * from './options.js';
