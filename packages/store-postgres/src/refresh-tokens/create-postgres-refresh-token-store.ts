@@ -51,7 +51,7 @@ async function useLocked(tx: Sql, token_hash: string, client_id: string, at: num
     return { outcome: 'rotated', record: updated, successor };
   }
 
-  if (rotation && at - record.rotated_at < rotation.leeway_ms) {
+  if (rotation && at - record.rotated_at <= rotation.leeway_ms) {
     const successor = successorOf(record, rotation);
     const updated = await update(tx, record.id, 'last_used_at = $2', [at]);
     await insert(tx, successor);
