@@ -5,7 +5,8 @@ import { Redis } from 'ioredis';
 export const TEST_REDIS_URL = process.env.OAUTH_RO_TEST_REDIS ?? 'redis://127.0.0.1:6379';
 
 /**
- * A random key prefix for one test run, and a function that deletes every key under it.
+ * A random key prefix for one test run, and a function that deletes every key starting with it
+ * (also those of sub-prefixes such as `${prefix}-1`).
  *
  * @example
  * const { prefix, cleanup } = testPrefix();
@@ -21,7 +22,7 @@ export function testPrefix(): { prefix: string; cleanup: () => Promise<void> } {
       try {
         let cursor = '0';
         do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
           cursor = next;
           if (keys.length > 0) await redis.del(...keys);
         } while (cursor !== '0');
