@@ -4,7 +4,6 @@ import { bindUser } from '../bind/bind-user.js';
 import type { ConnectionState } from '../directory/connection-state.js';
 import { unavailable } from '../errors/unavailable.js';
 import { escapeDnValue } from '../filter/escape-dn.js';
-import { requestedAttributes } from '../profile/map-profile.js';
 import { findUser } from './find-user.js';
 import { loginName } from './login-name.js';
 import { toIdentity } from './to-identity.js';
@@ -43,8 +42,8 @@ export async function directBind(state: ConnectionState, username: string, passw
       const { searchEntries } = await client.search(dn, {
         scope: 'base',
         filter: '(objectClass=*)',
-        attributes: requestedAttributes(options.attributes),
-        explicitBufferAttributes: [...options.attributes.id],
+        attributes: state.attributes,
+        explicitBufferAttributes: state.binaryAttributes,
       });
       entry = searchEntries[0];
     } else {

@@ -2,7 +2,6 @@ import { err, ok, type OAuthError, type Result } from '@oauth-ro/core';
 import type { Client, Entry } from 'ldapts';
 import { unavailable } from '../errors/unavailable.js';
 import { userFilter } from '../filter/escape-filter.js';
-import { requestedAttributes } from '../profile/map-profile.js';
 import type { ConnectionState } from '../directory/connection-state.js';
 import { logFailure } from '../directory/log-failure.js';
 
@@ -17,14 +16,13 @@ import { logFailure } from '../directory/log-failure.js';
  */
 export async function findUser(state: ConnectionState, name: string, client?: Client): Promise<Result<Entry | undefined, OAuthError>> {
   const { options } = state;
-  const attributes = requestedAttributes(options.attributes);
   const search = (c: Client) =>
     c.search(options.base, {
       scope: 'sub',
       filter: userFilter(options.userFilter, name),
-      attributes,
+      attributes: state.attributes,
       sizeLimit: 2,
-      explicitBufferAttributes: [...options.attributes.id],
+      explicitBufferAttributes: state.binaryAttributes,
     });
   try {
     const { searchEntries } = client ? await search(client) : await state.search.use(search, true);

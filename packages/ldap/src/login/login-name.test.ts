@@ -20,6 +20,8 @@ describe('loginName', () => {
     expect(loginName('\\jdoe', undefined)).toBeUndefined();
     expect(loginName('CORP\\', undefined)).toBeUndefined();
     expect(loginName('a'.repeat(513), undefined)).toBeUndefined();
+    expect(loginName('jdoe\0', undefined)).toBeUndefined();
+    expect(loginName('jdoe\n', undefined)).toBeUndefined();
   });
 });
 

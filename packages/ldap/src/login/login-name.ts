@@ -4,7 +4,7 @@ const MAX_LENGTH = 512;
 /**
  * The name that fills `{0}`: `DOMAIN\jdoe` becomes `jdoe` (refused when `domain` is set and differs),
  * `jdoe@corp.example.com` and `jdoe` stay as typed. Undefined means "no such user" without asking
- * the directory (empty, too long, or another domain).
+ * the directory (empty, too long, control characters, or another domain).
  *
  * @example
  * loginName('CORP\\jdoe', 'corp'); // 'jdoe'
@@ -12,6 +12,8 @@ const MAX_LENGTH = 512;
  */
 export function loginName(username: string, domain: string | undefined): string | undefined {
   if (username.length === 0 || username.length > MAX_LENGTH) return undefined;
+  // Samba compares values as C strings: `jdoe\0…` would find jdoe. No real login name has controls.
+  if (/[\u0000-\u001f\u007f]/.test(username)) return undefined;
   const slash = username.indexOf('\\');
   if (slash < 0) return username;
   const prefix = username.slice(0, slash);

@@ -10,7 +10,9 @@ const DECOY_RDN = 'CN=oauth-ro-no-such-user-4f1d2b';
 
 /**
  * Search mode: the service account finds the user's entry, then the password is checked with a
- * bind as that entry's DN on a separate connection.
+ * bind as that entry's DN on a separate connection. An unknown name costs a bind too (a DN no entry
+ * has) and then waits as long as refusing a real user's wrong password usually takes, so that the
+ * two answers cannot be told apart by timing (SPEC §3).
  *
  * @example
  * const identity = await searchThenBind(state, 'CORP\\jdoe', 'Passw0rd!');
@@ -21,12 +23,22 @@ export async function searchThenBind(state: ConnectionState, username: string, p
   const found = await findUser(state, name);
   if (!found.ok) return found;
   const entry = found.value;
+  const started = performance.now();
   if (!entry) {
     const decoy = await bindUser(state.bind, `${DECOY_RDN},${state.options.base}`, password, state.name);
     if (!decoy.ok && decoy.error.code === 'temporarily_unavailable') return decoy;
+    await waitUntil(started + Math.min(state.failedBind.estimate() ?? 0, state.options.timeoutMs));
     return err(oauthError('invalid_user_password'));
   }
   const bound = await bindUser(state.bind, entry.dn, password, state.name);
-  if (!bound.ok) return bound;
+  if (!bound.ok) {
+    if (bound.error.code === 'invalid_user_password') state.failedBind.record(performance.now() - started);
+    return bound;
+  }
   return toIdentity(state, entry);
+}
+
+function waitUntil(at: number): Promise<void> {
+  const ms = at - performance.now();
+  return ms <= 1 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
 }

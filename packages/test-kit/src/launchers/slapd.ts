@@ -42,7 +42,16 @@ export interface SlapdOptions {
   readonly adminPassword?: string;
   /** Extra LDIF loaded (as adds) once the server is up. */
   readonly ldif?: string;
+  /**
+   * `access to …` lines replacing the default (root DSE readable, passwords for auth only, entries
+   * readable by any bound user).
+   */
+  readonly acl?: string;
 }
+
+const DEFAULT_ACL = `access to dn.base="" by * read
+access to attrs=userPassword by self write by anonymous auth by * none
+access to * by users read by * none`;
 
 const live = new Set<ChildProcess>();
 const dirs = new Set<string>();
@@ -127,7 +136,7 @@ export async function stopProcess(child: ChildProcess, graceMs = 5_000): Promise
   live.delete(child);
 }
 
-function slapdConf(dir: string, suffix: string, adminDn: string, adminPassword: string, certPath: string, keyPath: string): string {
+function slapdConf(dir: string, suffix: string, adminDn: string, adminPassword: string, certPath: string, keyPath: string, acl: string): string {
   return `include /etc/ldap/schema/core.schema
 include /etc/ldap/schema/cosine.schema
 include /etc/ldap/schema/inetorgperson.schema
@@ -146,9 +155,7 @@ rootdn "${adminDn}"
 rootpw ${adminPassword}
 directory ${dir}/data
 overlay memberof
-access to dn.base="" by * read
-access to attrs=userPassword by self write by anonymous auth by * none
-access to * by users read by * none
+${acl}
 `;
 }
 
@@ -170,7 +177,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<SlapdInsta
   registerForExit(undefined, dir);
   await mkdir(join(dir, 'data'));
   const cert = await makeTestCertificate(join(dir));
-  await writeFile(join(dir, 'slapd.conf'), slapdConf(dir, suffix, adminDn, adminPassword, cert.certPath, cert.keyPath));
+  await writeFile(join(dir, 'slapd.conf'), slapdConf(dir, suffix, adminDn, adminPassword, cert.certPath, cert.keyPath, options.acl ?? DEFAULT_ACL));
   const port = await freePort();
   const ldapsPort = await freePort();
   const url = `ldap://127.0.0.1:${port}`;
