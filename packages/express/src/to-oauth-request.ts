@@ -13,7 +13,14 @@ export function toOAuthRequest(req: Request): OAuthRequest {
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const body: unknown = req.body;
-  const base = { method: req.method, path: req.path, headers, ip: req.ip ?? req.socket.remoteAddress ?? '' };
+  const q = req.originalUrl.indexOf('?');
+  const base = {
+    method: req.method,
+    path: req.path,
+    headers,
+    ip: req.ip ?? req.socket.remoteAddress ?? '',
+    ...(q === -1 ? {} : { query: req.originalUrl.slice(q + 1) }),
+  };
   if (Buffer.isBuffer(body)) return { ...base, rawBody: body.toString('utf8') };
   return body === undefined ? base : { ...base, parsedBody: body };
 }

@@ -11,7 +11,9 @@ export function toOAuthRequest(request: FastifyRequest, prefix: string): OAuthRe
   for (const [name, value] of Object.entries(request.headers)) {
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  const url = request.url.split('?')[0] ?? '/';
+  const q = request.url.indexOf('?');
+  const url = q === -1 ? request.url : request.url.slice(0, q);
+  const query = q === -1 ? undefined : request.url.slice(q + 1);
   const path = prefix && url.startsWith(prefix) ? url.slice(prefix.length) || '/' : url;
   const body = request.body;
   return {
@@ -19,6 +21,7 @@ export function toOAuthRequest(request: FastifyRequest, prefix: string): OAuthRe
     path,
     headers,
     ip: request.ip,
+    ...(query === undefined ? {} : { query }),
     ...(typeof body === 'string' ? { rawBody: body } : {}),
   };
 }

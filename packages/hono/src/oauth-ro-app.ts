@@ -35,14 +35,19 @@ export function oauthRoApp(oauthRo: OAuthRo, options: OAuthRoAppOptions = {}): H
         headers[name] = value;
       });
       const body = await readLimitedText(c.req.raw, MAX_BODY_BYTES);
+      const query = new URL(c.req.url).search.slice(1);
       const request: OAuthRequest = {
         method: c.req.method,
-        path,
+        // Core sees the path relative to the mount point, with `:id` segments filled in.
+        path: path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(c.req.param(name) ?? '')),
         headers,
         ip: clientIp(c),
+        ...(query ? { query } : {}),
         ...(body.tooLarge ? { bodyTooLarge: true } : { rawBody: body.text }),
       };
       const response = await oauthRo.handle(request);
+      // A 204 carries no body; Response refuses even an empty string with it.
+      if (response.body === '') return c.body(null, response.status as 200, response.headers);
       return c.body(response.body, response.status as 200, response.headers);
     });
   }

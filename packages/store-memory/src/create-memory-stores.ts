@@ -1,4 +1,7 @@
+import { MemoryDeviceCredentialStore } from './memory-device-credential-store.js';
 import { MemoryKeyStore } from './memory-key-store.js';
+import { MemoryRefreshTokenStore } from './memory-refresh-token-store.js';
+import { MemoryUsedAssertionStore } from './memory-used-assertion-store.js';
 import { MemoryUserStore } from './memory-user-store.js';
 
 /**
@@ -7,5 +10,11 @@ import { MemoryUserStore } from './memory-user-store.js';
  * @example const { users, keys } = createMemoryStores();
  */
 export function createMemoryStores() {
-  return { users: new MemoryUserStore(), keys: new MemoryKeyStore() };
+  return {
+    users: new MemoryUserStore(),
+    keys: new MemoryKeyStore(),
+    refreshTokens: new MemoryRefreshTokenStore(),
+    deviceCredentials: new MemoryDeviceCredentialStore(),
+    usedAssertions: new MemoryUsedAssertionStore(),
+  };
 }

@@ -1,3 +1,5 @@
 export type * from './types.js';
 export * from './normalize-config.js';
 export * from './resolve-client.js';
+export * from './normalize-token-lifecycle.js';
+export * from './authenticate-client.js';

@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../errors/oauth-error.js';
 import type { ClientConfig, ConnectionConfig, JwtAlg, OAuthRoConfig, StrategyName } from './types.js';
+import { normalizeTokenLifecycle } from './normalize-token-lifecycle.js';
 
 const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs'];
 const ALGS: readonly JwtAlg[] = ['RS256', 'HS256', 'ES256', 'EdDSA'];
@@ -47,6 +48,7 @@ function normalizeClient(raw: unknown, path: string): ClientConfig {
     ...(client_secret === undefined ? {} : { client_secret }),
     ...(name === undefined ? {} : { name }),
     jwt_configuration: { alg: alg as JwtAlg, lifetime_in_seconds: lifetime, secret_encoded },
+    ...normalizeTokenLifecycle(raw, path),
   };
 }
 

@@ -11,6 +11,28 @@ export interface ClientConfig {
     readonly lifetime_in_seconds: number;
     readonly secret_encoded: boolean;
   };
+  /** Refresh token policy, as Auth0's Management API names it; absent means the defaults of {@link RefreshTokenPolicy}. */
+  readonly refresh_token?: RefreshTokenPolicy;
+  /**
+   * How the client authenticates at `/oauth/token` and `/oauth/revoke`: `none` for public clients
+   * (mobile apps, SPAs). Absent: `client_secret_post` when the client has a secret, else `none`.
+   */
+  readonly token_endpoint_auth_method?: TokenEndpointAuthMethod;
+}
+
+/** Client authentication methods at the token and revocation endpoints (Auth0 / RFC 7591 names). */
+export type TokenEndpointAuthMethod = 'none' | 'client_secret_post' | 'client_secret_basic';
+
+/** A client's refresh token settings (Auth0 Management API `refresh_token`). */
+export interface RefreshTokenPolicy {
+  /** `rotating`: every use returns a successor and the used token dies. Default `non-rotating`. */
+  readonly rotation_type: 'rotating' | 'non-rotating';
+  /** `expiring` tokens die `token_lifetime` seconds after login. Default: `expiring` when rotating. */
+  readonly expiration_type: 'expiring' | 'non-expiring';
+  /** Seconds a rotated token may still be used (racing refreshes) before reuse revokes the family. Default 10. */
+  readonly leeway: number;
+  /** Seconds; default 2592000 (30 days). */
+  readonly token_lifetime: number;
 }
 
 /** Strategy names the contract knows. */

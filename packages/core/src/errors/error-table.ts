@@ -25,6 +25,10 @@ export type OAuthErrorCode =
   | 'temporarily_unavailable'
   | 'access_denied'
   | 'invalid_refresh_token'
+  | 'invalid_refresh_grant'
+  | 'invalid_client'
+  | 'invalid_scope'
+  | 'device_credential_exists'
   | 'invalid_signup'
   | 'invalid_password'
   | 'bad_connection'
@@ -99,6 +103,15 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
     status: 403,
     error: 'access_denied',
     description: 'Unknown or invalid refresh token',
+  },
+  /** `/oauth/token`'s word for the same thing, as OAuth 2 clients expect it. */
+  invalid_refresh_grant: { status: 403, error: 'invalid_grant', description: 'Unknown or invalid refresh token.' },
+  invalid_client: { status: 401, error: 'invalid_client', description: 'Client authentication failed.' },
+  invalid_scope: { status: 400, error: 'invalid_scope', description: 'the requested scope was not granted' },
+  device_credential_exists: {
+    status: 409,
+    error: 'conflict',
+    description: 'a credential already exists for this user, client and device',
   },
   invalid_signup: { status: 400, error: 'invalid_signup', description: 'Invalid sign up' },
   invalid_password: { status: 400, error: 'invalid_password', description: 'Password is too weak' },

@@ -7,15 +7,20 @@ import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import type { CoreDeps } from '../ports/deps.js';
 import type { SigningKeyRecord } from '../ports/key-store.js';
 import { clientSecretKey } from '../tokens/client-secret-key.js';
-import { loadKeyRing } from '../tokens/key-ring.js';
+import { parseKeyEncryptionKey } from '../tokens/key-encryption.js';
+import { loadKeyRing, type KeyRingOptions } from '../tokens/key-ring.js';
 import type { MintContext } from '../tokens/mint-tokens.js';
 import { verifyIssuedToken, type TokenClaims } from '../tokens/verify-token.js';
 import type { Result } from '../util/result.js';
 import type { HandlerContext } from './context.js';
+import { handleDelegation } from './handle-delegation.js';
+import { handleCreateDeviceCredential, handleDeleteDeviceCredential, handleListDeviceCredentials } from './handle-device-credentials.js';
 import { handleDiscovery, handleHealth, handleJwks } from './handle-discovery.js';
 import { handleTokenInfo, handleUserInfo } from './handle-profile.js';
+import { handleRevoke } from './handle-revoke.js';
 import { handleRo } from './handle-ro.js';
 import { handleSignup } from './handle-signup.js';
+import { handleToken } from './handle-token.js';
 
 type Handler = (ctx: HandlerContext, request: OAuthRequest) => Promise<OAuthResponse> | OAuthResponse;
 
@@ -28,10 +33,27 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/.well-known/jwks.json': { GET: handleJwks },
   '/.well-known/openid-configuration': { GET: handleDiscovery },
   '/health': { GET: handleHealth },
+  '/delegation': { POST: handleDelegation },
+  '/oauth/token': { POST: handleToken },
+  '/oauth/revoke': { POST: handleRevoke },
+  '/api/v2/device-credentials': { GET: handleListDeviceCredentials, POST: handleCreateDeviceCredential },
+  '/api/v2/device-credentials/:id': { DELETE: handleDeleteDeviceCredential },
 };
 
-/** The paths oauth-ro answers, for adapters that register routes one by one. */
+/** The paths oauth-ro answers, for adapters that register routes one by one; `:id` is one path segment. */
 export const ROUTE_PATHS: readonly string[] = Object.keys(ROUTES);
+
+const PARAM_ROUTES = ROUTE_PATHS.filter((p) => p.includes('/:')).map((p) => [p, p.split('/')] as const);
+
+/** The route of a path: exact, else a pattern whose `:name` segments each match one non-empty segment. */
+function routeOf(path: string): Readonly<Record<string, Handler>> | undefined {
+  if (Object.hasOwn(ROUTES, path)) return ROUTES[path];
+  const segments = path.split('/');
+  const match = PARAM_ROUTES.find(([, pattern]) =>
+    pattern.length === segments.length && pattern.every((p, i) => (p.startsWith(':') ? segments[i] !== '' : p === segments[i])),
+  );
+  return match ? ROUTES[match[0]] : undefined;
+}
 
 /** An oauth-ro instance: one request handler plus what host apps need to trust its tokens. */
 export interface OAuthRo {
@@ -44,6 +66,11 @@ export interface OAuthRo {
   clientKey(client_id: string): Uint8Array | undefined;
   /** Public signing keys as JWKS. */
   jwks(): { keys: Record<string, unknown>[] };
+  /**
+   * A new key signs for `alg` (default RS256); the previous one stays in JWKS until the tokens it
+   * signed have expired. Other instances on the same key store follow within their refresh interval.
+   */
+  rotateSigningKey(alg?: SigningKeyRecord['alg']): Promise<{ kid: string }>;
   /** Releases directory connections. */
   close(): Promise<void>;
 }
@@ -52,6 +79,13 @@ export interface OAuthRo {
 export interface CreateOAuthRoOptions {
   readonly config: OAuthRoConfig;
   readonly deps: CoreDeps;
+  /**
+   * Seals private signing keys at rest (AES-256-GCM): 32 bytes, or their base64/base64url/hex text
+   * (the server reads it from `OAUTH_RO_KEY_ENCRYPTION_KEY`).
+   */
+  readonly keyEncryptionKey?: string | Uint8Array;
+  /** Key ring tuning: how often other instances' rotations are picked up. */
+  readonly keyRing?: Pick<KeyRingOptions, 'refreshIntervalMs' | 'unknownKidReloadMs'>;
 }
 
 /**
@@ -69,7 +103,13 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     const alg = client.jwt_configuration.alg;
     if (alg !== 'HS256') algs.add(alg);
   }
-  const keyRing = await loadKeyRing(deps.keys, deps.clock, [...algs]);
+  const kek = typeof options.keyEncryptionKey === 'string' ? parseKeyEncryptionKey(options.keyEncryptionKey) : options.keyEncryptionKey;
+  const keyRing = await loadKeyRing(deps.keys, deps.clock, [...algs], {
+    ...options.keyRing,
+    ...(kek ? { keyEncryptionKey: kek } : {}),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    maxTokenLifetimeS: Math.max(...config.clients.map((c) => c.jwt_configuration.lifetime_in_seconds), 0),
+  });
   const clientKeys = new Map<string, Uint8Array>();
   for (const client of config.clients) {
     const key = clientSecretKey(client);
@@ -80,7 +120,7 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
 
   async function handle(request: OAuthRequest): Promise<OAuthResponse> {
     const path = request.path.length > 1 ? request.path.replace(/\/+$/, '') : request.path;
-    const route = Object.hasOwn(ROUTES, path) ? ROUTES[path] : undefined;
+    const route = routeOf(path);
     if (!route) return errorResponse(oauthError('not_found', `no route for ${request.method} ${path.slice(0, 200)}`));
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     const handler = Object.hasOwn(route, method) ? route[method] : undefined;
@@ -103,6 +143,7 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     verifyToken: (token) => verifyIssuedToken(mint, token, deps.clock.now()),
     clientKey: (client_id) => clientKeys.get(client_id),
     jwks: () => keyRing.jwks() as { keys: Record<string, unknown>[] },
+    rotateSigningKey: async (alg = 'RS256') => ({ kid: (await keyRing.rotate(alg)).kid }),
     async close() {
       await Promise.all(Object.values(deps.directories ?? {}).map((d) => d.close?.()));
     },

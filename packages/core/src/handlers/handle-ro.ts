@@ -1,5 +1,6 @@
 import { resolveClient, resolveConnection } from '../config/resolve-client.js';
 import type { ConnectionConfig } from '../config/types.js';
+import { verifyDeviceAssertion } from '../devices/verify-device-assertion.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { parseBody } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
@@ -8,6 +9,7 @@ import type { UserRecord } from '../ports/user-store.js';
 import { loginDatabaseUser } from '../strategies/database/login-database-user.js';
 import { loginDirectoryUser } from '../strategies/directory/login-directory-user.js';
 import { supportsGrant } from '../strategies/supports-grant.js';
+import { issueRefreshToken } from '../tokens/issue-refresh-token.js';
 import { mintTokens } from '../tokens/mint-tokens.js';
 import { err, type Result } from '../util/result.js';
 import { validateRoRequest } from '../validation/validate-ro-request.js';
@@ -52,9 +54,11 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
   if (!supportsGrant(connection.value.strategy, ro.grant_type)) {
     return errorResponse(oauthError('unsupported_operation'));
   }
-  if (ro.grant_type !== 'password') return errorResponse(oauthError('unsupported_operation'));
 
-  const user = await verifyPassword(ctx, connection.value, ro.username, ro.password, request.ip);
+  const user =
+    ro.grant_type === 'password'
+      ? await verifyPassword(ctx, connection.value, ro.username, ro.password, request.ip)
+      : await verifyDeviceAssertion(ctx.deps, ctx.mint.issuer, client.value, connection.value, ro.id_token, ro.device);
   if (!user.ok) {
     ctx.deps.logger?.info(
       { event: 'fp', connection: ro.connection, client_id: ro.client_id, ip: request.ip, error: user.error.code },
@@ -66,6 +70,7 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
     { event: 's', connection: ro.connection, client_id: ro.client_id, user_id: user.value.user_id },
     'login succeeded',
   );
-  const tokens = await mintTokens(ctx.mint, client.value, user.value, ro.scope, ctx.deps.clock.now());
+  const refreshToken = await issueRefreshToken(ctx.deps, client.value, user.value, ro.scope, ro.device);
+  const tokens = await mintTokens(ctx.mint, client.value, user.value, ro.scope, ctx.deps.clock.now(), refreshToken);
   return jsonResponse(200, tokens);
 }

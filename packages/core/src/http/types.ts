@@ -14,6 +14,8 @@ export interface OAuthRequest {
   readonly bodyTooLarge?: boolean;
   /** Client address as the adapter determined it. */
   readonly ip: string;
+  /** The raw query string, without `?` (e.g. `type=refresh_token`), where the route reads one. */
+  readonly query?: string;
 }
 
 /** A plain response for the adapter to write. `body` is already serialised. */

@@ -1,9 +1,12 @@
 import type { Clock } from './clock.js';
+import type { DeviceCredentialStore } from './device-credential-store.js';
 import type { Directory } from './directory.js';
 import type { KeyStore } from './key-store.js';
 import type { Logger } from './logger.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { Random } from './random.js';
+import type { RefreshTokenStore } from './refresh-token-store.js';
+import type { UsedAssertionStore } from './used-assertion-store.js';
 import type { UserStore } from './user-store.js';
 
 /**
@@ -21,4 +24,10 @@ export interface CoreDeps {
   readonly logger?: Logger;
   /** Directory strategies by strategy name (`ad`, `waad`, `adfs`). */
   readonly directories?: Readonly<Record<string, Directory>>;
+  /** Refresh tokens (by hash). Without it no refresh token is issued and none is accepted. */
+  readonly refreshTokens?: RefreshTokenStore;
+  /** Touch ID device keys. Without it `/api/v2/device-credentials` and the jwt-bearer grant are off. */
+  readonly deviceCredentials?: DeviceCredentialStore;
+  /** Replay protection for Touch ID assertions; required with `deviceCredentials`. */
+  readonly usedAssertions?: UsedAssertionStore;
 }

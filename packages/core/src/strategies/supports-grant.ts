@@ -1,7 +1,8 @@
 import type { StrategyName } from '../config/types.js';
 
 const GRANTS: Readonly<Record<StrategyName, readonly string[]>> = {
-  auth0: ['password'],
+  // The Touch ID flow (jwt-bearer) logs in database users, as Auth0's Lock did.
+  auth0: ['password', 'urn:ietf:params:oauth:grant-type:jwt-bearer'],
   sms: ['password'],
   email: ['password'],
   ad: ['password'],

@@ -25,7 +25,12 @@ export function accessTokenAudience(issuer: string): string {
   return `${issuer}userinfo`;
 }
 
-async function sign(
+/**
+ * Signs claims for a client: HS256 with its secret, otherwise with the key ring's active key of `alg`.
+ *
+ * @example await signClaims(ctx, client, { sub: 'auth0|1' }, client.jwt_configuration.alg);
+ */
+export async function signClaims(
   ctx: MintContext,
   client: ClientConfig,
   claims: Record<string, unknown>,
@@ -46,6 +51,8 @@ async function sign(
  * Signs the id_token (client's algorithm and lifetime, claims shaped by scope) and the access token
  * (always the server's RS256 key, so `/userinfo` and host apps verify it from JWKS alone).
  *
+ * A `refresh_token`, when given, is passed through (it is opaque and stored elsewhere).
+ *
  * @example
  * const tokens = await mintTokens(ctx, client, user, ['openid', 'email'], Date.now());
  */
@@ -55,6 +62,7 @@ export async function mintTokens(
   user: UserRecord,
   scope: readonly string[],
   nowMs: number,
+  refresh_token?: string,
 ): Promise<TokenSet> {
   const iat = Math.floor(nowMs / 1000);
   const exp = iat + client.jwt_configuration.lifetime_in_seconds;
@@ -67,8 +75,9 @@ export async function mintTokens(
     iat,
     exp,
   };
-  const access_token = await sign(ctx, client, accessClaims, 'RS256');
-  if (!scope.includes('openid')) return { access_token, token_type: 'bearer' };
+  const access_token = await signClaims(ctx, client, accessClaims, 'RS256');
+  const refresh = refresh_token === undefined ? {} : { refresh_token };
+  if (!scope.includes('openid')) return { access_token, token_type: 'bearer', ...refresh };
   const idClaims = {
     ...scopedClaims(user, scope),
     iss: ctx.issuer,
@@ -77,6 +86,6 @@ export async function mintTokens(
     iat,
     exp,
   };
-  const id_token = await sign(ctx, client, idClaims, client.jwt_configuration.alg);
-  return { access_token, id_token, token_type: 'bearer' };
+  const id_token = await signClaims(ctx, client, idClaims, client.jwt_configuration.alg);
+  return { access_token, id_token, token_type: 'bearer', ...refresh };
 }

@@ -41,7 +41,8 @@ export async function verifyIssuedToken(
         clockTolerance: CLOCK_TOLERANCE_S,
       }));
     } else {
-      const key = header.kid === undefined ? undefined : ctx.keyRing.find(header.kid);
+      // An unknown kid may be a key another instance just rotated in; resolve reloads (rate-limited).
+      const key = header.kid === undefined ? undefined : await ctx.keyRing.resolve(header.kid);
       if (!key || header.alg !== key.alg) return invalid;
       ({ payload } = await jwtVerify(token, key.publicKey, {
         algorithms: [key.alg],

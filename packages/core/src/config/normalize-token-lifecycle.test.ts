@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError } from '../errors/oauth-error.js';
+import { normalizeConfig } from './normalize-config.js';
+import { normalizeTokenLifecycle } from './normalize-token-lifecycle.js';
+
+describe('normalizeTokenLifecycle', () => {
+  it('adds nothing for a client without refresh_token or token_endpoint_auth_method', () => {
+    expect(normalizeTokenLifecycle({ client_id: 'app' }, 'clients[0]')).toEqual({});
+  });
+
+  it('applies Auth0 defaults: rotating clients expire after 30 days, leeway 10 s', () => {
+    expect(normalizeTokenLifecycle({ refresh_token: { rotation_type: 'rotating' } }, 'c').refresh_token).toEqual({
+      rotation_type: 'rotating',
+      expiration_type: 'expiring',
+      leeway: 10,
+      token_lifetime: 2592000,
+    });
+    expect(normalizeTokenLifecycle({ refresh_token: {} }, 'c').refresh_token?.expiration_type).toBe('non-expiring');
+    expect(
+      normalizeTokenLifecycle({ refresh_token: { rotation_type: 'rotating', infinite_token_lifetime: true } }, 'c').refresh_token?.expiration_type,
+    ).toBe('non-expiring');
+  });
+
+  it('ignores the other fields of a tenant export', () => {
+    const out = normalizeTokenLifecycle(
+      { refresh_token: { rotation_type: 'non-rotating', leeway: 0, idle_token_lifetime: 1296000, infinite_idle_token_lifetime: true } },
+      'c',
+    );
+    expect(out.refresh_token).toMatchObject({ rotation_type: 'non-rotating', leeway: 0 });
+  });
+
+  it.each([
+    [{ refresh_token: 'yes' }, 'clients[0].refresh_token: must be an object'],
+    [{ refresh_token: { rotation_type: 'sometimes' } }, 'clients[0].refresh_token.rotation_type'],
+    [{ refresh_token: { leeway: -1 } }, 'clients[0].refresh_token.leeway'],
+    [{ refresh_token: { token_lifetime: 1.5 } }, 'clients[0].refresh_token.token_lifetime'],
+    [{ token_endpoint_auth_method: 'private_key_jwt' }, 'clients[0].token_endpoint_auth_method'],
+    [{ token_endpoint_auth_method: 'client_secret_post' }, 'clients[0].client_secret'],
+  ])('refuses %j naming the path', (raw, path) => {
+    expect(() => normalizeTokenLifecycle(raw, 'clients[0]')).toThrow(ConfigurationError);
+    expect(() => normalizeTokenLifecycle(raw, 'clients[0]')).toThrow(path);
+  });
+
+  it('is applied by normalizeConfig', () => {
+    const config = normalizeConfig({
+      issuer: 'https://a.example/',
+      clients: [{ client_id: 'app', token_endpoint_auth_method: 'none', refresh_token: { rotation_type: 'rotating', leeway: 3 } }],
+      connections: [],
+    });
+    expect(config.clients[0]).toMatchObject({ token_endpoint_auth_method: 'none', refresh_token: { leeway: 3 } });
+  });
+});

@@ -1,0 +1,2 @@
+export * from './read-device-public-key.js';
+export * from './verify-device-assertion.js';

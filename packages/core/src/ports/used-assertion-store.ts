@@ -1,0 +1,14 @@
+/**
+ * Remembers which signed assertions (Touch ID `id_token`s) were already accepted, until they expire,
+ * so a captured assertion cannot be replayed. Shared between instances when it lives in a shared store.
+ *
+ * @example
+ * if (!(await deps.usedAssertions.markUsed(key, exp * 1000, Date.now()))) return replayed;
+ */
+export interface UsedAssertionStore {
+  /**
+   * Atomically records `key` until `expires_at` (epoch ms). False, and nothing changes, when `key`
+   * is already recorded and its `expires_at` is after `at`.
+   */
+  markUsed(key: string, expires_at: number, at: number): Promise<boolean>;
+}
