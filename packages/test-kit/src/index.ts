@@ -5,3 +5,6 @@ export * from './launchers/tls-front.js';
 export * from './launchers/make-test-certificate.js';
 export * from './launchers/slapd.js';
 export * from './launchers/samba-ad.js';
+export * from './fakes/listen-local.js';
+export * from './fakes/entra-id.js';
+export * from './fakes/adfs.js';
