@@ -1,5 +1,15 @@
-import type { DeviceCredentialStore, KeyStore, RefreshTokenStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import type {
+  CodeStore,
+  CounterStore,
+  DeviceCredentialStore,
+  KeyStore,
+  RefreshTokenStore,
+  UsedAssertionStore,
+  UserStore,
+} from '@oauth-ro/core';
 import { createPostgresUsedAssertionStore } from './assertions/create-postgres-used-assertion-store.js';
+import { createPostgresCodeStore } from './codes/create-postgres-code-store.js';
+import { createPostgresCounterStore } from './counters/create-postgres-counter-store.js';
 import { createDatabase } from './db/create-database.js';
 import { createPool } from './db/create-pool.js';
 import { createPostgresDeviceCredentialStore } from './devices/create-postgres-device-credential-store.js';
@@ -17,6 +27,10 @@ export interface PostgresStores {
   readonly refreshTokens: RefreshTokenStore;
   readonly deviceCredentials: DeviceCredentialStore;
   readonly usedAssertions: UsedAssertionStore;
+  /** Passwordless codes; with Redis configured, prefer Redis's. */
+  readonly codes: CodeStore;
+  /** Throttling and failure counters; with Redis configured, prefer Redis's. */
+  readonly counters: CounterStore;
   /** Resolves when PostgreSQL answers; rejects with core's `UnavailableError` otherwise (for readiness). */
   ping(): Promise<void>;
   /** Ends the pool; waits for checked-out connections to come back. */
@@ -44,6 +58,8 @@ export async function openPostgresStores(url: string, options?: PostgresStoreOpt
     refreshTokens: createPostgresRefreshTokenStore(db),
     deviceCredentials: createPostgresDeviceCredentialStore(db),
     usedAssertions: createPostgresUsedAssertionStore(db),
+    codes: createPostgresCodeStore(db),
+    counters: createPostgresCounterStore(db),
     ping: () => db.ping(),
     close: () => db.close(),
   };

@@ -33,7 +33,7 @@ export function createPostgresKeyStore(db: Database): KeyStore {
     list: () => listKeys(db),
 
     async ensureActive(candidate: SigningKeyRecord) {
-      await insertKey(db, candidate, 'ON CONFLICT DO NOTHING');
+      await insertKey(db, { ...candidate, retired_at: undefined }, 'ON CONFLICT DO NOTHING');
       return listKeys(db);
     },
 

@@ -103,4 +103,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX used_assertions_expiry ON used_assertions (expires_at);
     `,
   },
+  {
+    version: 6,
+    name: 'passwordless codes',
+    sql: `
+      CREATE TABLE passwordless_codes (
+        connection   text NOT NULL,
+        recipient    text NOT NULL,
+        code_hash    text NOT NULL,
+        expires_at   bigint NOT NULL,
+        max_attempts integer NOT NULL,
+        attempts     integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (connection, recipient)
+      );
+      CREATE INDEX passwordless_codes_expiry ON passwordless_codes (expires_at);
+    `,
+  },
+  {
+    version: 7,
+    name: 'counters',
+    sql: `
+      CREATE TABLE counters (
+        key       text PRIMARY KEY,
+        count     integer NOT NULL,
+        resets_at bigint NOT NULL
+      );
+      CREATE INDEX counters_resets_at ON counters (resets_at);
+    `,
+  },
 ];

@@ -1,0 +1,41 @@
+import type { CounterStore } from '@oauth-ro/core';
+import type { Database } from '../db/types.js';
+
+/** Ended windows are swept on one increment in this many (per instance). */
+const SWEEP_EVERY = 256;
+
+/**
+ * Fixed-window counters in PostgreSQL, the fallback when no Redis is configured. `increment` is one
+ * `INSERT … ON CONFLICT DO UPDATE` that starts a new window or adds one, so increments from every
+ * instance add up exactly.
+ *
+ * @example const counters = createPostgresCounterStore(db);
+ */
+export function createPostgresCounterStore(db: Database): CounterStore {
+  let calls = 0;
+  return {
+    async increment(key, window_ms, at) {
+      if (++calls % SWEEP_EVERY === 0) await db.query('DELETE FROM counters WHERE resets_at <= $1', [at]);
+      const { rows } = await db.query<{ count: number; resets_at: string }>(
+        `INSERT INTO counters (key, count, resets_at) VALUES ($1, 1, $2::bigint + $3::bigint)
+         ON CONFLICT (key) DO UPDATE SET
+           count = CASE WHEN counters.resets_at <= $2 THEN 1 ELSE counters.count + 1 END,
+           resets_at = CASE WHEN counters.resets_at <= $2 THEN $2::bigint + $3::bigint ELSE counters.resets_at END
+         RETURNING count, resets_at`,
+        [key, at, window_ms],
+      );
+      const row = rows[0]!;
+      return { count: row.count, resets_at: Number(row.resets_at) };
+    },
+
+    async get(key, at) {
+      const { rows } = await db.query<{ count: number }>('SELECT count FROM counters WHERE key = $1 AND resets_at > $2', [key, at]);
+      return rows[0]?.count ?? 0;
+    },
+
+    async reset(key) {
+      const { rowCount } = await db.query('DELETE FROM counters WHERE key = $1', [key]);
+      return rowCount > 0;
+    },
+  };
+}
