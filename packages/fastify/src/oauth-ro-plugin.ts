@@ -37,14 +37,14 @@ function send(reply: FastifyReply, response: OAuthResponse): FastifyReply {
   return reply.code(response.status).headers(response.headers).send(response.body);
 }
 
-/** Public keys as PEM, converted once per `kid`. */
-function pemLookup(oauthRo: OAuthRo): (kid: unknown) => string | undefined {
+/** Public keys as PEM, converted once per `kid` (a kid rotated in by another instance is looked up). */
+function pemLookup(oauthRo: OAuthRo): (kid: unknown) => Promise<string | undefined> {
   const cache = new Map<string, string>();
-  return (kid) => {
+  return async (kid) => {
     if (typeof kid !== 'string') return undefined;
     let pem = cache.get(kid);
     if (pem === undefined) {
-      const jwk = oauthRo.jwks().keys.find((k) => k.kid === kid);
+      const jwk = await oauthRo.publicJwk(kid);
       if (!jwk) return undefined;
       pem = createPublicKey({ key: jwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
       cache.set(kid, pem);
@@ -89,7 +89,7 @@ export const oauthRoPlugin = fp<OAuthRoPluginOptions>(
           const key = typeof aud === 'string' ? oauthRo.clientKey(aud) : undefined;
           if (key) return Buffer.from(key);
         } else {
-          const pem = pemFor(header.kid);
+          const pem = await pemFor(header.kid);
           if (pem) return pem;
         }
         throw new Error('unknown signing key');

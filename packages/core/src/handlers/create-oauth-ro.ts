@@ -66,6 +66,8 @@ export interface OAuthRo {
   clientKey(client_id: string): Uint8Array | undefined;
   /** Public signing keys as JWKS. */
   jwks(): { keys: Record<string, unknown>[] };
+  /** The public JWK of `kid`, reloading the keys (rate-limited) when another instance rotated it in. */
+  publicJwk(kid: string): Promise<Record<string, unknown> | undefined>;
   /**
    * A new key signs for `alg` (default RS256); the previous one stays in JWKS until the tokens it
    * signed have expired. Other instances on the same key store follow within their refresh interval.
@@ -144,6 +146,7 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     clientKey: (client_id) => clientKeys.get(client_id),
     jwks: () => keyRing.jwks() as { keys: Record<string, unknown>[] },
     rotateSigningKey: async (alg = 'RS256') => ({ kid: (await keyRing.rotate(alg)).kid }),
+    publicJwk: async (kid) => (await keyRing.resolve(kid))?.publicJwk as Record<string, unknown> | undefined,
     async close() {
       await Promise.all(Object.values(deps.directories ?? {}).map((d) => d.close?.()));
     },

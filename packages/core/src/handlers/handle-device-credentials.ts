@@ -46,10 +46,11 @@ function liveFamilies(records: readonly RefreshTokenRecord[], now: number): Refr
 export async function handleCreateDeviceCredential(ctx: HandlerContext, request: OAuthRequest): Promise<OAuthResponse> {
   const store = ctx.deps.deviceCredentials;
   if (!store) return errorResponse(oauthError('not_found', 'device credentials are not enabled'));
-  const user = await bearerUser(ctx, request);
-  if (isResponse(user)) return user;
+  // The body first, so an oversized or malformed body gets the same answer on every adapter.
   const body = parseBody(request);
   if (!body.ok) return errorResponse(body.error);
+  const user = await bearerUser(ctx, request);
+  if (isResponse(user)) return user;
   const read = readStringParams(body.value, ['device_name', 'type', 'device_id', 'client_id'], {
     device_name: MAX_NAME,
     device_id: MAX_NAME,

@@ -189,6 +189,28 @@ export function tokenLifecycleSuite(harness: AdapterHarness): void {
       expect(res.json.error).toBe('unauthorized');
     });
 
+    it.each(['/delegation', '/oauth/token', '/oauth/revoke', '/api/v2/device-credentials'])(
+      'POST %s answers malformed bodies with a 4xx JSON error',
+      async (path) => {
+        const { tokens } = await withRefreshToken();
+        const json = { 'content-type': 'application/json', authorization: `Bearer ${tokens.access_token}` };
+        const cases: [Record<string, string>, string, number][] = [
+          [json, '{"client_id": ', 400],
+          [json, '[1,2]', 400],
+          [{ ...json, 'content-type': 'application/xml' }, '<a/>', 415],
+          [json, JSON.stringify({ client_id: 'x'.repeat(2 * 1024 * 1024) }), 413],
+          [json, '{"client_id":{"a":1},"token":1,"refresh_token":[],"device_name":2}', 400],
+        ];
+        for (const [headers, body, status] of cases) {
+          const res = await ctx.current.app.dispatch({ method: 'POST', path, headers, body });
+          expect(res.status, `${path} ${body.slice(0, 30)}`).toBe(status);
+          expect(res.json).toEqual({ error: expect.any(String), error_description: expect.any(String) });
+        }
+        const grant = await post('/oauth/token', { grant_type: 'client_credentials', client_id: C.public });
+        expect(grant.json.error).toBe('unsupported_grant_type');
+      },
+    );
+
     it('lists the user\'s devices with refresh tokens and revokes one through DELETE', async () => {
       const { tokens, user_id } = await withRefreshToken(C.public, 'Ada\'s iPad');
       const bearer = { authorization: `Bearer ${tokens.access_token}` };
