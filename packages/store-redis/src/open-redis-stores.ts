@@ -1,13 +1,17 @@
-import type { UsedAssertionStore } from '@oauth-ro/core';
+import type { CodeStore, CounterStore, UsedAssertionStore } from '@oauth-ro/core';
 import { createRedisUsedAssertionStore } from './assertions/create-redis-used-assertion-store.js';
 import { createRedisClient } from './client/create-redis-client.js';
 import { toStoreError } from './client/to-store-error.js';
+import { createRedisCodeStore } from './codes/create-redis-code-store.js';
+import { createRedisCounterStore } from './counters/create-redis-counter-store.js';
 import type { RedisStoreOptions } from './options.js';
 import { resolveOptions } from './resolve-options.js';
 
 /** The stores oauth-ro keeps in Redis, over one connection. */
 export interface RedisStores {
   readonly usedAssertions: UsedAssertionStore;
+  readonly codes: CodeStore;
+  readonly counters: CounterStore;
   /** Resolves when Redis answers `PING`; rejects with core's `UnavailableError` otherwise (for readiness). */
   ping(): Promise<void>;
   /** Closes the connection. */
@@ -21,7 +25,8 @@ export interface RedisStores {
  *
  * @example
  * const redis = await openRedisStores('redis://cache.internal:6379', { prefix: 'oauth-ro-prod' });
- * createOAuthRo({ config, deps: { ...postgres, usedAssertions: redis.usedAssertions, … } });
+ * const { codes, counters, usedAssertions } = redis;
+ * createOAuthRo({ config, deps: { ...postgres, codes, counters, usedAssertions, … } });
  */
 export async function openRedisStores(url: string, options?: RedisStoreOptions): Promise<RedisStores> {
   const resolved = resolveOptions(options);
@@ -35,6 +40,8 @@ export async function openRedisStores(url: string, options?: RedisStoreOptions):
   const prefix = `${resolved.prefix}:`;
   return {
     usedAssertions: createRedisUsedAssertionStore(redis, prefix),
+    codes: createRedisCodeStore(redis, prefix),
+    counters: createRedisCounterStore(redis, prefix),
     async ping() {
       try {
         await redis.ping();
