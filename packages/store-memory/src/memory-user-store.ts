@@ -7,6 +7,11 @@ function keyOf(connection: string, field: LoginKey, value: string): string {
   return `${connection}\u0000${field}\u0000${value}`;
 }
 
+/** Records leave the store as copies, so a caller cannot change it behind its back. */
+function copyOf(user: UserRecord | undefined): UserRecord | undefined {
+  return user === undefined ? undefined : structuredClone(user);
+}
+
 /**
  * Users in a Map, with the same uniqueness rules as the SQL stores.
  *
@@ -19,11 +24,11 @@ export class MemoryUserStore implements UserStore {
   async find(connection: string, lookup: UserLookup): Promise<UserRecord | undefined> {
     const [field, value] = Object.entries(lookup)[0] as [LoginKey, string];
     const id = this.#byLogin.get(keyOf(connection, field, value));
-    return id === undefined ? undefined : this.#byId.get(id);
+    return id === undefined ? undefined : copyOf(this.#byId.get(id));
   }
 
   async findById(user_id: string): Promise<UserRecord | undefined> {
-    return this.#byId.get(user_id);
+    return copyOf(this.#byId.get(user_id));
   }
 
   #taken(user: UserRecord, except?: string): boolean {
@@ -59,16 +64,18 @@ export class MemoryUserStore implements UserStore {
     this.#index(current, false);
     this.#byId.set(user_id, next);
     this.#index(next, true);
-    return next;
+    return structuredClone(next);
   }
 
   async upsert(user: UserRecord): Promise<UserRecord> {
     const current = this.#byId.get(user.user_id);
-    if (current) this.#index(current, false);
     const next = structuredClone(current ? { ...user, created_at: current.created_at, blocked: current.blocked } : user);
+    // Like a unique index in SQL: taking another user's login key is refused, nothing changes.
+    if (this.#taken(next, user.user_id)) throw new Error('upsert would duplicate a login key');
+    if (current) this.#index(current, false);
     this.#byId.set(user.user_id, next);
     this.#index(next, true);
-    return next;
+    return structuredClone(next);
   }
 
   async delete(user_id: string): Promise<boolean> {

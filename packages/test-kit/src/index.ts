@@ -8,3 +8,4 @@ export * from './launchers/samba-ad.js';
 export * from './fakes/listen-local.js';
 export * from './fakes/entra-id.js';
 export * from './fakes/adfs.js';
+export * from './store-suite/index.js';

@@ -1,0 +1,2 @@
+export * from './open-sqlite-stores.js';
+export * from './db/resolve-location.js';

@@ -1,0 +1,10 @@
+import { usersMigration } from './001-users.js';
+import { signingKeysMigration } from './002-signing-keys.js';
+import type { Migration } from './migration.js';
+
+/**
+ * Every migration, oldest first.
+ *
+ * @example for (const m of MIGRATIONS) console.log(m.version, m.name);
+ */
+export const MIGRATIONS: readonly Migration[] = [usersMigration, signingKeysMigration];

@@ -1,0 +1,49 @@
+import type { KeyStore, UserStore } from '@oauth-ro/core';
+import { openDatabase } from './db/open-database.js';
+import { resolveLocation } from './db/resolve-location.js';
+import { createSqliteKeyStore } from './keys/create-sqlite-key-store.js';
+import { MIGRATIONS } from './migrations/migrations.js';
+import { runMigrations } from './migrations/run-migrations.js';
+import { createSqliteUserStore } from './users/create-sqlite-user-store.js';
+
+/** Options of {@link openSqliteStores}. */
+export interface SqliteStoreOptions {
+  /** How long a write waits for another process's write lock before failing (default 5000 ms). */
+  readonly busyTimeoutMs?: number;
+}
+
+/** Every store oauth-ro keeps in SQLite, over one connection. */
+export interface SqliteStores {
+  readonly users: UserStore;
+  readonly keys: KeyStore;
+  /** Closes the connection (checkpointing the WAL); calling it again does nothing. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (creating it and its folder if needed) the SQLite database at `pathOrUrl` — a file path,
+ * `sqlite:<path>` or `:memory:` — migrates its schema and returns the stores. Several processes may
+ * open one file at once: migrations and key creation take the write lock first, so they agree.
+ *
+ * @example
+ * const stores = await openSqliteStores('sqlite:./data/oauth-ro.db');
+ * const oauthRo = await createOAuthRo({ config, deps: { ...stores, hasher, clock, random } });
+ * // on shutdown
+ * await stores.close();
+ */
+export async function openSqliteStores(pathOrUrl: string, options: SqliteStoreOptions = {}): Promise<SqliteStores> {
+  const db = openDatabase(resolveLocation(pathOrUrl), options.busyTimeoutMs ?? 5000);
+  try {
+    runMigrations(db, MIGRATIONS);
+    return {
+      users: createSqliteUserStore(db),
+      keys: createSqliteKeyStore(db),
+      async close() {
+        if (db.open) db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

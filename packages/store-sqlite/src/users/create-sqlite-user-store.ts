@@ -1,0 +1,101 @@
+import type { UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
+import type Database from 'better-sqlite3';
+import { isUniqueViolation } from '../db/is-unique-violation.js';
+import { rowToUser, type UserRow, userToParams } from './row-to-user.js';
+
+const COLUMNS = 'user_id, connection, strategy, email, username, phone_number, password_hash, blocked, profile, created_at, updated_at';
+const VALUES = '@user_id, @connection, @strategy, @email, @username, @phone_number, @password_hash, @blocked, @profile, @created_at, @updated_at';
+const LOOKUP_FIELDS = ['email', 'username', 'phone_number'] as const;
+type LookupField = (typeof LOOKUP_FIELDS)[number];
+
+/** `CASE WHEN @set_x THEN @x ELSE x END` for each patchable column: one statement for every patch. */
+const PATCHED = ['password_hash', 'blocked', 'profile', 'email', 'username', 'phone_number']
+  .map((column) => `${column} = CASE WHEN @set_${column} THEN @${column} ELSE ${column} END`)
+  .join(', ');
+
+/** Named parameters of the update statement for `patch`. */
+function patchParams(user_id: string, patch: UserPatch, updated_at: string): Record<string, unknown> {
+  // A login key or password hash present in the patch, even as undefined, is written (undefined
+  // clears it); `blocked` and `profile` cannot be cleared, so undefined leaves them as they are.
+  const has = (field: keyof UserPatch) => Object.hasOwn(patch, field);
+  return {
+    user_id,
+    updated_at,
+    set_password_hash: has('password_hash') ? 1 : 0,
+    password_hash: patch.password_hash ?? null,
+    set_blocked: patch.blocked === undefined ? 0 : 1,
+    blocked: patch.blocked ? 1 : 0,
+    set_profile: patch.profile === undefined ? 0 : 1,
+    profile: JSON.stringify(patch.profile ?? {}),
+    set_email: has('email') ? 1 : 0,
+    email: patch.email ?? null,
+    set_username: has('username') ? 1 : 0,
+    username: patch.username ?? null,
+    set_phone_number: has('phone_number') ? 1 : 0,
+    phone_number: patch.phone_number ?? null,
+  };
+}
+
+/**
+ * Users in SQLite. Every statement is prepared once here. Login keys are unique per connection
+ * through unique indexes, so `create` is one INSERT that either lands whole or fails on a
+ * uniqueness error, which becomes `exists`. An `update` or `upsert` that would take another
+ * user's login key is refused by the same indexes and rejects, changing nothing.
+ *
+ * @example const users = createSqliteUserStore(db);
+ */
+export function createSqliteUserStore(db: Database.Database): UserStore {
+  const findBy = Object.fromEntries(
+    LOOKUP_FIELDS.map((field) => [field, db.prepare(`SELECT ${COLUMNS} FROM users WHERE connection = ? AND ${field} = ?`)]),
+  ) as Record<LookupField, Database.Statement>;
+  const findById = db.prepare(`SELECT ${COLUMNS} FROM users WHERE user_id = ?`);
+  const insert = db.prepare(`INSERT INTO users (${COLUMNS}) VALUES (${VALUES})`);
+  const update = db.prepare(`UPDATE users SET ${PATCHED}, updated_at = @updated_at WHERE user_id = @user_id RETURNING ${COLUMNS}`);
+  // An existing user keeps its created_at and its administrator block.
+  const upsert = db.prepare(
+    `INSERT INTO users (${COLUMNS}) VALUES (${VALUES})
+     ON CONFLICT (user_id) DO UPDATE SET
+       connection = excluded.connection, strategy = excluded.strategy, email = excluded.email,
+       username = excluded.username, phone_number = excluded.phone_number,
+       password_hash = excluded.password_hash, profile = excluded.profile, updated_at = excluded.updated_at
+     RETURNING ${COLUMNS}`,
+  );
+  const remove = db.prepare('DELETE FROM users WHERE user_id = ?');
+
+  const toUser = (row: unknown) => (row === undefined ? undefined : rowToUser(row as UserRow));
+
+  return {
+    async find(connection: string, lookup: UserLookup) {
+      const [field, value] = Object.entries(lookup)[0] as [LookupField, string];
+      const statement = findBy[field];
+      if (!statement) throw new TypeError(`unknown lookup field ${String(field)}`);
+      return toUser(statement.get(connection, value));
+    },
+
+    async findById(user_id: string) {
+      return toUser(findById.get(user_id));
+    },
+
+    async create(user: UserRecord) {
+      try {
+        insert.run(userToParams(user));
+        return { created: true as const };
+      } catch (error) {
+        if (isUniqueViolation(error)) return { created: false as const, reason: 'exists' as const };
+        throw error;
+      }
+    },
+
+    async update(user_id: string, patch: UserPatch, updated_at: string) {
+      return toUser(update.get(patchParams(user_id, patch, updated_at)));
+    },
+
+    async upsert(user: UserRecord) {
+      return rowToUser(upsert.get(userToParams(user)) as UserRow);
+    },
+
+    async delete(user_id: string) {
+      return remove.run(user_id).changes > 0;
+    },
+  };
+}

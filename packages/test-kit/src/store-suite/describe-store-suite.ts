@@ -1,0 +1,24 @@
+import { describe } from 'vitest';
+import { keyStoreSuite } from './key-store.suite.js';
+import type { StoreFactory } from './types.js';
+import { userCreateSuite } from './user-create.suite.js';
+import { userLookupSuite } from './user-lookup.suite.js';
+import { userUpdateSuite } from './user-update.suite.js';
+
+/**
+ * The store conformance suite: every behaviour of the `UserStore` and `KeyStore` ports, tested once
+ * and run against every store. `factory` is called before each test and must return fresh, empty
+ * stores; `close()` is called after it.
+ *
+ * @example
+ * describeStoreSuite('memory', () => ({ ...createMemoryStores(), close() {} }));
+ * describeStoreSuite('sqlite', async () => openSqliteStores(':memory:'));
+ */
+export function describeStoreSuite(name: string, factory: StoreFactory): void {
+  describe(`${name} store conformance`, () => {
+    userLookupSuite(factory);
+    userCreateSuite(factory);
+    userUpdateSuite(factory);
+    keyStoreSuite(factory);
+  });
+}

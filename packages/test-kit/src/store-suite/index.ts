@@ -1,0 +1,3 @@
+export * from './describe-store-suite.js';
+export * from './fixtures.js';
+export type * from './types.js';
