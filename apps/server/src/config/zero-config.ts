@@ -1,0 +1,30 @@
+import { normalizeConfig, type OAuthRoConfig } from '@oauth-ro/core';
+
+/** The zero-config client and connection, as the start-up banner and the README name them. */
+export const ZERO_CONFIG = {
+  client_id: 'demo',
+  connection: 'Username-Password-Authentication',
+} as const;
+
+/**
+ * The development setup used when no configuration file is given (SPEC §1): one RS256 client `demo`
+ * and the database connection `Username-Password-Authentication` enabled for it, sign-up open,
+ * Auth0's default `fair` password policy.
+ *
+ * @example
+ * const config = zeroConfig('http://127.0.0.1:3000/');
+ */
+export function zeroConfig(issuer: string): OAuthRoConfig {
+  return normalizeConfig({
+    issuer,
+    clients: [{ client_id: ZERO_CONFIG.client_id, name: 'Demo app (zero-config)' }],
+    connections: [
+      {
+        name: ZERO_CONFIG.connection,
+        strategy: 'auth0',
+        enabled_clients: [ZERO_CONFIG.client_id],
+        options: { disable_signup: false, requires_username: false, brute_force_protection: true, passwordPolicy: 'fair' },
+      },
+    ],
+  });
+}

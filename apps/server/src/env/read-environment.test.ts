@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { StartupError } from '../config/startup-error.js';
+import { defaultIssuer } from './default-issuer.js';
+import { readEnvironment } from './read-environment.js';
+
+function failure(env: Record<string, string>): string {
+  try {
+    readEnvironment(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(StartupError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a StartupError');
+}
+
+describe('readEnvironment', () => {
+  it('applies the defaults of SPEC §1 (empty values count as unset)', () => {
+    expect(readEnvironment({ PORT: '', OAUTH_RO_CONFIG: ' ' })).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      database: { kind: 'sqlite', path: './data/oauth-ro.db' },
+      logLevel: 'info',
+      trustProxy: false,
+    });
+  });
+
+  it('reads every variable', () => {
+    expect(
+      readEnvironment({
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        OAUTH_RO_CONFIG: 'oauth-ro.yaml',
+        OAUTH_RO_DATABASE: 'postgres://u:p@db/oauth',
+        OAUTH_RO_REDIS: 'redis://127.0.0.1:6379',
+        OAUTH_RO_ISSUER: 'https://auth.example.com',
+        OAUTH_RO_LOG_LEVEL: 'warn',
+        OAUTH_RO_TRUST_PROXY: '1',
+      }),
+    ).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      configFile: 'oauth-ro.yaml',
+      database: { kind: 'postgres', url: 'postgres://u:p@db/oauth' },
+      redis: 'redis://127.0.0.1:6379',
+      issuer: 'https://auth.example.com/',
+      logLevel: 'warn',
+      trustProxy: 1,
+    });
+  });
+
+  it('reads sqlite locations: sqlite:<path>, sqlite:///abs, :memory: and a bare path', () => {
+    expect(readEnvironment({ OAUTH_RO_DATABASE: 'sqlite:/var/lib/o.db' }).database).toEqual({ kind: 'sqlite', path: '/var/lib/o.db' });
+    expect(readEnvironment({ OAUTH_RO_DATABASE: 'sqlite:///var/lib/o.db' }).database).toEqual({ kind: 'sqlite', path: '/var/lib/o.db' });
+    expect(readEnvironment({ OAUTH_RO_DATABASE: 'sqlite::memory:' }).database).toEqual({ kind: 'sqlite', path: ':memory:' });
+    expect(readEnvironment({ OAUTH_RO_DATABASE: 'data/x.db' }).database).toEqual({ kind: 'sqlite', path: 'data/x.db' });
+  });
+
+  it('takes ?schema= off a postgres URL and checks it is a plain identifier', () => {
+    expect(readEnvironment({ OAUTH_RO_DATABASE: 'postgres://u:p@db:5432/oauth?schema=tenant_a&sslmode=require' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@db:5432/oauth?sslmode=require',
+      schema: 'tenant_a',
+    });
+    expect(failure({ OAUTH_RO_DATABASE: 'postgres://db/oauth?schema=a;drop' })).toMatch(/^OAUTH_RO_DATABASE: schema must be a plain SQL identifier/);
+  });
+
+  it('names the variable that is wrong, without echoing database passwords', () => {
+    expect(failure({ PORT: 'http' })).toBe('PORT: must be a port number from 0 to 65535, got "http"');
+    expect(failure({ PORT: '70000' })).toMatch(/^PORT: /);
+    expect(failure({ OAUTH_RO_ISSUER: 'auth.example.com' })).toBe('OAUTH_RO_ISSUER: must be an http(s) URL, got "auth.example.com"');
+    expect(failure({ OAUTH_RO_ISSUER: 'ftp://auth.example.com/' })).toMatch(/^OAUTH_RO_ISSUER: /);
+    expect(failure({ OAUTH_RO_REDIS: 'http://x' })).toMatch(/^OAUTH_RO_REDIS: /);
+    expect(failure({ OAUTH_RO_LOG_LEVEL: 'loud' })).toMatch(/^OAUTH_RO_LOG_LEVEL: must be one of/);
+    const mysql = failure({ OAUTH_RO_DATABASE: 'mysql://root:hunter2@db/x' });
+    expect(mysql).toMatch(/^OAUTH_RO_DATABASE: unsupported scheme "mysql"/);
+    expect(mysql).not.toContain('hunter2');
+  });
+});
+
+describe('defaultIssuer', () => {
+  it('is http://{HOST}:{PORT}/, with usable names for wildcard and IPv6 addresses', () => {
+    expect(defaultIssuer('127.0.0.1', 3000)).toBe('http://127.0.0.1:3000/');
+    expect(defaultIssuer('0.0.0.0', 80)).toBe('http://localhost:80/');
+    expect(defaultIssuer('::', 80)).toBe('http://localhost:80/');
+    expect(defaultIssuer('::1', 8080)).toBe('http://[::1]:8080/');
+  });
+});

@@ -1,0 +1,130 @@
+import { StartupError } from '../config/startup-error.js';
+
+/** Where users and keys are kept, from `OAUTH_RO_DATABASE`. */
+export type DatabaseLocation =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
+
+/** The server's environment (SPEC §1), validated. */
+export interface ServerEnvironment {
+  readonly port: number;
+  readonly host: string;
+  /** `OAUTH_RO_CONFIG`; undefined means zero-config mode. */
+  readonly configFile?: string;
+  readonly database: DatabaseLocation;
+  readonly redis?: string;
+  /** `OAUTH_RO_ISSUER`, with a trailing slash. */
+  readonly issuer?: string;
+  /** `OAUTH_RO_LOG_LEVEL` (pino levels), default `info`. */
+  readonly logLevel: string;
+  /** `OAUTH_RO_TRUST_PROXY`, passed to Fastify's `trustProxy`; off by default. */
+  readonly trustProxy: boolean | number | string;
+}
+
+export const DEFAULT_DATABASE = 'sqlite:./data/oauth-ro.db';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function readPort(value: string | undefined): number {
+  if (value === undefined) return 3000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new StartupError(`PORT: must be a port number from 0 to 65535, got ${JSON.stringify(value)}`);
+  }
+  return port;
+}
+
+/**
+ * `sqlite:<path>` (or a bare path) for the embedded store, `postgres://…` for PostgreSQL.
+ *
+ * @example readDatabase('sqlite:./data/oauth-ro.db'); // { kind: 'sqlite', path: './data/oauth-ro.db' }
+ */
+function readDatabase(value: string): DatabaseLocation {
+  if (/^postgres(ql)?:\/\//i.test(value)) return readPostgres(value);
+  if (/^sqlite:/i.test(value)) {
+    const path = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '') throw new StartupError('OAUTH_RO_DATABASE: "sqlite:" must be followed by a file path, e.g. sqlite:./data/oauth-ro.db');
+    return { kind: 'sqlite', path };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    // Never echo the URL: it may carry a password.
+    const scheme = value.slice(0, value.indexOf(':'));
+    throw new StartupError(`OAUTH_RO_DATABASE: unsupported scheme "${scheme}"; use sqlite:<path> or a postgres:// URL`);
+  }
+  return { kind: 'sqlite', path: value };
+}
+
+/** A `postgres://` URL; an optional `?schema=name` selects the schema (and is not passed to the driver). */
+function readPostgres(value: string): DatabaseLocation {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new StartupError('OAUTH_RO_DATABASE: not a valid postgres:// URL');
+  }
+  const schema = url.searchParams.get('schema');
+  if (schema === null) return { kind: 'postgres', url: value };
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
+    throw new StartupError(`OAUTH_RO_DATABASE: schema must be a plain SQL identifier, got ${JSON.stringify(schema)}`);
+  }
+  url.searchParams.delete('schema');
+  return { kind: 'postgres', url: url.toString(), schema };
+}
+
+function readIssuer(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new StartupError(`OAUTH_RO_ISSUER: must be an http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new StartupError(`OAUTH_RO_ISSUER: must be an http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  return value.endsWith('/') ? value : `${value}/`;
+}
+
+function readTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+function readRedis(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^rediss?:\/\//i.test(value)) throw new StartupError('OAUTH_RO_REDIS: must be a redis:// or rediss:// URL');
+  return value;
+}
+
+/**
+ * Reads and validates the environment variables of SPEC §1 (empty values count as unset). A bad
+ * value throws a {@link StartupError} naming the variable.
+ *
+ * @example
+ * const env = readEnvironment(process.env);
+ * // { port: 3000, host: '127.0.0.1', database: { kind: 'sqlite', path: './data/oauth-ro.db' }, … }
+ */
+export function readEnvironment(env: Readonly<Record<string, string | undefined>>): ServerEnvironment {
+  const configFile = nonEmpty(env.OAUTH_RO_CONFIG);
+  const redis = readRedis(nonEmpty(env.OAUTH_RO_REDIS));
+  const issuer = readIssuer(nonEmpty(env.OAUTH_RO_ISSUER));
+  const logLevel = nonEmpty(env.OAUTH_RO_LOG_LEVEL) ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new StartupError(`OAUTH_RO_LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
+  }
+  return {
+    port: readPort(nonEmpty(env.PORT)),
+    host: nonEmpty(env.HOST) ?? '127.0.0.1',
+    ...(configFile === undefined ? {} : { configFile }),
+    database: readDatabase(nonEmpty(env.OAUTH_RO_DATABASE) ?? DEFAULT_DATABASE),
+    ...(redis === undefined ? {} : { redis }),
+    ...(issuer === undefined ? {} : { issuer }),
+    logLevel,
+    trustProxy: readTrustProxy(nonEmpty(env.OAUTH_RO_TRUST_PROXY)),
+  };
+}

@@ -1,0 +1,132 @@
+import type { AddressInfo } from 'node:net';
+import { createArgon2Hasher } from '@oauth-ro/argon2';
+import { createOAuthRo, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
+import { oauthRoPlugin } from '@oauth-ro/fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { loadConfigFile } from '../config/load-config-file.js';
+import { StartupError } from '../config/startup-error.js';
+import { zeroConfig } from '../config/zero-config.js';
+import { defaultIssuer } from '../env/default-issuer.js';
+import { readEnvironment } from '../env/read-environment.js';
+import { openStores } from '../stores/open-stores.js';
+import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
+import { drainOnClose } from './drain-on-close.js';
+import { listenError } from './listen-error.js';
+import { loadDirectories } from './load-directories.js';
+import { loggerOptions } from './logger-options.js';
+import { zeroConfigBanner } from './zero-config-banner.js';
+
+/** A server that is listening. */
+export interface RunningServer {
+  /** Where it listens, e.g. `http://127.0.0.1:3000`. */
+  readonly address: string;
+  readonly issuer: string;
+  readonly log: FastifyBaseLogger;
+  /** Stops accepting connections, lets in-flight requests finish, then closes directories and stores. */
+  stop(): Promise<void>;
+}
+
+/** By shape rather than `instanceof`: a strategy package may hold another copy of core (ESM/CJS). */
+function isConfigurationError(error: unknown): error is { path: string; problem: string } {
+  return (
+    error instanceof Error &&
+    error.name === 'ConfigurationError' &&
+    typeof (error as { path?: unknown }).path === 'string' &&
+    typeof (error as { problem?: unknown }).problem === 'string'
+  );
+}
+
+function formatAddress(address: AddressInfo): string {
+  const host = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+async function listen(app: FastifyInstance, port: number, host: string): Promise<string> {
+  // Fastify logs one "Server listening at" line per address at info level; the server prints its
+  // own single line instead, so that line is the only one announcing the address.
+  const level = app.log.level;
+  app.log.level = 'warn';
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    throw listenError(error, port, host);
+  } finally {
+    app.log.level = level;
+  }
+  return formatAddress(app.server.address() as AddressInfo);
+}
+
+/**
+ * Starts the standalone server from environment variables (SPEC §1): reads the configuration file
+ * or uses zero-config, opens the stores, builds oauth-ro and listens. Lines for the operator (the
+ * zero-config banner, then the one "listening on" line) go to `print`; logs are pino JSON on stdout.
+ * Every operator mistake throws a {@link StartupError}.
+ *
+ * @example
+ * const server = await startServer(process.env, (line) => process.stdout.write(`${line}\n`));
+ * process.once('SIGTERM', () => server.stop().then(() => process.exit(0)));
+ */
+export async function startServer(
+  processEnv: Readonly<Record<string, string | undefined>>,
+  print: (line: string) => void,
+): Promise<RunningServer> {
+  const env = readEnvironment(processEnv);
+  const config = env.configFile
+    ? await loadConfigFile(env.configFile, { env: processEnv, ...(env.issuer === undefined ? {} : { issuer: env.issuer }) })
+    : zeroConfig(env.issuer ?? defaultIssuer(env.host, env.port));
+
+  const app = Fastify({
+    logger: loggerOptions(env.logLevel),
+    // Fastify accepts a hop count too (documented), though its typings only list the other forms.
+    trustProxy: env.trustProxy as FastifyServerOptions['trustProxy'],
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  drainOnClose(app);
+  let stores: ServerStores | undefined;
+  let oauthRo: OAuthRo | undefined;
+  try {
+    stores = await openStores({ database: env.database, ...(env.redis === undefined ? {} : { redis: env.redis }) }, app.log);
+    const directories = await loadDirectories(config, app.log);
+    oauthRo = await createOAuthRo({
+      config,
+      deps: {
+        ...pickStorePorts(stores),
+        hasher: await createArgon2Hasher(),
+        clock: systemClock,
+        random: webCryptoRandom,
+        logger: app.log,
+        directories,
+      },
+    });
+    await app.register(oauthRoPlugin, { oauthRo });
+    const address = await listen(app, env.port, env.host);
+    app.log.info(
+      { mode: env.configFile ? 'config-file' : 'zero-config', issuer: config.issuer, database: stores.description },
+      'oauth-ro started',
+    );
+    if (!env.configFile) for (const line of zeroConfigBanner(config.issuer, config.issuer)) print(line);
+    print(`oauth-ro listening on ${address}`);
+
+    const running = { oauthRo, stores };
+    return {
+      address,
+      issuer: config.issuer,
+      log: app.log,
+      async stop() {
+        await app.close();
+        await running.oauthRo.close();
+        await running.stores.close();
+      },
+    };
+  } catch (error) {
+    await app.close().catch(() => {});
+    await oauthRo?.close().catch(() => {});
+    await stores?.close().catch(() => {});
+    if (error instanceof StartupError) throw error;
+    if (isConfigurationError(error)) {
+      throw new StartupError(`${env.configFile ?? '(zero-config)'}: ${error.path}: ${error.problem}`);
+    }
+    throw new StartupError(`cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,27 @@
+import type { CoreDeps } from '@oauth-ro/core';
+
+/** The storage ports of core's deps. */
+export type StorePorts = Pick<CoreDeps, 'users' | 'keys' | 'refreshTokens' | 'deviceCredentials' | 'usedAssertions'>;
+
+/** The stores the server runs on, and how to release them. */
+export interface ServerStores extends StorePorts {
+  /** For the start-up log; never carries a password. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The storage ports present in a store package's result (packages offer different subsets).
+ *
+ * @example const ports = pickStorePorts(await openPostgresStores(url)); // { users, keys, refreshTokens, … }
+ */
+export function pickStorePorts(stores: StorePorts): StorePorts {
+  const { users, keys, refreshTokens, deviceCredentials, usedAssertions } = stores;
+  return {
+    users,
+    keys,
+    ...(refreshTokens === undefined ? {} : { refreshTokens }),
+    ...(deviceCredentials === undefined ? {} : { deviceCredentials }),
+    ...(usedAssertions === undefined ? {} : { usedAssertions }),
+  };
+}
