@@ -16,7 +16,7 @@ import { Client } from 'ldapts';
 import { createLdapDirectory, DEFAULT_ATTRIBUTES } from '../src/index.js';
 import { requestedAttributes } from '../src/profile/map-profile.js';
 
-const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 2000);
+const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 1500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONCURRENCY = [1, 8];
 const PASSWORD = 'Passw0rd-1!';
@@ -148,6 +148,20 @@ async function main(): Promise<void> {
           `   |   /oauth/ro vs raw: throughput ${ratio(stats.oauth, stats.raw).toFixed(2)}, latency ${latencyRatio(stats.oauth, stats.raw).toFixed(2)}`,
       );
     }
+    // Same answer, same timing (SPEC §3): wrong password for a real user vs a name nobody has.
+    const timed = async (username: string) => {
+      const t = performance.now();
+      const result = await directory.authenticate({ connection, username, password: 'wrong', ip: '127.0.0.1' });
+      if (result.ok || result.error.code !== 'invalid_user_password') throw new Error(`expected invalid_user_password for ${username}`);
+      return performance.now() - t;
+    };
+    const wrong: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      wrong.push(await timed(`user${i % USERS}`));
+      unknown.push(await timed(`nobody${i}`));
+    }
+    console.log(`401 timing: wrong password p50 ${pct(wrong, 50).toFixed(2)} ms, unknown user p50 ${pct(unknown, 50).toFixed(2)} ms`);
   } finally {
     await oauthRo.close();
     await target.close();

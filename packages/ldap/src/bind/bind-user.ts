@@ -1,7 +1,8 @@
 import { err, oauthError, ok, type OAuthError, type Result } from '@oauth-ro/core';
 import type { Client } from 'ldapts';
+import type { ConnectionState } from '../directory/connection-state.js';
+import { logFailure } from '../directory/log-failure.js';
 import { mapAdError } from '../errors/map-ad-error.js';
-import type { Pool } from '../pool/create-pool.js';
 
 /**
  * Checks a password with a simple bind on a connection of the bind pool. Those connections serve
@@ -10,24 +11,25 @@ import type { Pool } from '../pool/create-pool.js';
  * connection while the user is still bound.
  *
  * @example
- * const checked = await bindUser(pools.bind, entry.dn, password, 'corp');
+ * const checked = await bindUser(state, entry.dn, password);
  */
 export async function bindUser<T = void>(
-  pool: Pool,
+  state: ConnectionState,
   name: string,
   password: string,
-  connection: string,
   afterBind?: (client: Client) => Promise<T>,
 ): Promise<Result<T | undefined, OAuthError>> {
   // An empty password would make a simple bind "unauthenticated" and succeed (RFC 4513 §5.1.2).
   if (password.length === 0) return err(oauthError('invalid_user_password'));
   try {
-    const value = await pool.use(async (client) => {
+    const value = await state.bind.use(async (client) => {
       await client.bind(name, password);
       return afterBind ? await afterBind(client) : undefined;
     });
     return ok(value);
   } catch (error) {
-    return err(mapAdError(error, connection));
+    const mapped = mapAdError(error, state.name);
+    if (mapped.code === 'temporarily_unavailable') logFailure(state, 'bind', error);
+    return err(mapped);
   }
 }

@@ -213,7 +213,9 @@ describe('options are validated once, naming the path', () => {
 
 describe('OpenLDAP outages', () => {
   it('stopped directory: 503 within the timeout, then normal service after restart, same directory object', async () => {
-    const directory = createLdapDirectory();
+    const logs: unknown[] = [];
+    const logger = { info: () => {}, warn: (obj: unknown) => logs.push(obj), error: (obj: unknown) => logs.push(obj) };
+    const directory = createLdapDirectory({ logger });
     const conn = connection({}, 'outage');
     expect((await login(directory, conn, 'jdoe')).ok).toBe(true);
     await ldap.stop();
@@ -228,6 +230,8 @@ describe('OpenLDAP outages', () => {
     expect((await login(directory, conn, 'jdoe')).ok).toBe(true);
     expect((await login(directory, conn, 'ann', 'wrong')).ok).toBe(false);
     await directory.close();
+    expect(logs).toContainEqual(expect.objectContaining({ event: 'ldap_error', connection: 'outage' }));
+    expect(JSON.stringify(logs)).not.toMatch(/Passw0rd|svc-secret/);
   });
 
   it('hung directory (SIGSTOP): 503 within the operation timeout, no hang; recovers when it resumes', async () => {

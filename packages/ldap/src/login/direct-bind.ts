@@ -54,7 +54,7 @@ export async function directBind(state: ConnectionState, username: string, passw
     if (!entry) return err(unavailable(state.name, "the user's entry could not be read"));
     return toIdentity(state, entry, client);
   };
-  const bound = await bindUser(state.bind, dn, password, state.name, readOwnEntry);
+  const bound = await bindUser(state, dn, password, readOwnEntry);
   if (!bound.ok) return bound;
   return bound.value ?? err(unavailable(state.name));
 }

@@ -25,12 +25,12 @@ export async function searchThenBind(state: ConnectionState, username: string, p
   const entry = found.value;
   const started = performance.now();
   if (!entry) {
-    const decoy = await bindUser(state.bind, `${DECOY_RDN},${state.options.base}`, password, state.name);
+    const decoy = await bindUser(state, `${DECOY_RDN},${state.options.base}`, password);
     if (!decoy.ok && decoy.error.code === 'temporarily_unavailable') return decoy;
     await waitUntil(started + Math.min(state.failedBind.estimate() ?? 0, state.options.timeoutMs));
     return err(oauthError('invalid_user_password'));
   }
-  const bound = await bindUser(state.bind, entry.dn, password, state.name);
+  const bound = await bindUser(state, entry.dn, password);
   if (!bound.ok) {
     if (bound.error.code === 'invalid_user_password') state.failedBind.record(performance.now() - started);
     return bound;

@@ -3,22 +3,29 @@ import { InvalidCredentialsError } from 'ldapts';
 import { describe, expect, it } from 'vitest';
 import { createPool, PoolTimeoutError, type PoolOptions } from './create-pool.js';
 
-function fakeClient(): Client & { closed: boolean; connected: boolean } {
-  const client = {
+interface FakeClient {
+  closed: boolean;
+  alive: boolean;
+  readonly isConnected: boolean;
+  unbind(): Promise<void>;
+}
+
+function fakeClient(): FakeClient {
+  const client: FakeClient = {
     closed: false,
-    connected: true,
+    alive: true,
     get isConnected() {
-      return client.connected && !client.closed;
+      return client.alive && !client.closed;
     },
     async unbind() {
       client.closed = true;
     },
   };
-  return client as unknown as Client & { closed: boolean; connected: boolean };
+  return client;
 }
 
 function pool(overrides: Partial<PoolOptions> = {}) {
-  const opened: ReturnType<typeof fakeClient>[] = [];
+  const opened: FakeClient[] = [];
   const p = createPool({
     size: 2,
     acquireTimeoutMs: 200,
@@ -27,7 +34,7 @@ function pool(overrides: Partial<PoolOptions> = {}) {
     async open() {
       const c = fakeClient();
       opened.push(c);
-      return c;
+      return c as unknown as Client;
     },
     async healthCheck() {},
     ...overrides,
@@ -70,7 +77,7 @@ describe('createPool', () => {
   it('replaces a connection whose socket closed while idle', async () => {
     const { p, opened } = pool({ size: 1 });
     await p.use(async () => undefined);
-    opened[0]!.connected = false;
+    opened[0]!.alive = false;
     await p.use(async (client) => expect(client).toBe(opened[1]));
   });
 
@@ -80,7 +87,7 @@ describe('createPool', () => {
     let calls = 0;
     const value = await p.use(async (client) => {
       calls++;
-      if (client === opened[0]) throw new Error('Connection closed before message response was received');
+      if ((client as unknown) === opened[0]) throw new Error('Connection closed before message response was received');
       return 'ok';
     }, true);
     expect({ value, calls }).toEqual({ value: 'ok', calls: 2 });

@@ -1,11 +1,11 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { makeTestCertificate } from './make-test-certificate.js';
-import { registerForExit, stopProcess, waitForPort, waitForPortClosed } from './slapd.js';
+import { removeOnExit, spawnDaemon, waitForPort, waitForPortClosed, type Daemon } from './slapd.js';
 
 const run = promisify(execFile);
 
@@ -118,7 +118,7 @@ export async function startSambaAd(options: SambaAdOptions = {}): Promise<SambaA
   const baseDn = dnsDomain.split('.').map((part) => `DC=${part}`).join(',');
   const host = await freeLoopbackHost();
   const dir = await mkdtemp(join(tmpdir(), 'oauth-ro-samba-'));
-  registerForExit(undefined, dir);
+  removeOnExit(dir);
   const confPath = join(dir, 'etc', 'smb.conf');
   try {
     await run('samba-tool', [
@@ -149,23 +149,17 @@ export async function startSambaAd(options: SambaAdOptions = {}): Promise<SambaA
   const url = `ldap://${host}`;
   const ldapsUrl = `ldaps://${host}`;
   const adminUpn = `Administrator@${dnsDomain}`;
-  let child: ChildProcess | undefined;
-  let output = '';
+  let daemon: Daemon | undefined;
 
   async function start(): Promise<void> {
-    const proc = spawn('/usr/sbin/samba', ['-s', confPath, '--foreground', '--no-process-group', '-M', 'single'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = proc;
-    registerForExit(proc, undefined);
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4000);
-    };
-    proc.stdout?.on('data', keep);
-    proc.stderr?.on('data', keep);
-    const exited = () => (proc.exitCode !== null ? `samba exited with ${proc.exitCode}: ${output}` : undefined);
-    await waitForPort(host, 389, 60_000, exited);
-    await waitForPort(host, 636, 60_000, exited);
+    daemon = await spawnDaemon('/usr/sbin/samba', ['-s', confPath, '--foreground', '--no-process-group', '-M', 'single']);
+    try {
+      await waitForPort(host, 389, 60_000, daemon.exited);
+      await waitForPort(host, 636, 60_000, daemon.exited);
+    } catch (error) {
+      await daemon.stop(10_000);
+      throw error;
+    }
   }
 
   async function modify(ldif: string): Promise<void> {
@@ -210,12 +204,12 @@ export async function startSambaAd(options: SambaAdOptions = {}): Promise<SambaA
       await run('/usr/bin/python3', ['-c', AGE_PASSWORD_PY, partition, dn, String(days)], { timeout: 30_000 });
     },
     async stop() {
-      if (child) await stopProcess(child, 10_000);
+      await daemon?.stop(10_000);
       await waitForPortClosed(host, 389, 10_000);
     },
     start,
     async close() {
-      if (child) await stopProcess(child, 10_000);
+      await daemon?.stop(10_000);
       await rm(dir, { recursive: true, force: true });
     },
   };

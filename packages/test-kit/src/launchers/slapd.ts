@@ -53,23 +53,21 @@ const DEFAULT_ACL = `access to dn.base="" by * read
 access to attrs=userPassword by self write by anonymous auth by * none
 access to * by users read by * none`;
 
-const live = new Set<ChildProcess>();
 const dirs = new Set<string>();
 let exitHook = false;
 
 /**
- * Kills what the launchers started if the test process exits without closing them.
+ * Removes a launcher's temporary directory if the test process exits without closing it (the
+ * daemons themselves die with the process: see {@link spawnDaemon}).
  *
  * @example
- * registerForExit(child, dir);
+ * removeOnExit(dir);
  */
-export function registerForExit(child: ChildProcess | undefined, dir: string | undefined): void {
-  if (child) live.add(child);
-  if (dir) dirs.add(dir);
+export function removeOnExit(dir: string): void {
+  dirs.add(dir);
   if (exitHook) return;
   exitHook = true;
   process.once('exit', () => {
-    for (const c of live) c.kill('SIGKILL');
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 }
@@ -124,16 +122,79 @@ export async function waitForPortClosed(host: string, port: number, timeoutMs: n
   throw new Error(`${host}:${port} still accepts connections after ${timeoutMs} ms`);
 }
 
-/** Sends SIGTERM and waits for the process to exit (SIGKILL after `graceMs`). */
-export async function stopProcess(child: ChildProcess, graceMs = 5_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGCONT');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timer);
-  live.delete(child);
+/** A daemon started through a small shell wrapper that kills it when the test process goes away. */
+export interface Daemon {
+  /** The daemon's own pid (for signals such as SIGSTOP). */
+  readonly pid: number;
+  /** The wrapper; its exit is the daemon's exit. */
+  readonly wrapper: ChildProcess;
+  /** Why it exited, with its last output, if it did. */
+  exited(): string | undefined;
+  /** SIGTERM to the daemon (SIGKILL after `graceMs`), resolved when it has exited. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+// The wrapper holds the read end of a pipe from the test process: when that process dies, however it
+// dies, the pipe closes and the daemon is killed, so no slapd or samba outlives a crashed test run.
+// (A background job's stdin would be /dev/null, hence the explicit copy of the pipe as fd 3.)
+const TIE = `exec 3<&0
+"$@" 0</dev/null 3<&- &
+child=$!
+echo "pid $child"
+{ while read -r _; do :; done; kill -TERM "$child" 2>/dev/null; sleep 3; kill -KILL "$child" 2>/dev/null; } <&3 &
+watcher=$!
+wait "$child"; status=$?
+kill "$watcher" 2>/dev/null
+exit $status`;
+
+/**
+ * Starts `command` in the foreground under the tie-to-parent wrapper and resolves once its pid is known.
+ *
+ * @example
+ * const slapd = await spawnDaemon('/usr/sbin/slapd', ['-f', conf, '-h', url, '-d', '0']);
+ */
+export async function spawnDaemon(command: string, args: readonly string[]): Promise<Daemon> {
+  const wrapper = spawn('/bin/bash', ['-c', TIE, 'daemon', command, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  wrapper.stderr?.on('data', keep);
+  const pid = await new Promise<number>((resolve, reject) => {
+    let head = '';
+    const onData = (chunk: Buffer) => {
+      head += chunk.toString();
+      const match = /^pid (\d+)\n/.exec(head);
+      if (!match) return;
+      wrapper.stdout?.off('data', onData);
+      wrapper.stdout?.on('data', keep);
+      keep(Buffer.from(head.slice(match[0].length)));
+      resolve(Number(match[1]));
+    };
+    wrapper.stdout?.on('data', onData);
+    wrapper.once('exit', (code) => reject(new Error(`${command} exited with ${code} before starting: ${output}`)));
+  });
+  const exit = new Promise<void>((resolve) => wrapper.once('exit', () => resolve()));
+  return {
+    pid,
+    wrapper,
+    exited: () => (wrapper.exitCode !== null || wrapper.signalCode !== null ? `${command} exited with ${wrapper.exitCode ?? wrapper.signalCode}: ${output}` : undefined),
+    async stop(graceMs = 5_000) {
+      if (wrapper.exitCode !== null || wrapper.signalCode !== null) return;
+      const signal = (sig: NodeJS.Signals) => {
+        try {
+          process.kill(pid, sig);
+        } catch {
+          // already gone
+        }
+      };
+      signal('SIGCONT');
+      signal('SIGTERM');
+      const timer = setTimeout(() => signal('SIGKILL'), graceMs);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
 }
 
 function slapdConf(dir: string, suffix: string, adminDn: string, adminPassword: string, certPath: string, keyPath: string, acl: string): string {
@@ -174,7 +235,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<SlapdInsta
   const adminDn = `cn=admin,${suffix}`;
   const adminPassword = options.adminPassword ?? 'admin-secret';
   const dir = await mkdtemp(join(tmpdir(), 'oauth-ro-slapd-'));
-  registerForExit(undefined, dir);
+  removeOnExit(dir);
   await mkdir(join(dir, 'data'));
   const cert = await makeTestCertificate(join(dir));
   await writeFile(join(dir, 'slapd.conf'), slapdConf(dir, suffix, adminDn, adminPassword, cert.certPath, cert.keyPath, options.acl ?? DEFAULT_ACL));
@@ -182,21 +243,17 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<SlapdInsta
   const ldapsPort = await freePort();
   const url = `ldap://127.0.0.1:${port}`;
   const ldapsUrl = `ldaps://127.0.0.1:${ldapsPort}`;
-  let child: ChildProcess | undefined;
-  let stderr = '';
+  let daemon: Daemon | undefined;
 
   async function start(): Promise<void> {
-    const proc = spawn('/usr/sbin/slapd', ['-f', join(dir, 'slapd.conf'), '-h', `${url}/ ${ldapsUrl}/`, '-d', '0'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    child = proc;
-    registerForExit(proc, undefined);
-    proc.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-4000);
-    });
-    const exited = () => (proc.exitCode !== null ? `slapd exited with ${proc.exitCode}: ${stderr}` : undefined);
-    await waitForPort('127.0.0.1', port, 15_000, exited);
-    await waitForPort('127.0.0.1', ldapsPort, 15_000, exited);
+    daemon = await spawnDaemon('/usr/sbin/slapd', ['-f', join(dir, 'slapd.conf'), '-h', `${url}/ ${ldapsUrl}/`, '-d', '0']);
+    try {
+      await waitForPort('127.0.0.1', port, 15_000, daemon.exited);
+      await waitForPort('127.0.0.1', ldapsPort, 15_000, daemon.exited);
+    } catch (error) {
+      await daemon.stop();
+      throw error;
+    }
   }
 
   async function modify(ldif: string): Promise<void> {
@@ -213,8 +270,14 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<SlapdInsta
   }
 
   await start();
-  await modify(`dn: ${suffix}\nobjectClass: dcObject\nobjectClass: organization\no: oauth-ro tests\ndc: ${/^dc=([^,]+)/i.exec(suffix)?.[1] ?? 'example'}\n`);
-  if (options.ldif) await modify(options.ldif);
+  try {
+    await modify(`dn: ${suffix}\nobjectClass: dcObject\nobjectClass: organization\no: oauth-ro tests\ndc: ${/^dc=([^,]+)/i.exec(suffix)?.[1] ?? 'example'}\n`);
+    if (options.ldif) await modify(options.ldif);
+  } catch (error) {
+    await daemon?.stop();
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 
   return {
     url,
@@ -227,18 +290,18 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<SlapdInsta
     dir,
     modify,
     async stop() {
-      if (child) await stopProcess(child);
+      await daemon?.stop();
       await waitForPortClosed('127.0.0.1', port, 5_000);
     },
     start,
     pause() {
-      child?.kill('SIGSTOP');
+      if (daemon) process.kill(daemon.pid, 'SIGSTOP');
     },
     resume() {
-      child?.kill('SIGCONT');
+      if (daemon) process.kill(daemon.pid, 'SIGCONT');
     },
     async close() {
-      if (child) await stopProcess(child);
+      await daemon?.stop();
       await rm(dir, { recursive: true, force: true });
       dirs.delete(dir);
     },
