@@ -1,7 +1,12 @@
 import type { OptionReader } from './read-option.js';
 import type { AttributeMap } from './types.js';
 
-/** AD names first, then the usual OpenLDAP (inetOrgPerson) ones. */
+/**
+ * Where each profile field comes from: AD names first, then the usual OpenLDAP (inetOrgPerson) ones.
+ *
+ * @example
+ * DEFAULT_ATTRIBUTES.id; // ['objectGUID', 'entryUUID']
+ */
 export const DEFAULT_ATTRIBUTES: AttributeMap = {
   id: ['objectGUID', 'entryUUID'],
   email: ['mail'],

@@ -3,7 +3,12 @@ import { parseAttributeMap } from './parse-attribute-map.js';
 import { optionReader } from './read-option.js';
 import type { LdapOptions } from './types.js';
 
-/** Matches a login by account name or UPN, so `jdoe`, `jdoe@corp.example.com` and `CORP\jdoe` all work. */
+/**
+ * Matches a login by account name or UPN, so `jdoe`, `jdoe@corp.example.com` and `CORP\jdoe` all work.
+ *
+ * @example
+ * parseLdapOptions({ ldap_url, ldap_base }, path).userFilter === DEFAULT_USER_FILTER; // when ldap_user_by_name is unset
+ */
 export const DEFAULT_USER_FILTER = '(|(sAMAccountName={0})(userPrincipalName={0}))';
 
 const KNOWN = new Set([

@@ -4,7 +4,12 @@ import * as tls from 'node:tls';
 import { Client } from 'ldapts';
 import type { LdapOptions } from '../options/types.js';
 
-/** The TLS settings for ldaps:// and StartTLS: the configured CA and server name, verification always on. */
+/**
+ * The TLS settings for ldaps:// and StartTLS: the configured CA and server name, verification always on.
+ *
+ * @example
+ * tlsSettings(options); // { host: 'dc1.corp.example.com', servername: 'dc1.corp.example.com', ca: [...], minVersion: 'TLSv1.2', rejectUnauthorized: true }
+ */
 export function tlsSettings(options: LdapOptions): tls.ConnectionOptions {
   const host = new URL(options.url).hostname.replace(/^\[|\]$/g, '');
   const servername = options.tlsServername ?? (isIP(host) ? undefined : host);

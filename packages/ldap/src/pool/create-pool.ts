@@ -27,7 +27,12 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-/** Thrown by `use` when no connection became free in time. */
+/**
+ * Thrown by `use` when no connection became free in time.
+ *
+ * @example
+ * if (error instanceof PoolTimeoutError) return err(unavailable(connection));
+ */
 export class PoolTimeoutError extends Error {
   constructor() {
     super('no LDAP connection became free in time');
