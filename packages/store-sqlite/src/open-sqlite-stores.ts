@@ -1,9 +1,12 @@
-import type { KeyStore, UserStore } from '@oauth-ro/core';
+import type { DeviceCredentialStore, KeyStore, RefreshTokenStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
 import { openDatabase } from './db/open-database.js';
 import { resolveLocation } from './db/resolve-location.js';
+import { createSqliteDeviceCredentialStore } from './device-credentials/create-sqlite-device-credential-store.js';
 import { createSqliteKeyStore } from './keys/create-sqlite-key-store.js';
 import { MIGRATIONS } from './migrations/migrations.js';
 import { runMigrations } from './migrations/run-migrations.js';
+import { createSqliteRefreshTokenStore } from './refresh-tokens/create-sqlite-refresh-token-store.js';
+import { createSqliteUsedAssertionStore } from './used-assertions/create-sqlite-used-assertion-store.js';
 import { createSqliteUserStore } from './users/create-sqlite-user-store.js';
 
 /** Options of {@link openSqliteStores}. */
@@ -16,6 +19,9 @@ export interface SqliteStoreOptions {
 export interface SqliteStores {
   readonly users: UserStore;
   readonly keys: KeyStore;
+  readonly refreshTokens: RefreshTokenStore;
+  readonly deviceCredentials: DeviceCredentialStore;
+  readonly usedAssertions: UsedAssertionStore;
   /** Closes the connection (checkpointing the WAL); calling it again does nothing. */
   close(): Promise<void>;
 }
@@ -38,6 +44,9 @@ export async function openSqliteStores(pathOrUrl: string, options: SqliteStoreOp
     return {
       users: createSqliteUserStore(db),
       keys: createSqliteKeyStore(db),
+      refreshTokens: createSqliteRefreshTokenStore(db),
+      deviceCredentials: createSqliteDeviceCredentialStore(db),
+      usedAssertions: createSqliteUsedAssertionStore(db),
       async close() {
         if (db.open) db.close();
       },

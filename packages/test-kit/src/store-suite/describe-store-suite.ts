@@ -1,12 +1,14 @@
 import { describe } from 'vitest';
 import { keyStoreSuite } from './key-store.suite.js';
+import { deviceCredentialStoreSuite, refreshTokenStoreSuite, usedAssertionStoreSuite } from './token-lifecycle-stores.suite.js';
 import type { StoreFactory } from './types.js';
 import { userCreateSuite } from './user-create.suite.js';
 import { userLookupSuite } from './user-lookup.suite.js';
 import { userUpdateSuite } from './user-update.suite.js';
 
 /**
- * The store conformance suite: every behaviour of the `UserStore` and `KeyStore` ports, tested once
+ * The store conformance suite: every behaviour of the `UserStore`, `KeyStore`, `RefreshTokenStore`,
+ * `DeviceCredentialStore` and `UsedAssertionStore` ports, tested once
  * and run against every store. `factory` is called before each test and must return fresh, empty
  * stores; `close()` is called after it.
  *
@@ -20,5 +22,8 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
     userCreateSuite(factory);
     userUpdateSuite(factory);
     keyStoreSuite(factory);
+    refreshTokenStoreSuite(factory);
+    deviceCredentialStoreSuite(factory);
+    usedAssertionStoreSuite(factory);
   });
 }

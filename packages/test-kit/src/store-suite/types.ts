@@ -1,9 +1,13 @@
-import type { KeyStore, UserStore } from '@oauth-ro/core';
+import type { DeviceCredentialStore, KeyStore, RefreshTokenStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
 
 /** One fresh, empty set of stores for one test. */
 export interface StoresUnderTest {
   readonly users: UserStore;
   readonly keys: KeyStore;
+  /** Optional in core's deps, but every store set is expected to bring them: their suites fail without. */
+  readonly refreshTokens?: RefreshTokenStore;
+  readonly deviceCredentials?: DeviceCredentialStore;
+  readonly usedAssertions?: UsedAssertionStore;
   /** Releases whatever the stores hold (connections, files); called after every test. */
   close(): void | Promise<void>;
 }
