@@ -14,6 +14,7 @@ import { drainOnClose } from './drain-on-close.js';
 import { listenError } from './listen-error.js';
 import { loadDirectories } from './load-directories.js';
 import { loggerOptions } from './logger-options.js';
+import { registerReadiness } from './register-readiness.js';
 import { zeroConfigBanner } from './zero-config-banner.js';
 
 /** A server that is listening. */
@@ -99,6 +100,7 @@ export async function startServer(
         directories,
       },
     });
+    registerReadiness(app, stores);
     await app.register(oauthRoPlugin, { oauthRo });
     const address = await listen(app, env.port, env.host);
     app.log.info(

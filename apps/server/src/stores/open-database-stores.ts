@@ -26,7 +26,12 @@ export async function openDatabaseStores(database: DatabaseLocation, logger: Log
       const { openPostgresStores } = await import('@oauth-ro/store-postgres');
       const stores = await openPostgresStores(database.url, { logger, ...(database.schema ? { schema: database.schema } : {}) });
       const host = new URL(database.url).host;
-      return { ...pickStorePorts(stores), description: `postgres://${host}${database.schema ? ` (schema ${database.schema})` : ''}`, close: () => stores.close() };
+      return {
+        ...pickStorePorts(stores),
+        description: `postgres://${host}${database.schema ? ` (schema ${database.schema})` : ''}`,
+        ping: () => stores.ping(),
+        close: () => stores.close(),
+      };
     } catch (error) {
       throw new StartupError(`OAUTH_RO_DATABASE: cannot open PostgreSQL (${reason(error, database.url)})`);
     }
@@ -41,7 +46,8 @@ export async function openDatabaseStores(database: DatabaseLocation, logger: Log
   }
   try {
     const stores = await openSqliteStores(path);
-    return { ...pickStorePorts(stores), description: `sqlite:${path}`, close: async () => stores.close() };
+    // An open SQLite file is always reachable.
+    return { ...pickStorePorts(stores), description: `sqlite:${path}`, ping: async () => {}, close: async () => stores.close() };
   } catch (error) {
     throw new StartupError(`OAUTH_RO_DATABASE: cannot open SQLite database ${path} (${reason(error)})`);
   }

@@ -4,6 +4,18 @@ import type { DatabaseLocation } from '../env/read-environment.js';
 import { openDatabaseStores } from './open-database-stores.js';
 import type { ServerStores } from './server-stores.js';
 
+/**
+ * `?prefix=name` on the Redis URL sets the key prefix (default `oauth-ro`), one per deployment
+ * sharing a Redis, like `?schema=` on the PostgreSQL URL; it is not passed to the client.
+ */
+function redisPrefix(value: string): { url: string; prefix?: string } {
+  const url = new URL(value);
+  const prefix = url.searchParams.get('prefix');
+  if (prefix === null) return { url: value };
+  url.searchParams.delete('prefix');
+  return { url: url.toString(), prefix };
+}
+
 /** Where the server keeps its state: `OAUTH_RO_DATABASE` and, optionally, `OAUTH_RO_REDIS`. */
 export interface StoreLocations {
   readonly database: DatabaseLocation;
@@ -12,7 +24,8 @@ export interface StoreLocations {
 
 /**
  * Opens the database stores and, with a Redis URL, the Redis stores, which then replace the
- * database's for the short-lived state they cover (shared by every instance). Closing closes both.
+ * database's for the short-lived state they cover (replay markers, passwordless codes, counters;
+ * shared by every instance). Pinging pings both; closing closes both.
  *
  * @example
  * const stores = await openStores({ database: { kind: 'sqlite', path: './data/oauth-ro.db' } }, logger);
@@ -24,7 +37,8 @@ export async function openStores(locations: StoreLocations, logger: Logger): Pro
   try {
     // Imported on demand, like the PostgreSQL driver.
     const { openRedisStores } = await import('@oauth-ro/store-redis');
-    redis = await openRedisStores(locations.redis, { logger });
+    const { url, prefix } = redisPrefix(locations.redis);
+    redis = await openRedisStores(url, { logger, ...(prefix === undefined ? {} : { prefix }) });
   } catch (error) {
     await database.close().catch(() => {});
     const message = (error instanceof Error ? error.message : String(error)).split(locations.redis).join('redis://…');
@@ -33,7 +47,12 @@ export async function openStores(locations: StoreLocations, logger: Logger): Pro
   return {
     ...database,
     usedAssertions: redis.usedAssertions,
+    codes: redis.codes,
+    counters: redis.counters,
     description: `${database.description} + redis://${new URL(locations.redis).host}`,
+    async ping() {
+      await Promise.all([database.ping(), redis.ping()]);
+    },
     async close() {
       await Promise.allSettled([redis.close(), database.close()]);
     },

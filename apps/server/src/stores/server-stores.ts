@@ -1,12 +1,20 @@
 import type { CoreDeps } from '@oauth-ro/core';
 
 /** The storage ports of core's deps. */
-export type StorePorts = Pick<CoreDeps, 'users' | 'keys' | 'refreshTokens' | 'deviceCredentials' | 'usedAssertions'>;
+export type StorePorts = Pick<
+  CoreDeps,
+  'users' | 'keys' | 'refreshTokens' | 'deviceCredentials' | 'usedAssertions' | 'codes' | 'counters'
+>;
 
 /** The stores the server runs on, and how to release them. */
 export interface ServerStores extends StorePorts {
   /** For the start-up log; never carries a password. */
   readonly description: string;
+  /**
+   * Resolves when every store answers; rejects (with core's `UnavailableError` for an outage) when
+   * one does not. Behind `GET /health?ready`.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -16,12 +24,14 @@ export interface ServerStores extends StorePorts {
  * @example const ports = pickStorePorts(await openPostgresStores(url)); // { users, keys, refreshTokens, … }
  */
 export function pickStorePorts(stores: StorePorts): StorePorts {
-  const { users, keys, refreshTokens, deviceCredentials, usedAssertions } = stores;
+  const { users, keys, refreshTokens, deviceCredentials, usedAssertions, codes, counters } = stores;
   return {
     users,
     keys,
     ...(refreshTokens === undefined ? {} : { refreshTokens }),
     ...(deviceCredentials === undefined ? {} : { deviceCredentials }),
     ...(usedAssertions === undefined ? {} : { usedAssertions }),
+    ...(codes === undefined ? {} : { codes }),
+    ...(counters === undefined ? {} : { counters }),
   };
 }
