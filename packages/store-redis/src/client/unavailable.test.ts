@@ -50,7 +50,7 @@ describe('Redis unreachable', () => {
   it('opening on a closed port rejects with UnavailableError', async () => {
     const { error, ms } = await timed(openRedisStores(`redis://127.0.0.1:${await closedPort()}`, { prefix, connectTimeoutMs: 1000 }));
     expect(isUnavailableError(error)).toBe(true);
-    expect(ms).toBeLessThan(1500);
+    expect(ms).toBeLessThan(3000);
   });
 
   it('commands fail with UnavailableError while Redis is gone and work again when it is back', async () => {
@@ -61,7 +61,7 @@ describe('Redis unreachable', () => {
       for (let i = 0; i < 5; i++) {
         const { error, ms } = await timed(stores.usedAssertions.markUsed(`b${i}`, Date.now() + 60_000, Date.now()));
         expect(isUnavailableError(error)).toBe(true);
-        expect(ms).toBeLessThan(1000);
+        expect(ms).toBeLessThan(3000);
       }
       await expect(stores.ping()).rejects.toSatisfy(isUnavailableError);
       await proxy.start();
@@ -80,7 +80,7 @@ describe('Redis unreachable', () => {
       const { error, ms } = await timed(stores.usedAssertions.markUsed('c', Date.now() + 60_000, Date.now()));
       expect(isUnavailableError(error)).toBe(true);
       expect(ms).toBeGreaterThanOrEqual(250);
-      expect(ms).toBeLessThan(1000);
+      expect(ms).toBeLessThan(3000);
     } finally {
       proxy.frozen = false;
       await stores.close();
