@@ -5,6 +5,7 @@ import { errorResponse, jsonResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import type { RefreshTokenRecord } from '../ports/refresh-token-store.js';
 import type { UserRecord } from '../ports/user-store.js';
+import { accessTokenAudience } from '../tokens/mint-tokens.js';
 import { verifyIssuedToken } from '../tokens/verify-token.js';
 import { toHex } from '../util/encoding.js';
 import { missing, readStringParams } from '../validation/read-params.js';
@@ -14,12 +15,17 @@ import { bearerToken } from './handle-profile.js';
 const TYPES = ['public_key', 'refresh_token', 'rotating_refresh_token'] as const;
 const MAX_NAME = 256;
 
-/** The user of the bearer token (an access or id token this server issued), if still allowed in. */
+/**
+ * The user of the bearer token, if still allowed in. Only an access token will do (SPEC §3): an
+ * id_token is shown to more parties than its app, and must not be enough to enrol a login key.
+ */
 async function bearerUser(ctx: HandlerContext, request: OAuthRequest): Promise<UserRecord | OAuthResponse> {
   const token = bearerToken(request.headers);
   if (!token) return errorResponse(oauthError('invalid_token', 'missing bearer token'));
   const claims = await verifyIssuedToken(ctx.mint, token, ctx.deps.clock.now());
-  const user = claims.ok ? await ctx.deps.users.findById(claims.value.sub) : undefined;
+  const aud = claims.ok ? claims.value.aud : undefined;
+  const isAccessToken = (Array.isArray(aud) ? aud : [aud]).includes(accessTokenAudience(ctx.mint.issuer));
+  const user = claims.ok && isAccessToken ? await ctx.deps.users.findById(claims.value.sub) : undefined;
   return user && !user.blocked ? user : errorResponse(oauthError('invalid_token'));
 }
 

@@ -23,7 +23,11 @@ export function touchIdSuite(harness: AdapterHarness): void {
     async function loggedIn() {
       const user = await newLifecycleUser(ctx.current);
       const res = await lifecycleLogin(ctx.current, { client_id: C.public, username: user.email, scope: 'openid' });
-      return { ...user, bearer: { authorization: `Bearer ${res.json.access_token as string}` } };
+      return {
+        ...user,
+        bearer: { authorization: `Bearer ${res.json.access_token as string}` },
+        idTokenBearer: { authorization: `Bearer ${res.json.id_token as string}` },
+      };
     }
 
     const register = (bearer: Record<string, string>, body: Record<string, unknown>) =>
@@ -98,13 +102,14 @@ export function touchIdSuite(harness: AdapterHarness): void {
       expect(noDevice.json.error_description).toBe('missing device parameter');
     });
 
-    it('guards registration: bearer required, public keys only, one key per device', async () => {
-      const { bearer } = await loggedIn();
+    it('guards registration: access token required, public keys only, one key per device', async () => {
+      const { bearer, idTokenBearer } = await loggedIn();
       const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
       const pem = await exportSPKI(publicKey);
       const body = { device_name: 'Phone', device_id: `d-${randomUUID()}`, value: pem };
       expect((await register({}, body)).status).toBe(401);
       expect((await register({ authorization: 'Bearer forged' }, body)).status).toBe(401);
+      expect((await register(idTokenBearer, body)).status).toBe(401);
       expect((await register(bearer, { ...body, value: await exportJWK(privateKey) })).json.error_description).toMatch(/not a private/);
       expect((await register(bearer, { ...body, value: 'garbage' })).status).toBe(400);
       expect((await register(bearer, { ...body, type: 'refresh_token' })).status).toBe(400);
