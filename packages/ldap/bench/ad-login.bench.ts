@@ -1,6 +1,6 @@
 /**
  * AD login throughput and latency against a real Samba AD DC, as a ratio to raw ldapts
- * search+bind in the same run (goal: ≥ 0.8). Three contenders, interleaved in short rounds so
+ * search+bind in the same run (goal: ≥ 0.8). Three contenders, interleaved in short rounds (5 × 600 ms each) so
  * that machine noise hits them alike:
  *   raw     ldapts by hand: a service-account connection searches (same attributes), a second connection binds as the user
  *   ad      createLdapDirectory().authenticate: pools, escaping, error mapping, profile mapping
@@ -16,8 +16,8 @@ import { Client } from 'ldapts';
 import { createLdapDirectory, DEFAULT_ATTRIBUTES } from '../src/index.js';
 import { requestedAttributes } from '../src/profile/map-profile.js';
 
-const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 1500);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 600);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONCURRENCY = [1, 8];
 const PASSWORD = 'Passw0rd-1!';
 const USERS = 8;
