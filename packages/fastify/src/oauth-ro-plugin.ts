@@ -1,3 +1,4 @@
+/// <reference types="@fastify/jwt" />
 import { createPublicKey } from 'node:crypto';
 import fastifyJwt from '@fastify/jwt';
 import {
