@@ -4,6 +4,7 @@ export * from './config/index.js';
 export * from './http/index.js';
 export * from './validation/index.js';
 export * from './strategies/index.js';
+export * from './passwordless/index.js';
 export * from './devices/index.js';
 export * from './tokens/index.js';
 export * from './handlers/index.js';

@@ -1,3 +1,5 @@
+import { MemoryCodeStore } from './memory-code-store.js';
+import { MemoryCounterStore } from './memory-counter-store.js';
 import { MemoryDeviceCredentialStore } from './memory-device-credential-store.js';
 import { MemoryKeyStore } from './memory-key-store.js';
 import { MemoryRefreshTokenStore } from './memory-refresh-token-store.js';
@@ -16,5 +18,7 @@ export function createMemoryStores() {
     refreshTokens: new MemoryRefreshTokenStore(),
     deviceCredentials: new MemoryDeviceCredentialStore(),
     usedAssertions: new MemoryUsedAssertionStore(),
+    codes: new MemoryCodeStore(),
+    counters: new MemoryCounterStore(),
   };
 }

@@ -22,6 +22,7 @@ export type OAuthErrorCode =
   | 'invalid_grant'
   | 'invalid_token'
   | 'too_many_attempts'
+  | 'too_many_requests'
   | 'temporarily_unavailable'
   | 'access_denied'
   | 'invalid_refresh_token'
@@ -92,6 +93,12 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
     status: 429,
     error: 'too_many_attempts',
     description: 'Your account has been blocked after multiple consecutive login attempts.',
+  },
+  /** A rate limit (passwordless starts per IP or per recipient); not a block of the account. */
+  too_many_requests: {
+    status: 429,
+    error: 'too_many_requests',
+    description: 'Too many requests. Try again later.',
   },
   temporarily_unavailable: {
     status: 503,

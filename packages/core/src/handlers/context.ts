@@ -1,4 +1,5 @@
 import type { ConfigIndex } from '../config/resolve-client.js';
+import type { PasswordlessContext } from '../passwordless/prepare-passwordless.js';
 import type { CoreDeps } from '../ports/deps.js';
 import type { MintContext } from '../tokens/mint-tokens.js';
 
@@ -7,4 +8,6 @@ export interface HandlerContext {
   readonly index: ConfigIndex;
   readonly deps: CoreDeps;
   readonly mint: MintContext;
+  /** Code key, limits and settings of the `sms`/`email` connections. */
+  readonly passwordless?: PasswordlessContext;
 }

@@ -4,6 +4,7 @@ import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { isUnavailableError } from '../errors/unavailable-error.js';
 import { errorResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
+import { preparePasswordless, type PasswordlessOptions } from '../passwordless/prepare-passwordless.js';
 import type { CoreDeps } from '../ports/deps.js';
 import type { SigningKeyRecord } from '../ports/key-store.js';
 import { clientSecretKey } from '../tokens/client-secret-key.js';
@@ -16,6 +17,7 @@ import type { HandlerContext } from './context.js';
 import { handleDelegation } from './handle-delegation.js';
 import { handleCreateDeviceCredential, handleDeleteDeviceCredential, handleListDeviceCredentials } from './handle-device-credentials.js';
 import { handleDiscovery, handleHealth, handleJwks } from './handle-discovery.js';
+import { handlePasswordlessStart } from './handle-passwordless-start.js';
 import { handleTokenInfo, handleUserInfo } from './handle-profile.js';
 import { handleRevoke } from './handle-revoke.js';
 import { handleRo } from './handle-ro.js';
@@ -33,6 +35,7 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/.well-known/jwks.json': { GET: handleJwks },
   '/.well-known/openid-configuration': { GET: handleDiscovery },
   '/health': { GET: handleHealth },
+  '/passwordless/start': { POST: handlePasswordlessStart },
   '/delegation': { POST: handleDelegation },
   '/oauth/token': { POST: handleToken },
   '/oauth/revoke': { POST: handleRevoke },
@@ -88,6 +91,11 @@ export interface CreateOAuthRoOptions {
   readonly keyEncryptionKey?: string | Uint8Array;
   /** Key ring tuning: how often other instances' rotations are picked up. */
   readonly keyRing?: Pick<KeyRingOptions, 'refreshIntervalMs' | 'unknownKidReloadMs'>;
+  /**
+   * `sms`/`email` connections: the code hash key (32 bytes kept outside the database;
+   * without it, derived from the key-encryption key) and the throttling limits.
+   */
+  readonly passwordless?: PasswordlessOptions;
 }
 
 /**
@@ -118,7 +126,8 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     if (key && client.jwt_configuration.alg === 'HS256') clientKeys.set(client.client_id, key);
   }
   const mint: MintContext = { issuer: config.issuer, keyRing, clientKeys };
-  const ctx: HandlerContext = { index: indexConfig(config), deps, mint };
+  const passwordless = await preparePasswordless(config, deps, options.passwordless, kek);
+  const ctx: HandlerContext = { index: indexConfig(config), deps, mint, passwordless };
 
   async function handle(request: OAuthRequest): Promise<OAuthResponse> {
     const path = request.path.length > 1 ? request.path.replace(/\/+$/, '') : request.path;
@@ -149,6 +158,7 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     publicJwk: async (kid) => (await keyRing.resolve(kid))?.publicJwk as Record<string, unknown> | undefined,
     async close() {
       await Promise.all(Object.values(deps.directories ?? {}).map((d) => d.close?.()));
+      await Promise.all(Object.values(deps.senders ?? {}).map((s) => s?.close?.()));
     },
   };
 }

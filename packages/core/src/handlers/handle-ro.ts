@@ -5,6 +5,7 @@ import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { parseBody } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
+import { loginPasswordlessUser } from '../passwordless/login-passwordless-user.js';
 import type { UserRecord } from '../ports/user-store.js';
 import { loginDatabaseUser } from '../strategies/database/login-database-user.js';
 import { loginDirectoryUser } from '../strategies/directory/login-directory-user.js';
@@ -29,6 +30,9 @@ function verifyPassword(
     case 'waad':
     case 'adfs':
       return loginDirectoryUser(ctx.deps, connection, username, password, ip);
+    case 'sms':
+    case 'email':
+      return loginPasswordlessUser(ctx.deps, ctx.passwordless, connection, username, password);
     default:
       return Promise.resolve(err(oauthError('unsupported_operation')));
   }

@@ -1,8 +1,11 @@
 import type { Clock } from './clock.js';
+import type { CodeStore } from './code-store.js';
+import type { CounterStore } from './counter-store.js';
 import type { DeviceCredentialStore } from './device-credential-store.js';
 import type { Directory } from './directory.js';
 import type { KeyStore } from './key-store.js';
 import type { Logger } from './logger.js';
+import type { MessageSender } from './message-sender.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { Random } from './random.js';
 import type { RefreshTokenStore } from './refresh-token-store.js';
@@ -30,4 +33,10 @@ export interface CoreDeps {
   readonly deviceCredentials?: DeviceCredentialStore;
   /** Replay protection for Touch ID assertions; required with `deviceCredentials`. */
   readonly usedAssertions?: UsedAssertionStore;
+  /** Passwordless codes (`sms`, `email`). Without it those connections answer 503. */
+  readonly codes?: CodeStore;
+  /** Throttling counters (passwordless sends per recipient and per IP). Without it nothing is throttled. */
+  readonly counters?: CounterStore;
+  /** Passwordless message senders by strategy (`sms`, `email`). */
+  readonly senders?: Readonly<Partial<Record<'sms' | 'email', MessageSender>>>;
 }

@@ -3,6 +3,7 @@ import type { AdapterHarness } from '../harness/types.js';
 import { discoverySuite } from './discovery.suite.js';
 import { malformedInputSuite } from './malformed-input.suite.js';
 import { overloadSuite } from './overload.suite.js';
+import { passwordlessSuite } from './passwordless.suite.js';
 import { profileSuite } from './profile.suite.js';
 import { protectRoutesSuite } from './protect-routes.suite.js';
 import { roPasswordSuite } from './ro-password.suite.js';
@@ -14,7 +15,7 @@ import { touchIdSuite } from './touch-id.suite.js';
 export * from './use-mounted-app.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
-export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite];
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite];
 
 /**
  * Runs the whole conformance suite against each harness.

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { renderTemplate } from './render-template.js';
+
+const values = { code: '042917', application_name: 'My App', connection_name: 'sms' };
+
+describe('renderTemplate', () => {
+  it('replaces every @@password@@ in both syntaxes', () => {
+    expect(renderTemplate('@@password@@ is your code (@@password@@)', 'md_with_macros', values)).toBe('042917 is your code (042917)');
+    expect(renderTemplate('Code @@password@@', 'liquid', values)).toBe('Code 042917');
+  });
+
+  it('renders Liquid output tags only with the liquid syntax', () => {
+    const template = '{{ application.name }}: {{code}} via {{ connection.name }}{{ unknown }}';
+    expect(renderTemplate(template, 'liquid', values)).toBe('My App: 042917 via sms');
+    expect(renderTemplate(template, 'md_with_macros', values)).toBe(template);
+  });
+
+  it('does not render values twice (an application named like a tag stays as named)', () => {
+    expect(renderTemplate('{{ application.name }} {{ code }}', 'liquid', { ...values, application_name: '{{ code }} @@password@@' })).toBe(
+      '{{ code }} @@password@@ 042917',
+    );
+  });
+
+  it('leaves Liquid tags alone', () => {
+    expect(renderTemplate('{% if x %}{{ code }}{% endif %}', 'liquid', values)).toBe('{% if x %}042917{% endif %}');
+  });
+});

@@ -1,0 +1,28 @@
+/** A counter's state after an increment. */
+export interface CounterValue {
+  /** Increments in the current window, this one included. */
+  readonly count: number;
+  /** Epoch milliseconds at which the window ends and the count starts again from zero. */
+  readonly resets_at: number;
+}
+
+/**
+ * Fixed-window counters with expiry, for throttling (passwordless sends per recipient and per IP)
+ * and failure counting. Keys are opaque to the store; callers prefix them by purpose
+ * (`pwl:ip:…`). Every operation is atomic, also across instances sharing the store.
+ *
+ * @example
+ * const { count, resets_at } = await deps.counters.increment('pwl:ip:203.0.113.9', 3_600_000, Date.now());
+ * if (count > 50) refuse(Math.ceil((resets_at - Date.now()) / 1000));
+ */
+export interface CounterStore {
+  /**
+   * Adds one to `key` at time `at`. A missing key, or one whose window ended (`resets_at <= at`),
+   * starts a new window of `window_ms` with count 1; otherwise the count grows and the window is kept.
+   */
+  increment(key: string, window_ms: number, at: number): Promise<CounterValue>;
+  /** The current count of `key` at `at` (0 with no live window). */
+  get(key: string, at: number): Promise<number>;
+  /** Forgets `key` (e.g. after a successful login); true when it existed. */
+  reset(key: string): Promise<boolean>;
+}

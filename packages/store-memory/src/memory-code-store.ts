@@ -1,0 +1,62 @@
+import { constantTimeEqual, type CodeConsumption, type CodeRecord, type CodeStore } from '@oauth-ro/core';
+
+interface StoredCode extends CodeRecord {
+  attempts: number;
+}
+
+const keyOf = (connection: string, recipient: string) => `${connection}\0${recipient}`;
+
+/**
+ * Passwordless codes in a Map, one per (connection, recipient). Each operation runs to completion
+ * without awaiting, so on one event loop it is atomic: racing tries are counted one by one.
+ *
+ * @example const codes = new MemoryCodeStore();
+ */
+export class MemoryCodeStore implements CodeStore {
+  readonly #codes = new Map<string, StoredCode>();
+
+  async issue(connection: string, recipient: string, record: CodeRecord): Promise<void> {
+    this.#codes.set(keyOf(connection, recipient), {
+      code_hash: record.code_hash,
+      expires_at: record.expires_at,
+      max_attempts: record.max_attempts,
+      attempts: 0,
+    });
+  }
+
+  async consume(connection: string, recipient: string, code_hash: string, at: number): Promise<CodeConsumption> {
+    const key = keyOf(connection, recipient);
+    const stored = this.#codes.get(key);
+    if (!stored) return { outcome: 'absent' };
+    if (stored.expires_at <= at || stored.attempts >= stored.max_attempts) {
+      this.#codes.delete(key);
+      return { outcome: 'absent' };
+    }
+    if (constantTimeEqual(stored.code_hash, code_hash)) {
+      this.#codes.delete(key);
+      return { outcome: 'accepted' };
+    }
+    stored.attempts += 1;
+    const attempts_left = stored.max_attempts - stored.attempts;
+    if (attempts_left <= 0) this.#codes.delete(key);
+    return { outcome: 'rejected', attempts_left: Math.max(0, attempts_left) };
+  }
+
+  async revoke(connection: string, recipient: string, code_hash: string): Promise<boolean> {
+    const key = keyOf(connection, recipient);
+    const stored = this.#codes.get(key);
+    if (!stored || !constantTimeEqual(stored.code_hash, code_hash)) return false;
+    return this.#codes.delete(key);
+  }
+
+  async prune(before: number): Promise<number> {
+    let pruned = 0;
+    for (const [key, stored] of this.#codes) {
+      if (stored.expires_at < before) {
+        this.#codes.delete(key);
+        pruned += 1;
+      }
+    }
+    return pruned;
+  }
+}

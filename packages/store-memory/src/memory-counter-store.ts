@@ -1,0 +1,32 @@
+import type { CounterStore, CounterValue } from '@oauth-ro/core';
+
+/**
+ * Fixed-window counters in a Map. Each operation runs without awaiting, so it is atomic on one
+ * event loop; ended windows are swept as the map grows.
+ *
+ * @example const counters = new MemoryCounterStore();
+ */
+export class MemoryCounterStore implements CounterStore {
+  readonly #counters = new Map<string, { count: number; resets_at: number }>();
+  #sweepAt = 1024;
+
+  async increment(key: string, window_ms: number, at: number): Promise<CounterValue> {
+    const live = this.#counters.get(key);
+    const next = live && live.resets_at > at ? { count: live.count + 1, resets_at: live.resets_at } : { count: 1, resets_at: at + window_ms };
+    this.#counters.set(key, next);
+    if (this.#counters.size >= this.#sweepAt) {
+      for (const [k, v] of this.#counters) if (v.resets_at <= at) this.#counters.delete(k);
+      this.#sweepAt = Math.max(1024, this.#counters.size * 2);
+    }
+    return { ...next };
+  }
+
+  async get(key: string, at: number): Promise<number> {
+    const live = this.#counters.get(key);
+    return live && live.resets_at > at ? live.count : 0;
+  }
+
+  async reset(key: string): Promise<boolean> {
+    return this.#counters.delete(key);
+  }
+}
