@@ -8,4 +8,5 @@ export * from './launchers/samba-ad.js';
 export * from './fakes/listen-local.js';
 export * from './fakes/entra-id.js';
 export * from './fakes/adfs.js';
+export * from './fakes/twilio.js';
 export * from './store-suite/index.js';
