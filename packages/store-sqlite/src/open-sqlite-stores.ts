@@ -1,4 +1,6 @@
-import type { DeviceCredentialStore, KeyStore, RefreshTokenStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, RefreshTokenStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import { createSqliteCodeStore } from './codes/create-sqlite-code-store.js';
+import { createSqliteCounterStore } from './counters/create-sqlite-counter-store.js';
 import { openDatabase } from './db/open-database.js';
 import { resolveLocation } from './db/resolve-location.js';
 import { createSqliteDeviceCredentialStore } from './device-credentials/create-sqlite-device-credential-store.js';
@@ -22,6 +24,8 @@ export interface SqliteStores {
   readonly refreshTokens: RefreshTokenStore;
   readonly deviceCredentials: DeviceCredentialStore;
   readonly usedAssertions: UsedAssertionStore;
+  readonly codes: CodeStore;
+  readonly counters: CounterStore;
   /** Closes the connection (checkpointing the WAL); calling it again does nothing. */
   close(): Promise<void>;
 }
@@ -47,6 +51,8 @@ export async function openSqliteStores(pathOrUrl: string, options: SqliteStoreOp
       refreshTokens: createSqliteRefreshTokenStore(db),
       deviceCredentials: createSqliteDeviceCredentialStore(db),
       usedAssertions: createSqliteUsedAssertionStore(db),
+      codes: createSqliteCodeStore(db),
+      counters: createSqliteCounterStore(db),
       async close() {
         if (db.open) db.close();
       },

@@ -1,6 +1,7 @@
 import { usersMigration } from './001-users.js';
 import { signingKeysMigration } from './002-signing-keys.js';
 import { tokenLifecycleMigration } from './003-token-lifecycle.js';
+import { passwordlessMigration } from './004-passwordless.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -8,4 +9,4 @@ import type { Migration } from './migration.js';
  *
  * @example for (const m of MIGRATIONS) console.log(m.version, m.name);
  */
-export const MIGRATIONS: readonly Migration[] = [usersMigration, signingKeysMigration, tokenLifecycleMigration];
+export const MIGRATIONS: readonly Migration[] = [usersMigration, signingKeysMigration, tokenLifecycleMigration, passwordlessMigration];

@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import { keyStoreSuite } from './key-store.suite.js';
+import { codeStoreSuite, counterStoreSuite } from './passwordless-stores.suite.js';
 import { deviceCredentialStoreSuite, refreshTokenStoreSuite, usedAssertionStoreSuite } from './token-lifecycle-stores.suite.js';
 import type { StoreFactory } from './types.js';
 import { userCreateSuite } from './user-create.suite.js';
@@ -8,7 +9,7 @@ import { userUpdateSuite } from './user-update.suite.js';
 
 /**
  * The store conformance suite: every behaviour of the `UserStore`, `KeyStore`, `RefreshTokenStore`,
- * `DeviceCredentialStore` and `UsedAssertionStore` ports, tested once
+ * `DeviceCredentialStore`, `UsedAssertionStore`, `CodeStore` and `CounterStore` ports, tested once
  * and run against every store. `factory` is called before each test and must return fresh, empty
  * stores; `close()` is called after it.
  *
@@ -25,5 +26,7 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
     refreshTokenStoreSuite(factory);
     deviceCredentialStoreSuite(factory);
     usedAssertionStoreSuite(factory);
+    codeStoreSuite(factory);
+    counterStoreSuite(factory);
   });
 }

@@ -1,4 +1,4 @@
-import type { DeviceCredentialStore, KeyStore, RefreshTokenStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, RefreshTokenStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
 
 /** One fresh, empty set of stores for one test. */
 export interface StoresUnderTest {
@@ -8,6 +8,8 @@ export interface StoresUnderTest {
   readonly refreshTokens?: RefreshTokenStore;
   readonly deviceCredentials?: DeviceCredentialStore;
   readonly usedAssertions?: UsedAssertionStore;
+  readonly codes?: CodeStore;
+  readonly counters?: CounterStore;
   /** Releases whatever the stores hold (connections, files); called after every test. */
   close(): void | Promise<void>;
 }
