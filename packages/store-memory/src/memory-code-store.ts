@@ -8,12 +8,14 @@ const keyOf = (connection: string, recipient: string) => `${connection}\0${recip
 
 /**
  * Passwordless codes in a Map, one per (connection, recipient). Each operation runs to completion
- * without awaiting, so on one event loop it is atomic: racing tries are counted one by one.
+ * without awaiting, so on one event loop it is atomic: racing tries are counted one by one. Codes
+ * that expired unused are swept as the map grows.
  *
  * @example const codes = new MemoryCodeStore();
  */
 export class MemoryCodeStore implements CodeStore {
   readonly #codes = new Map<string, StoredCode>();
+  #sweepAt = 1024;
 
   async issue(connection: string, recipient: string, record: CodeRecord): Promise<void> {
     this.#codes.set(keyOf(connection, recipient), {
@@ -22,6 +24,11 @@ export class MemoryCodeStore implements CodeStore {
       max_attempts: record.max_attempts,
       attempts: 0,
     });
+    if (this.#codes.size >= this.#sweepAt) {
+      // Codes live minutes; anything expired a day before the newest expiry is certainly dead.
+      await this.prune(record.expires_at - 86_400_000);
+      this.#sweepAt = Math.max(1024, this.#codes.size * 2);
+    }
   }
 
   async consume(connection: string, recipient: string, code_hash: string, at: number): Promise<CodeConsumption> {

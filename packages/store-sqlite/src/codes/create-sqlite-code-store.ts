@@ -1,6 +1,9 @@
 import { constantTimeEqual, type CodeConsumption, type CodeStore } from '@oauth-ro/core';
 import type Database from 'better-sqlite3';
 
+/** One issue in this many also deletes codes that expired a day ago or more. */
+const SWEEP_EVERY = 256;
+
 interface CodeRow {
   code_hash: string;
   expires_at: number;
@@ -12,6 +15,7 @@ interface CodeRow {
  * Passwordless codes in SQLite. `consume` is one `BEGIN IMMEDIATE` transaction: the write lock is
  * taken before the code is read, so processes sharing the file present codes one at a time; each
  * wrong try is counted and a right one is accepted once. Hashes are compared in constant time.
+ * Codes that expired unused are swept on one issue in {@link SWEEP_EVERY} (per process).
  *
  * @example const codes = createSqliteCodeStore(db);
  */
@@ -26,6 +30,7 @@ export function createSqliteCodeStore(db: Database.Database): CodeStore {
   const remove = db.prepare('DELETE FROM passwordless_codes WHERE connection = ? AND recipient = ?');
   const countFailure = db.prepare('UPDATE passwordless_codes SET attempts = attempts + 1 WHERE connection = ? AND recipient = ?');
   const prune = db.prepare('DELETE FROM passwordless_codes WHERE expires_at < ?');
+  let issues = 0;
 
   const consume = db.transaction((connection: string, recipient: string, code_hash: string, at: number): CodeConsumption => {
     const code = select.get(connection, recipient) as CodeRow | undefined;
@@ -52,6 +57,7 @@ export function createSqliteCodeStore(db: Database.Database): CodeStore {
 
   return {
     async issue(connection, recipient, record) {
+      if (++issues % SWEEP_EVERY === 0) prune.run(record.expires_at - 86_400_000);
       upsert.run({ connection, recipient, code_hash: record.code_hash, expires_at: record.expires_at, max_attempts: record.max_attempts });
     },
     async consume(connection, recipient, code_hash, at) {
