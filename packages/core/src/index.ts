@@ -9,3 +9,4 @@ export * from './devices/index.js';
 export * from './tokens/index.js';
 export * from './handlers/index.js';
 export * from './util/index.js';
+export * from './protection/index.js';

@@ -1,4 +1,5 @@
 import {
+  endsWithRoute,
   errorResponse,
   MAX_BODY_BYTES,
   oauthError,
@@ -54,8 +55,7 @@ export function oauthRoRouter(oauthRo: OAuthRo): Router {
 export function oauthRoErrorHandler(): ErrorRequestHandler {
   return (error: { type?: string; status?: number }, req, res, next) => {
     // Match on the end of the full path: the app may mount oauth-ro under a prefix.
-    const path = (req.originalUrl.split('?')[0] ?? '').replace(/\/+$/, '');
-    if (res.headersSent || !ROUTE_PATHS.some((route) => path.endsWith(route))) return next(error);
+    if (res.headersSent || !endsWithRoute(req.originalUrl.split('?')[0] ?? '')) return next(error);
     const code = BODY_ERRORS[error?.type ?? ''];
     if (code === 'body_too_large') res.set('connection', 'close');
     send(res, errorResponse(oauthError(code ?? (error?.status && error.status < 500 ? 'invalid_body' : 'server_error'))));

@@ -58,6 +58,24 @@ function routeOf(path: string): Readonly<Record<string, Handler>> | undefined {
   return match ? ROUTES[match[0]] : undefined;
 }
 
+/**
+ * Whether a full request path ends with one of oauth-ro's routes, wherever the app mounted them
+ * (for error handlers that run outside oauth-ro's own router).
+ *
+ * @example endsWithRoute('/auth/api/v2/device-credentials/abc'); // true
+ */
+export function endsWithRoute(path: string): boolean {
+  const segments = path.replace(/\/+$/, '').split('/');
+  return ROUTE_PATHS.some((route) => {
+    const pattern = route.split('/');
+    const tail = segments.slice(-pattern.length + 1);
+    return (
+      tail.length === pattern.length - 1 &&
+      pattern.slice(1).every((p, i) => (p.startsWith(':') ? tail[i] !== '' : p === tail[i]))
+    );
+  });
+}
+
 /** An oauth-ro instance: one request handler plus what host apps need to trust its tokens. */
 export interface OAuthRo {
   readonly issuer: string;

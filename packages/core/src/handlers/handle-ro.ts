@@ -6,6 +6,7 @@ import { parseBody } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { loginPasswordlessUser } from '../passwordless/login-passwordless-user.js';
+import { guardPasswordAttempt } from '../protection/guard-password-attempt.js';
 import type { UserRecord } from '../ports/user-store.js';
 import { loginDatabaseUser } from '../strategies/database/login-database-user.js';
 import { loginDirectoryUser } from '../strategies/directory/login-directory-user.js';
@@ -25,11 +26,15 @@ function verifyPassword(
 ): Promise<Result<UserRecord, OAuthError>> {
   switch (connection.strategy) {
     case 'auth0':
-      return loginDatabaseUser(ctx.deps, connection, username, password);
+      return guardPasswordAttempt(ctx.deps, connection, username, ip, () =>
+        loginDatabaseUser(ctx.deps, connection, username, password),
+      );
     case 'ad':
     case 'waad':
     case 'adfs':
-      return loginDirectoryUser(ctx.deps, connection, username, password, ip);
+      return guardPasswordAttempt(ctx.deps, connection, username, ip, () =>
+        loginDirectoryUser(ctx.deps, connection, username, password, ip),
+      );
     case 'sms':
     case 'email':
       return loginPasswordlessUser(ctx.deps, ctx.passwordless, connection, username, password);

@@ -22,10 +22,10 @@ export function overloadSuite(harness: AdapterHarness): void {
       const email = uniqueEmail();
       expect((await ctx.current.signup(email, GOOD_PASSWORD)).status).toBe(200);
       const results = await Promise.all(
-        Array.from({ length: 12 }, () => ctx.current.login({ username: email, password: GOOD_PASSWORD })),
+        Array.from({ length: 8 }, () => ctx.current.login({ username: email, password: GOOD_PASSWORD })),
       );
       const statuses = results.map((r) => r.status);
-      expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+      expect(statuses.every((s) => s === 200 || s === 503), statuses.join()).toBe(true);
       expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(2);
       const refused = results.find((r) => r.status === 503);
       expect(refused?.json.error).toBe('temporarily_unavailable');

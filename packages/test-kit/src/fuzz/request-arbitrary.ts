@@ -2,10 +2,15 @@ import fc from 'fast-check';
 import { DB_CONNECTION, TEST_CLIENTS } from '../fixtures/test-config.js';
 import type { TestRequest } from '../harness/types.js';
 
-const PATHS = ['/oauth/ro', '/dbconnections/signup', '/tokeninfo', '/userinfo', '/.well-known/jwks.json', '/health'];
+const PATHS = [
+  '/oauth/ro', '/dbconnections/signup', '/passwordless/start', '/tokeninfo', '/userinfo', '/delegation',
+  '/oauth/token', '/oauth/revoke', '/api/v2/device-credentials', '/api/v2/device-credentials/x',
+  '/.well-known/jwks.json', '/.well-known/openid-configuration', '/health',
+];
 const PARAM_NAMES = [
   'client_id', 'connection', 'grant_type', 'username', 'password', 'scope', 'id_token', 'device',
-  'email', 'user_metadata', 'phone_number', 'send', '__proto__', 'constructor', 'toString',
+  'email', 'user_metadata', 'phone_number', 'send', 'refresh_token', 'target', 'api_type', 'token',
+  'client_secret', 'device_name', 'type', 'value', 'device_id', 'authParams', '__proto__', 'constructor', 'toString',
 ];
 
 /** Values that are plausible, hostile or of the wrong type. */

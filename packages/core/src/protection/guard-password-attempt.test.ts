@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionConfig } from '../config/types.js';
+import type { CounterStore } from '../ports/counter-store.js';
+import type { UserRecord } from '../ports/user-store.js';
+import { oauthError } from '../errors/oauth-error.js';
+import { err, ok } from '../util/result.js';
+import { guardPasswordAttempt } from './guard-password-attempt.js';
+
+/** A faithful in-test counter (atomic: JavaScript runs each call to completion). */
+function counters(): CounterStore {
+  const map = new Map<string, { count: number; resets_at: number }>();
+  return {
+    async increment(key, window_ms, at) {
+      const cur = map.get(key);
+      const next = cur && cur.resets_at > at ? { count: cur.count + 1, resets_at: cur.resets_at } : { count: 1, resets_at: at + window_ms };
+      map.set(key, next);
+      return next;
+    },
+    async get(key, at) {
+      const cur = map.get(key);
+      return cur && cur.resets_at > at ? cur.count : 0;
+    },
+    async reset(key) {
+      return map.delete(key);
+    },
+  };
+}
+
+const connection: ConnectionConfig = { name: 'db', strategy: 'auth0', enabled_clients: [], options: { brute_force_limit: 3 } };
+const user = { user_id: 'auth0|1' } as UserRecord;
+const wrong = async () => err(oauthError('invalid_user_password'));
+const right = async () => ok(user);
+
+describe('guardPasswordAttempt', () => {
+  const deps = () => ({ counters: counters(), clock: { now: () => 1_000 } });
+
+  it('blocks after `limit` consecutive failures, even the right password, per identifier and IP', async () => {
+    const d = deps();
+    for (let i = 0; i < 3; i++) expect((await guardPasswordAttempt(d, connection, 'A@x.io', '1.1.1.1', wrong)).ok).toBe(false);
+    const blocked = await guardPasswordAttempt(d, connection, 'a@x.io', '1.1.1.1', right);
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'too_many_attempts' } });
+    expect((await guardPasswordAttempt(d, connection, 'a@x.io', '2.2.2.2', right)).ok).toBe(true);
+  });
+
+  it('clears the count on success', async () => {
+    const d = deps();
+    for (let i = 0; i < 2; i++) await guardPasswordAttempt(d, connection, 'a@x.io', 'ip', wrong);
+    expect((await guardPasswordAttempt(d, connection, 'a@x.io', 'ip', right)).ok).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await guardPasswordAttempt(d, connection, 'a@x.io', 'ip', wrong)).ok).toBe(false);
+  });
+
+  it('lets at most `limit` checks run when 50 tries race', async () => {
+    const d = deps();
+    let checks = 0;
+    const slowWrong = async () => {
+      checks += 1;
+      await new Promise((r) => setTimeout(r, 1));
+      return err(oauthError('invalid_user_password'));
+    };
+    await Promise.all(Array.from({ length: 50 }, () => guardPasswordAttempt(d, connection, 'a@x.io', 'ip', slowWrong)));
+    expect(checks).toBe(3);
+  });
+
+  it('counts nothing when the connection turns protection off', async () => {
+    const d = deps();
+    const off = { ...connection, options: { brute_force_protection: false, brute_force_limit: 1 } };
+    for (let i = 0; i < 5; i++) await guardPasswordAttempt(d, off, 'a@x.io', 'ip', wrong);
+    expect((await guardPasswordAttempt(d, off, 'a@x.io', 'ip', right)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,42 @@
+import type { ConnectionConfig } from '../config/types.js';
+import { oauthError, type OAuthError } from '../errors/oauth-error.js';
+import type { CoreDeps } from '../ports/deps.js';
+import type { UserRecord } from '../ports/user-store.js';
+import { err, type Result } from '../util/result.js';
+import { normalizeIdentifier } from '../validation/normalize-identifier.js';
+import { bruteForceSettings } from './brute-force-settings.js';
+
+/** The counter key of one identifier trying from one IP on one connection. */
+export function bruteForceKey(connection: string, identifier: string, ip: string): string {
+  return `bf:${connection}:${normalizeIdentifier(identifier)}:${ip}`;
+}
+
+/**
+ * Runs a password check under brute-force protection (SPEC §3: 10 consecutive failures for one user
+ * from one IP → 429). The attempt is counted BEFORE the check, atomically in the counter store, so
+ * parallel tries can never let more than `limit` checks through; a success clears the count. Unknown
+ * identifiers count like known ones. Without a counter store in `deps`, nothing is counted.
+ *
+ * @example
+ * await guardPasswordAttempt(deps, connection, 'a@example.com', ip, () => loginDatabaseUser(...));
+ */
+export async function guardPasswordAttempt(
+  deps: Pick<CoreDeps, 'counters' | 'clock' | 'logger'>,
+  connection: ConnectionConfig,
+  identifier: string,
+  ip: string,
+  attempt: () => Promise<Result<UserRecord, OAuthError>>,
+): Promise<Result<UserRecord, OAuthError>> {
+  const settings = bruteForceSettings(connection);
+  if (!settings.enabled || !deps.counters) return attempt();
+  const key = bruteForceKey(connection.name, identifier, ip);
+  const now = deps.clock.now();
+  const counted = await deps.counters.increment(key, settings.window_ms, now);
+  if (counted.count > settings.limit) {
+    deps.logger?.warn({ event: 'limit_wc', connection: connection.name, ip }, 'login blocked after consecutive failures');
+    return err(oauthError('too_many_attempts', undefined, Math.max(1, Math.ceil((counted.resets_at - now) / 1000))));
+  }
+  const result = await attempt();
+  if (result.ok) await deps.counters.reset(key);
+  return result;
+}

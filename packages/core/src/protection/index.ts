@@ -1,0 +1,2 @@
+export * from './brute-force-settings.js';
+export * from './guard-password-attempt.js';
