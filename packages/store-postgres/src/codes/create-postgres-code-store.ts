@@ -10,6 +10,10 @@ interface CodeRow {
 
 const DELETE = 'DELETE FROM passwordless_codes WHERE connection = $1 AND recipient = $2';
 
+/** One issue in this many (per instance) also deletes codes that expired a day ago or more. */
+const SWEEP_EVERY = 256;
+const DAY_MS = 86_400_000;
+
 async function consumeLocked(tx: Sql, connection: string, recipient: string, code_hash: string, at: number): Promise<CodeConsumption> {
   // FOR UPDATE: racing tries on one code take turns, so each wrong one is counted.
   const { rows } = await tx.query<CodeRow>(
@@ -35,13 +39,16 @@ async function consumeLocked(tx: Sql, connection: string, recipient: string, cod
 /**
  * Passwordless codes (keyed hashes only) in PostgreSQL, the fallback when no Redis is configured.
  * `consume` locks the code's row for its transaction, so instances racing on one code count every
- * wrong try and accept a right one once.
+ * wrong try and accept a right one once. Codes that expired unused are swept now and then on issue.
  *
  * @example const codes = createPostgresCodeStore(db);
  */
 export function createPostgresCodeStore(db: Database): CodeStore {
+  let issues = 0;
   return {
     async issue(connection, recipient, record) {
+      // Codes live minutes; anything expired a day before the newest expiry is certainly dead.
+      if (++issues % SWEEP_EVERY === 0) await db.query('DELETE FROM passwordless_codes WHERE expires_at < $1', [record.expires_at - DAY_MS]);
       await db.query(
         `INSERT INTO passwordless_codes (connection, recipient, code_hash, expires_at, max_attempts, attempts)
          VALUES ($1, $2, $3, $4, $5, 0)
