@@ -1,4 +1,3 @@
-/// <reference types="@fastify/jwt" />
 import { createPublicKey } from 'node:crypto';
 import fastifyJwt from '@fastify/jwt';
 import {

@@ -1,3 +1,4 @@
+import { parseKeyEncryptionKey } from '@oauth-ro/core';
 import { StartupError } from '../config/startup-error.js';
 
 /** Where users and keys are kept, from `OAUTH_RO_DATABASE`. */
@@ -19,6 +20,10 @@ export interface ServerEnvironment {
   readonly logLevel: string;
   /** `OAUTH_RO_TRUST_PROXY`, passed to Fastify's `trustProxy`; off by default. */
   readonly trustProxy: boolean | number | string;
+  /** `OAUTH_RO_KEY_ENCRYPTION_KEY`: 32 bytes that seal private signing keys at rest. */
+  readonly keyEncryptionKey?: Uint8Array;
+  /** `OAUTH_RO_CODE_HASH_KEY`: 32 bytes that key the hashes of passwordless codes. */
+  readonly codeHashKey?: Uint8Array;
 }
 
 export const DEFAULT_DATABASE = 'sqlite:./data/oauth-ro.db';
@@ -101,6 +106,21 @@ function readRedis(value: string | undefined): string | undefined {
   return value;
 }
 
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** A 32-byte secret from the environment; a bad one names the variable, never its value. */
+function readSecretKey(name: string, value: string | undefined): Uint8Array | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseKeyEncryptionKey(value, name);
+  } catch (error) {
+    const problem = (error as { problem?: string }).problem ?? 'must be 32 bytes as base64, base64url or hex';
+    throw new StartupError(`${name}: ${problem}`);
+  }
+}
+
 /**
  * Reads and validates the environment variables of SPEC §1 (empty values count as unset). A bad
  * value throws a {@link StartupError} naming the variable.
@@ -126,5 +146,7 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
     ...(issuer === undefined ? {} : { issuer }),
     logLevel,
     trustProxy: readTrustProxy(nonEmpty(env.OAUTH_RO_TRUST_PROXY)),
+    ...optional('keyEncryptionKey', readSecretKey('OAUTH_RO_KEY_ENCRYPTION_KEY', nonEmpty(env.OAUTH_RO_KEY_ENCRYPTION_KEY))),
+    ...optional('codeHashKey', readSecretKey('OAUTH_RO_CODE_HASH_KEY', nonEmpty(env.OAUTH_RO_CODE_HASH_KEY))),
   };
 }

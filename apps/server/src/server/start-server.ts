@@ -13,6 +13,7 @@ import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
 import { drainOnClose } from './drain-on-close.js';
 import { listenError } from './listen-error.js';
 import { loadDirectories } from './load-directories.js';
+import { loadSenders } from './load-senders.js';
 import { loggerOptions } from './logger-options.js';
 import { registerReadiness } from './register-readiness.js';
 import { zeroConfigBanner } from './zero-config-banner.js';
@@ -98,7 +99,10 @@ export async function startServer(
         random: webCryptoRandom,
         logger: app.log,
         directories,
+        senders: await loadSenders(config, app.log),
       },
+      ...(env.keyEncryptionKey === undefined ? {} : { keyEncryptionKey: env.keyEncryptionKey }),
+      ...(env.codeHashKey === undefined ? {} : { passwordless: { codeHashKey: env.codeHashKey } }),
     });
     registerReadiness(app, stores);
     await app.register(oauthRoPlugin, { oauthRo });
