@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../packages/store-postgres/test/create-test-database.js';
@@ -21,6 +23,22 @@ let env: Record<string, string>;
 let a: ServerProcess & { url: string };
 let b: ServerProcess & { url: string };
 const running: ServerProcess[] = [];
+/** A real SMS gateway endpoint (Auth0's `sms_gateway` payload): what each phone received. */
+const texts: { recipient: string; body: string }[] = [];
+let gateway: Server;
+
+async function startGateway(): Promise<string> {
+  gateway = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      texts.push(JSON.parse(body) as { recipient: string; body: string });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(gateway.address() as { port: number }).port}/send`;
+}
 
 async function start(extra: Record<string, string> = {}) {
   const server = await startServerProcess({ ...env, PORT: String(await freePort()), ...extra });
@@ -29,20 +47,31 @@ async function start(extra: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  [db, temp] = await Promise.all([createTestDatabase(), tempDir()]);
+  const [database, dir, gatewayUrl] = await Promise.all([createTestDatabase(), tempDir(), startGateway()]);
+  [db, temp] = [database, dir];
   const config = join(temp.dir, 'oauth-ro.json');
   await writeFile(
     config,
     JSON.stringify({
       issuer: 'https://auth.scale.test/',
       clients: [{ client_id: CLIENT, name: 'Scale app', jwt_configuration: { alg: 'RS256' } }],
-      connections: [{ name: CONNECTION, strategy: 'auth0', enabled_clients: [CLIENT], options: { brute_force_protection: true } }],
+      connections: [
+        { name: CONNECTION, strategy: 'auth0', enabled_clients: [CLIENT], options: { brute_force_protection: true } },
+        {
+          name: 'sms',
+          strategy: 'sms',
+          enabled_clients: [CLIENT],
+          options: { provider: 'sms_gateway', gateway_url: gatewayUrl, from: '+15550100000', template: 'Your verification code is @@password@@' },
+        },
+      ],
     }),
   );
   env = {
     OAUTH_RO_CONFIG: config,
     OAUTH_RO_DATABASE: db.url,
     OAUTH_RO_REDIS: `${TEST_REDIS_URL}?prefix=${redisRun.prefix}`,
+    // Shared by the instances of one deployment, so a code hashed by one is recognised by the other.
+    OAUTH_RO_CODE_HASH_KEY: randomBytes(32).toString('base64'),
     OAUTH_RO_LOG_LEVEL: 'warn',
   };
   // Both start at once: they race to migrate and to create the signing key.
@@ -51,6 +80,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(running.map((s) => s.kill()));
+  await new Promise((resolve) => gateway?.close(resolve));
   await temp?.cleanup();
   await db?.drop();
   await redisRun.cleanup();
@@ -117,6 +147,20 @@ describe('two instances on one PostgreSQL + Redis', () => {
       expect(blocked.status).toBe(429);
       expect(blocked.json.error).toBe('too_many_attempts');
     }
+  });
+
+  it('an SMS code sent through one is used once on the other', async () => {
+    const phone = '+15550100077';
+    const started = await post(`${a.url}/passwordless/start`, { client_id: CLIENT, connection: 'sms', phone_number: phone, send: 'code' });
+    expect(started.status).toBe(200);
+    const text = texts.filter((t) => t.recipient === phone).at(-1);
+    const code = /[0-9]{6}/.exec(text?.body ?? '')?.[0];
+    expect(code).toBeDefined();
+    const ro = { client_id: CLIENT, connection: 'sms', grant_type: 'password', username: phone, password: code, scope: 'openid' };
+    expect((await post(`${b.url}/oauth/ro`, ro)).status).toBe(200);
+    const again = await post(`${a.url}/oauth/ro`, ro);
+    expect(again.status).toBe(401);
+    expect(again.json.error).toBe('invalid_user_password');
   });
 
   it('readiness reports both stores reachable', async () => {
