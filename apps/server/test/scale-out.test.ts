@@ -279,4 +279,50 @@ describe('PostgreSQL and Redis going away under a running instance', () => {
     expect((await fetch(`${c.url}/health?ready`)).status).toBe(200);
     expect(c.child.exitCode).toBeNull();
   });
+
+  it('PostgreSQL and Redis restarted during a bounded load run: every answer is 200 or a clean 503, and service resumes', async () => {
+    // A login that fails because PostgreSQL is away still counts toward brute-force protection
+    // (core counts the attempt before the check), so the load is spread over ten users and backs
+    // off after a failure the way a client would, to stay under the limit of ten.
+    const users = Array.from({ length: 10 }, (_, i) => `under-load-${i}@example.com`);
+    for (const user of users) expect((await until(200, () => signup(c, user))).status).toBe(200);
+    const statuses: number[] = [];
+    const errors = new Set<string>();
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    let stop = false;
+    let turn = 0;
+    const worker = async () => {
+      for (let i = 0; i < 200 && !stop; i++) {
+        const res = await login(c, users[turn++ % users.length]!); // a user lookup in PostgreSQL, a counter in Redis
+        statuses.push(res.status);
+        if (res.status !== 200) {
+          errors.add(`${res.status} ${String(res.json.error)}`);
+          await pause(100);
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 3 }, worker));
+    const okSoFar = () => statuses.filter((x) => x === 200).length;
+
+    await pause(300);
+    await pgProxy.stop();
+    await pause(500);
+    await pgProxy.start();
+    await pause(300);
+    await redisProxy.stop();
+    await pause(500);
+    await redisProxy.start();
+    // Bounded wait for requests to succeed again after both came back.
+    const okBefore = okSoFar();
+    const deadline = Date.now() + 15_000;
+    while (okSoFar() < okBefore + 3 && Date.now() < deadline) await pause(100);
+    stop = true;
+    await load;
+
+    expect(okSoFar()).toBeGreaterThanOrEqual(okBefore + 3);
+    expect([...errors]).toEqual(['503 temporarily_unavailable']);
+    expect(statuses.filter((x) => x === 503).length).toBeGreaterThan(0);
+    expect(statuses.at(-1)).toBe(200);
+    expect(c.child.exitCode).toBeNull();
+  });
 });
