@@ -10,3 +10,4 @@ export * from './tokens/index.js';
 export * from './handlers/index.js';
 export * from './util/index.js';
 export * from './protection/index.js';
+export * from './metrics/index.js';

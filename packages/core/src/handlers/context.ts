@@ -1,5 +1,6 @@
 import type { ConfigIndex } from '../config/resolve-client.js';
 import type { PasswordlessContext } from '../passwordless/prepare-passwordless.js';
+import type { MetricsRegistry } from '../metrics/metrics-registry.js';
 import type { CoreDeps } from '../ports/deps.js';
 import type { MintContext } from '../tokens/mint-tokens.js';
 
@@ -10,4 +11,6 @@ export interface HandlerContext {
   readonly mint: MintContext;
   /** Code key, limits and settings of the `sms`/`email` connections. */
   readonly passwordless?: PasswordlessContext;
+  /** Per-process counters and histograms behind `/metrics` (a sink; the only state handlers write). */
+  readonly metrics: MetricsRegistry;
 }

@@ -16,7 +16,8 @@ import type { Result } from '../util/result.js';
 import type { HandlerContext } from './context.js';
 import { handleDelegation } from './handle-delegation.js';
 import { handleCreateDeviceCredential, handleDeleteDeviceCredential, handleListDeviceCredentials } from './handle-device-credentials.js';
-import { handleDiscovery, handleHealth, handleJwks } from './handle-discovery.js';
+import { handleDiscovery, handleHealth, handleJwks, handleMetrics } from './handle-discovery.js';
+import { createMetricsRegistry } from '../metrics/metrics-registry.js';
 import { handlePasswordlessStart } from './handle-passwordless-start.js';
 import { handleTokenInfo, handleUserInfo } from './handle-profile.js';
 import { handleRevoke } from './handle-revoke.js';
@@ -35,6 +36,7 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/.well-known/jwks.json': { GET: handleJwks },
   '/.well-known/openid-configuration': { GET: handleDiscovery },
   '/health': { GET: handleHealth },
+  '/metrics': { GET: handleMetrics },
   '/passwordless/start': { POST: handlePasswordlessStart },
   '/delegation': { POST: handleDelegation },
   '/oauth/token': { POST: handleToken },
@@ -48,14 +50,14 @@ export const ROUTE_PATHS: readonly string[] = Object.keys(ROUTES);
 
 const PARAM_ROUTES = ROUTE_PATHS.filter((p) => p.includes('/:')).map((p) => [p, p.split('/')] as const);
 
-/** The route of a path: exact, else a pattern whose `:name` segments each match one non-empty segment. */
-function routeOf(path: string): Readonly<Record<string, Handler>> | undefined {
-  if (Object.hasOwn(ROUTES, path)) return ROUTES[path];
+/** The route of a path and its pattern: exact, else a pattern whose `:name` segments each match one non-empty segment. */
+function routeOf(path: string): { pattern: string; methods: Readonly<Record<string, Handler>> } | undefined {
+  if (Object.hasOwn(ROUTES, path)) return { pattern: path, methods: ROUTES[path]! };
   const segments = path.split('/');
   const match = PARAM_ROUTES.find(([, pattern]) =>
     pattern.length === segments.length && pattern.every((p, i) => (p.startsWith(':') ? segments[i] !== '' : p === segments[i])),
   );
-  return match ? ROUTES[match[0]] : undefined;
+  return match ? { pattern: match[0], methods: ROUTES[match[0]]! } : undefined;
 }
 
 /**
@@ -145,15 +147,10 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
   }
   const mint: MintContext = { issuer: config.issuer, keyRing, clientKeys };
   const passwordless = await preparePasswordless(config, deps, options.passwordless, kek);
-  const ctx: HandlerContext = { index: indexConfig(config), deps, mint, passwordless };
+  const metrics = createMetricsRegistry();
+  const ctx: HandlerContext = { index: indexConfig(config), deps, mint, passwordless, metrics };
 
-  async function handle(request: OAuthRequest): Promise<OAuthResponse> {
-    const path = request.path.length > 1 ? request.path.replace(/\/+$/, '') : request.path;
-    const route = routeOf(path);
-    if (!route) return errorResponse(oauthError('not_found', `no route for ${request.method} ${path.slice(0, 200)}`));
-    const method = request.method === 'HEAD' ? 'GET' : request.method;
-    const handler = Object.hasOwn(route, method) ? route[method] : undefined;
-    if (!handler) return errorResponse(oauthError('method_not_allowed'));
+  async function dispatch(request: OAuthRequest, path: string, handler: Handler): Promise<OAuthResponse> {
     try {
       return await handler(ctx, request);
     } catch (error) {
@@ -164,6 +161,19 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
       deps.logger?.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), path }, 'request failed');
       return errorResponse(oauthError('server_error'));
     }
+  }
+
+  async function handle(request: OAuthRequest): Promise<OAuthResponse> {
+    const path = request.path.length > 1 ? request.path.replace(/\/+$/, '') : request.path;
+    const route = routeOf(path);
+    if (!route) return errorResponse(oauthError('not_found', `no route for ${request.method} ${path.slice(0, 200)}`));
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const handler = Object.hasOwn(route.methods, method) ? route.methods[method] : undefined;
+    if (!handler) return errorResponse(oauthError('method_not_allowed'));
+    const started = performance.now();
+    const response = await dispatch(request, path, handler);
+    metrics.observeRequest(route.pattern, method, response.status, (performance.now() - started) / 1000);
+    return response;
   }
 
   return {

@@ -37,3 +37,12 @@ export function handleDiscovery(ctx: HandlerContext): OAuthResponse {
 export function handleHealth(): OAuthResponse {
   return jsonResponse(200, { status: 'ok' });
 }
+
+/** `GET /metrics`: Prometheus text of this process's request and login counters and latencies. */
+export function handleMetrics(ctx: HandlerContext): OAuthResponse {
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' },
+    body: ctx.metrics.render(),
+  };
+}

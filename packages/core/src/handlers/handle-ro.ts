@@ -64,10 +64,12 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
     return errorResponse(oauthError('unsupported_operation'));
   }
 
+  const started = performance.now();
   const user =
     ro.grant_type === 'password'
       ? await verifyPassword(ctx, connection.value, ro.username, ro.password, request.ip)
       : await verifyDeviceAssertion(ctx.deps, ctx.mint.issuer, client.value, connection.value, ro.id_token, ro.device);
+  ctx.metrics.observeLogin(connection.value.name, user.ok ? 'success' : user.error.code, (performance.now() - started) / 1000);
   if (!user.ok) {
     ctx.deps.logger?.info(
       { event: 'fp', connection: ro.connection, client_id: ro.client_id, ip: request.ip, error: user.error.code },

@@ -35,6 +35,16 @@ export function discoverySuite(harness: AdapterHarness): void {
       expect(res.json).toEqual({ status: 'ok' });
     });
 
+    it('exposes request and login counters as Prometheus text at /metrics', async () => {
+      await ctx.current.login({ username: 'nobody@example.com', password: 'Wrong-Password-1' });
+      const res = await ctx.current.app.dispatch({ method: 'GET', path: '/metrics' });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/plain/);
+      expect(res.text).toContain('oauth_ro_logins_total{connection="Username-Password-Authentication",outcome="invalid_user_password"} 1');
+      expect(res.text).toMatch(/oauth_ro_requests_total\{route="\/oauth\/ro",method="POST",status="401"\} 1/);
+      expect(res.text).toContain('# TYPE oauth_ro_login_duration_seconds histogram');
+    });
+
     it('answers a wrong method with a JSON 405', async () => {
       const res = await ctx.current.app.dispatch({ method: 'GET', path: '/oauth/ro' });
       expect(res.status).toBe(405);
