@@ -1,6 +1,7 @@
 import type { ConfigIndex } from '../config/resolve-client.js';
 import type { PasswordlessContext } from '../passwordless/prepare-passwordless.js';
 import type { MetricsRegistry } from '../metrics/metrics-registry.js';
+import type { IpLimits } from '../protection/ip-limits.js';
 import type { CoreDeps } from '../ports/deps.js';
 import type { MintContext } from '../tokens/mint-tokens.js';
 
@@ -13,4 +14,6 @@ export interface HandlerContext {
   readonly passwordless?: PasswordlessContext;
   /** Per-process counters and histograms behind `/metrics` (a sink; the only state handlers write). */
   readonly metrics: MetricsRegistry;
+  /** Per-IP throttles across users. */
+  readonly ipLimits: IpLimits;
 }

@@ -18,6 +18,7 @@ import { handleDelegation } from './handle-delegation.js';
 import { handleCreateDeviceCredential, handleDeleteDeviceCredential, handleListDeviceCredentials } from './handle-device-credentials.js';
 import { handleDiscovery, handleHealth, handleJwks, handleMetrics } from './handle-discovery.js';
 import { createMetricsRegistry } from '../metrics/metrics-registry.js';
+import { DEFAULT_IP_LIMITS, type IpLimits } from '../protection/ip-limits.js';
 import { handlePasswordlessStart } from './handle-passwordless-start.js';
 import { handleTokenInfo, handleUserInfo } from './handle-profile.js';
 import { handleRevoke } from './handle-revoke.js';
@@ -116,6 +117,8 @@ export interface CreateOAuthRoOptions {
    * without it, derived from the key-encryption key) and the throttling limits.
    */
   readonly passwordless?: PasswordlessOptions;
+  /** Per-IP throttles across users: failed logins and sign-ups per window (defaults 100 and 50 an hour). */
+  readonly ipLimits?: Partial<IpLimits>;
 }
 
 /**
@@ -148,7 +151,7 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
   const mint: MintContext = { issuer: config.issuer, keyRing, clientKeys };
   const passwordless = await preparePasswordless(config, deps, options.passwordless, kek);
   const metrics = createMetricsRegistry();
-  const ctx: HandlerContext = { index: indexConfig(config), deps, mint, passwordless, metrics };
+  const ctx: HandlerContext = { index: indexConfig(config), deps, mint, passwordless, metrics, ipLimits: { ...DEFAULT_IP_LIMITS, ...options.ipLimits } };
 
   async function dispatch(request: OAuthRequest, path: string, handler: Handler): Promise<OAuthResponse> {
     try {

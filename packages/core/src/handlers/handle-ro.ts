@@ -7,6 +7,7 @@ import { errorResponse, jsonResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { loginPasswordlessUser } from '../passwordless/login-passwordless-user.js';
 import { guardPasswordAttempt } from '../protection/guard-password-attempt.js';
+import { checkSuspiciousIp, recordFailedLogin } from '../protection/ip-limits.js';
 import type { UserRecord } from '../ports/user-store.js';
 import { loginDatabaseUser } from '../strategies/database/login-database-user.js';
 import { loginDirectoryUser } from '../strategies/directory/login-directory-user.js';
@@ -64,6 +65,10 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
     return errorResponse(oauthError('unsupported_operation'));
   }
 
+  if (ro.grant_type === 'password' && connection.value.strategy !== 'sms' && connection.value.strategy !== 'email') {
+    const suspicious = await checkSuspiciousIp(ctx.deps, ctx.ipLimits, request.ip);
+    if (suspicious) return errorResponse(suspicious);
+  }
   const started = performance.now();
   const user =
     ro.grant_type === 'password'
@@ -71,6 +76,7 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
       : await verifyDeviceAssertion(ctx.deps, ctx.mint.issuer, client.value, connection.value, ro.id_token, ro.device);
   ctx.metrics.observeLogin(connection.value.name, user.ok ? 'success' : user.error.code, (performance.now() - started) / 1000);
   if (!user.ok) {
+    if (user.error.code === 'invalid_user_password') await recordFailedLogin(ctx.deps, ctx.ipLimits, request.ip);
     ctx.deps.logger?.info(
       { event: 'fp', connection: ro.connection, client_id: ro.client_id, ip: request.ip, error: user.error.code },
       'login failed',

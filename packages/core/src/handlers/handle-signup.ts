@@ -6,6 +6,7 @@ import { signupDatabaseUser } from '../strategies/database/signup-database-user.
 import { err, ok, type Result } from '../util/result.js';
 import type { OAuthError } from '../errors/oauth-error.js';
 import { missing, readStringParams } from '../validation/read-params.js';
+import { takeSignupSlot } from '../protection/ip-limits.js';
 import type { HandlerContext } from './context.js';
 
 const MAX_METADATA_FIELDS = 10;
@@ -63,6 +64,8 @@ export async function handleSignup(ctx: HandlerContext, request: OAuthRequest): 
     return errorResponse(oauthError('bad_connection', 'the connection was disabled'));
   }
   if (connection.options.disable_signup === true) return errorResponse(oauthError('signup_disabled'));
+  const throttled = await takeSignupSlot(ctx.deps, ctx.ipLimits, request.ip);
+  if (throttled) return errorResponse(throttled);
 
   const created = await signupDatabaseUser(ctx.deps, connection, {
     email: p.email,

@@ -1,2 +1,3 @@
 export * from './brute-force-settings.js';
 export * from './guard-password-attempt.js';
+export * from './ip-limits.js';

@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import type { AdapterHarness } from '../harness/types.js';
 import { bruteForceSuite } from './brute-force.suite.js';
 import { discoverySuite } from './discovery.suite.js';
+import { ipThrottlingSuite } from './ip-throttling.suite.js';
 import { malformedInputSuite } from './malformed-input.suite.js';
 import { overloadSuite } from './overload.suite.js';
 import { passwordlessSuite } from './passwordless.suite.js';
@@ -16,7 +17,7 @@ import { touchIdSuite } from './touch-id.suite.js';
 export * from './use-mounted-app.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
-export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite];
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite];
 
 /**
  * Runs the whole conformance suite against each harness.
