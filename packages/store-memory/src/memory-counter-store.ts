@@ -29,4 +29,9 @@ export class MemoryCounterStore implements CounterStore {
   async reset(key: string): Promise<boolean> {
     return this.#counters.delete(key);
   }
+
+  async release(key: string): Promise<void> {
+    const live = this.#counters.get(key);
+    if (live && live.count > 0) this.#counters.set(key, { ...live, count: live.count - 1 });
+  }
 }

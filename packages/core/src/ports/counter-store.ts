@@ -25,4 +25,9 @@ export interface CounterStore {
   get(key: string, at: number): Promise<number>;
   /** Forgets `key` (e.g. after a successful login); true when it existed. */
   reset(key: string): Promise<boolean>;
+  /**
+   * Undoes one increment of `key` (never below zero), atomically: for an attempt that was counted
+   * up front but could not be judged (the database or directory was away).
+   */
+  release(key: string): Promise<void>;
 }

@@ -23,6 +23,10 @@ function counters(): CounterStore {
     async reset(key) {
       return map.delete(key);
     },
+    async release(key) {
+      const cur = map.get(key);
+      if (cur && cur.count > 0) map.set(key, { ...cur, count: cur.count - 1 });
+    },
   };
 }
 
@@ -59,6 +63,19 @@ describe('guardPasswordAttempt', () => {
     };
     await Promise.all(Array.from({ length: 50 }, () => guardPasswordAttempt(d, connection, 'a@x.io', 'ip', slowWrong)));
     expect(checks).toBe(3);
+  });
+
+  it('gives back attempts that could not be judged (503 or a throw)', async () => {
+    const d = deps();
+    const unavailable = async () => err(oauthError('temporarily_unavailable'));
+    const throws = async (): Promise<never> => {
+      throw new Error('database away');
+    };
+    for (let i = 0; i < 10; i++) {
+      await guardPasswordAttempt(d, connection, 'a@x.io', 'ip', unavailable);
+      await guardPasswordAttempt(d, connection, 'a@x.io', 'ip', throws).catch(() => {});
+    }
+    expect((await guardPasswordAttempt(d, connection, 'a@x.io', 'ip', right)).ok).toBe(true);
   });
 
   it('counts nothing when the connection turns protection off', async () => {

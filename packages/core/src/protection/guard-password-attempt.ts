@@ -14,8 +14,8 @@ export function bruteForceKey(connection: string, identifier: string, ip: string
 /**
  * Runs a password check under brute-force protection (SPEC §3: 10 consecutive failures for one user
  * from one IP → 429). The attempt is counted BEFORE the check, atomically in the counter store, so
- * parallel tries can never let more than `limit` checks through; a success clears the count. Unknown
- * identifiers count like known ones. Without a counter store in `deps`, nothing is counted.
+ * parallel tries can never let more than `limit` checks through; a success clears the count, and an
+ * attempt that could not be judged (503) is given back. Unknown identifiers count like known ones. Without a counter store in `deps`, nothing is counted.
  *
  * @example
  * await guardPasswordAttempt(deps, connection, 'a@example.com', ip, () => loginDatabaseUser(...));
@@ -36,7 +36,16 @@ export async function guardPasswordAttempt(
     deps.logger?.warn({ event: 'limit_wc', connection: connection.name, ip }, 'login blocked after consecutive failures');
     return err(oauthError('too_many_attempts', undefined, Math.max(1, Math.ceil((counted.resets_at - now) / 1000))));
   }
-  const result = await attempt();
+  let result: Result<UserRecord, OAuthError>;
+  try {
+    result = await attempt();
+  } catch (error) {
+    // Nothing was judged (a store or the hashing queue was unavailable): give the attempt back, so
+    // that clients retrying through an outage do not lock their users out.
+    await deps.counters.release(key).catch(() => {});
+    throw error;
+  }
   if (result.ok) await deps.counters.reset(key);
+  else if (result.error.code === 'temporarily_unavailable') await deps.counters.release(key);
   return result;
 }

@@ -37,5 +37,8 @@ export function createPostgresCounterStore(db: Database): CounterStore {
       const { rowCount } = await db.query('DELETE FROM counters WHERE key = $1', [key]);
       return rowCount > 0;
     },
+    async release(key) {
+      await db.query('UPDATE counters SET count = count - 1 WHERE key = $1 AND count > 0', [key]);
+    },
   };
 }

@@ -3,6 +3,13 @@ import type { Redis } from 'ioredis';
 import { luaScript, runScript } from '../client/run-script.js';
 import { toStoreError } from '../client/to-store-error.js';
 
+/** KEYS[1] counter hash: one less, never below zero, window kept. */
+const RELEASE = luaScript(`
+local count = tonumber(redis.call('HGET', KEYS[1], 'c'))
+if count and count > 0 then redis.call('HINCRBY', KEYS[1], 'c', -1) end
+return 0
+`);
+
 /**
  * KEYS[1] counter hash {c, r}; ARGV at, window_ms. Returns {count, resets_at} as strings (epoch ms
  * exceed what Lua prints exactly by default). The key expires with its window.
@@ -48,6 +55,14 @@ export function createRedisCounterStore(redis: Redis, prefix: string): CounterSt
     async reset(key) {
       try {
         return (await redis.del(keyOf(key))) > 0;
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+
+    async release(key) {
+      try {
+        await runScript(redis, RELEASE, [keyOf(key)], []);
       } catch (error) {
         throw toStoreError(error);
       }

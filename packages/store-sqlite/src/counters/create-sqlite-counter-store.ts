@@ -21,6 +21,7 @@ export function createSqliteCounterStore(db: Database.Database): CounterStore {
   );
   const get = db.prepare('SELECT count FROM counters WHERE key = ? AND resets_at > ?');
   const reset = db.prepare('DELETE FROM counters WHERE key = ?');
+  const release = db.prepare('UPDATE counters SET count = count - 1 WHERE key = ? AND count > 0');
   const sweep = db.prepare('DELETE FROM counters WHERE resets_at <= ?');
   let calls = 0;
 
@@ -35,6 +36,9 @@ export function createSqliteCounterStore(db: Database.Database): CounterStore {
     },
     async reset(key) {
       return reset.run(key).changes > 0;
+    },
+    async release(key) {
+      release.run(key);
     },
   };
 }

@@ -176,6 +176,19 @@ export function counterStoreSuite(factory: StoreFactory): void {
       expect(await counters().increment(k, 60_000, T0 + 5)).toEqual({ count: 1, resets_at: T0 + 60_005 });
     });
 
+    it('gives back one increment on release, never going below zero, keeping the window', async () => {
+      const k = key();
+      await counters().release(k);
+      await counters().increment(k, 60_000, T0);
+      await counters().increment(k, 60_000, T0);
+      await counters().release(k);
+      expect(await counters().get(k, T0 + 1)).toBe(1);
+      await counters().release(k);
+      await counters().release(k);
+      expect(await counters().get(k, T0 + 1)).toBe(0);
+      expect(await counters().increment(k, 60_000, T0 + 2)).toEqual({ count: 1, resets_at: T0 + 60_000 });
+    });
+
     it('keeps keys apart', async () => {
       const [a, b] = [key(), key()];
       await counters().increment(a, 60_000, T0);
