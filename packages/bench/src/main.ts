@@ -1,0 +1,70 @@
+// `pnpm bench`: every measurement in one run, then BENCHMARKS.md at the repository root.
+// BENCH_SCALE scales durations (0.2 for a smoke run); BENCH_ONLY=throughput,memory,stores,profiles picks sections.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { targetPool } from './load/target-pool.js';
+import { benchSettings } from './plan/bench-settings.js';
+import type { BenchResults } from './plan/results.js';
+import { runMemory, runProfiles } from './plan/run-memory-and-profiles.js';
+import { runStores } from './plan/run-stores.js';
+import { runThroughput } from './plan/run-throughput.js';
+import { storeNotes } from './plan/store-notes.js';
+import { renderReport } from './report/render-report.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packageRoot = join(here, '..');
+const repoRoot = join(packageRoot, '../..');
+const started = Date.now();
+
+function log(message: string): void {
+  const s = Math.round((Date.now() - started) / 1000);
+  process.stderr.write(`[bench ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}] ${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const scale = Number(process.env.BENCH_SCALE ?? '1');
+  const only = process.env.BENCH_ONLY?.split(',');
+  const wanted = (section: string) => !only || only.includes(section);
+  const settings = benchSettings(scale);
+  const cpu = cpus();
+  const results: BenchResults = {
+    startedAt: new Date(started).toISOString().replace(/\.\d+Z$/, 'Z'),
+    seconds: 0,
+    machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, UV_THREADPOOL_SIZE ${process.env.UV_THREADPOOL_SIZE ?? 'unset (4)'}`,
+    login: [],
+    paths: [],
+    peer: [],
+    latency: [],
+    memory: [],
+    stores: [],
+    profiles: [],
+    notes: [],
+  };
+  log(`settings ${JSON.stringify(settings)}`);
+  const pool = targetPool();
+  try {
+    if (wanted('throughput')) await runThroughput(results, settings, pool, repoRoot, log);
+    if (wanted('memory')) await runMemory(results, settings, pool, log);
+    if (wanted('stores')) await runStores(results, settings, pool, log);
+    if (wanted('profiles')) await runProfiles(results, settings, log);
+    results.notes.push(...storeNotes());
+  } finally {
+    await pool.stopAll();
+  }
+
+  const seconds = (Date.now() - started) / 1000;
+  const findingsFile = join(packageRoot, 'findings.md');
+  const findings = existsSync(findingsFile) ? readFileSync(findingsFile, 'utf8') : '';
+  const env = [scale === 1 ? '' : `BENCH_SCALE=${scale}`, only ? `BENCH_ONLY=${only.join(',')}` : ''].filter(Boolean);
+  const command = [...env, 'pnpm bench'].join(' ');
+  const out = only || scale !== 1 ? join(packageRoot, 'BENCHMARKS.partial.md') : join(repoRoot, 'BENCHMARKS.md');
+  writeFileSync(out, renderReport({ ...results, seconds }, settings, command, findings));
+  log(`wrote ${out} (${Math.round(seconds)} s)`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

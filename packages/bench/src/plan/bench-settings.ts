@@ -1,0 +1,45 @@
+/** How long and how hard each measurement runs. Every figure in the report is a ratio of two of them. */
+export interface BenchSettings {
+  /** Seconds of load discarded before a measured run (JIT, connection setup, lazy imports). */
+  readonly warmupSeconds: number;
+  /** Password login and the raw argon2 runs that bracket it. */
+  readonly loginSeconds: number;
+  /** Each of the four A-B-B-A runs of a non-hashing path against its bare baseline. */
+  readonly pathSeconds: number;
+  /** Fixed-rate latency runs. */
+  readonly latencySeconds: number;
+  /** The 1000-connection login flood of the memory runs. */
+  readonly floodSeconds: number;
+  /** Each profiled run. */
+  readonly profileSeconds: number;
+  /** In-flight logins (HTTP connections, or raw verifies). */
+  readonly loginConnections: number;
+  /** HTTP connections for non-hashing paths. */
+  readonly pathConnections: number;
+  readonly floodConnections: number;
+  /** Offered load of the latency runs, as a share of the lowest throughput measured for that path in the same run. */
+  readonly latencyLoadShare: number;
+}
+
+/**
+ * The settings for a full run (about five minutes on 2 cores, so that `pnpm bench` with its build stays
+ * under ten); `BENCH_SCALE` (e.g. `0.2` for a smoke run)
+ * scales every duration.
+ *
+ * @example const settings = benchSettings(Number(process.env.BENCH_SCALE ?? 1));
+ */
+export function benchSettings(scale = 1): BenchSettings {
+  const s = (seconds: number, min = 1) => Math.max(min, Math.round(seconds * scale));
+  return {
+    warmupSeconds: s(2),
+    loginSeconds: s(6, 2),
+    pathSeconds: s(2),
+    latencySeconds: s(3, 2),
+    floodSeconds: s(6, 3),
+    profileSeconds: s(3, 2),
+    loginConnections: 8,
+    pathConnections: 16,
+    floodConnections: 1000,
+    latencyLoadShare: 0.4,
+  };
+}

@@ -1,0 +1,139 @@
+import { probe } from '../load/bench-request.js';
+import type { ClosedLoopResult } from '../load/closed-loop.js';
+import { fixedRate } from '../load/fixed-rate.js';
+import { combineRuns, measuredRun } from '../load/measured-run.js';
+import type { RawRate, RunningTarget } from '../load/spawn-target.js';
+import { benchRequests } from './bench-requests.js';
+import type { BenchSettings } from './bench-settings.js';
+import type { LatencyRow, LoginRow, PathRow, PeerRow } from './results.js';
+
+/**
+ * Status codes other than 2xx, plus socket errors and timeouts, of one or more runs.
+ *
+ * @example notOk(a1, a2); // 0
+ */
+export function notOk(...runs: ClosedLoopResult[]): number {
+  let count = 0;
+  for (const run of runs) {
+    for (const [code, n] of Object.entries(run.statuses)) if (!code.startsWith('2')) count += n;
+    count += run.errors + run.timeouts;
+  }
+  return count;
+}
+
+/** What {@link measureAdapter} needs besides the target. */
+export interface AdapterContext {
+  readonly name: string;
+  readonly settings: BenchSettings;
+  readonly rawArgon2: RunningTarget;
+  /** Raw verify rates measured just before this target's login run. */
+  readonly rawBefore: RawRate;
+  readonly oidc: { readonly target: RunningTarget; readonly request: Parameters<typeof measuredRun>[1] };
+  /** Only login and its latency (the standalone server has no bare routes). */
+  readonly loginOnly?: boolean;
+}
+
+/** Rows one target contributes, and the raw verify rate measured last (the next target's "before"). */
+export interface AdapterRows {
+  readonly login: LoginRow;
+  readonly paths: PathRow[];
+  readonly peer?: PeerRow;
+  readonly latency: LatencyRow[];
+  readonly rawAfter: RawRate;
+}
+
+/**
+ * Runs sections (1)–(4a) against one running target: login bracketed by raw argon2 runs; each
+ * non-hashing path A-B-B-A against its bare route; oidc-provider right after; then latency at a
+ * fixed share of the lowest throughput just measured. Every run also reads the server's CPU time.
+ *
+ * @example const rows = await measureAdapter(target, ctx);
+ */
+export async function measureAdapter(target: RunningTarget, ctx: AdapterContext): Promise<AdapterRows> {
+  const { settings: s } = ctx;
+  const requests = benchRequests(target.url, target.fixtures!);
+  const pairs = ctx.loginOnly ? [] : requests.paths;
+  const run = (request: Parameters<typeof measuredRun>[1], connections: number, seconds: number, pid = target.pid) =>
+    measuredRun(pid, request, { connections, seconds });
+  await probe(requests.login);
+  for (const pair of pairs) await Promise.all([probe(pair.request), probe(pair.bare)]);
+
+  await run(requests.login, s.loginConnections, s.warmupSeconds);
+  const login = await run(requests.login, s.loginConnections, s.loginSeconds);
+  const rawAfter = await ctx.rawArgon2.rawArgon2(s.loginConnections, s.loginSeconds);
+  const rawPerSecond = (ctx.rawBefore.perSecond + rawAfter.perSecond) / 2;
+  const rawPerCpuSecond = (ctx.rawBefore.perCpuSecond + rawAfter.perCpuSecond) / 2;
+  const loginRow: LoginRow = {
+    target: ctx.name,
+    loginPerSecond: login.okPerSecond,
+    rawBefore: ctx.rawBefore.perSecond,
+    rawAfter: rawAfter.perSecond,
+    ratio: login.okPerSecond / rawPerSecond,
+    loginPerCpuSecond: login.okPerCpuSecond,
+    rawPerCpuSecond,
+    cpuRatio: login.okPerCpuSecond / rawPerCpuSecond,
+    notOk: notOk(login),
+  };
+
+  const paths: PathRow[] = [];
+  const latencyRuns = [{ path: 'POST /oauth/ro (login)', request: requests.login, max: login.okPerSecond }];
+  for (const pair of pairs) {
+    await run(pair.request, s.pathConnections, s.warmupSeconds);
+    await run(pair.bare, s.pathConnections, 1);
+    const a1 = await run(pair.request, s.pathConnections, s.pathSeconds);
+    const b1 = await run(pair.bare, s.pathConnections, s.pathSeconds);
+    const b2 = await run(pair.bare, s.pathConnections, s.pathSeconds);
+    const a2 = await run(pair.request, s.pathConnections, s.pathSeconds);
+    const a = combineRuns(a1, a2);
+    const b = combineRuns(b1, b2);
+    paths.push({
+      target: ctx.name,
+      path: pair.name,
+      bareDoes: pair.bareDoes,
+      perSecond: a.okPerSecond,
+      barePerSecond: b.okPerSecond,
+      ratio: a.okPerSecond / b.okPerSecond,
+      perCpuSecond: a.okPerCpuSecond,
+      barePerCpuSecond: b.okPerCpuSecond,
+      cpuRatio: a.okPerCpuSecond / b.okPerCpuSecond,
+      notOk: notOk(a1, a2, b1, b2),
+    });
+    latencyRuns.push({ path: pair.name, request: pair.request, max: a.minOkPerSecond });
+  }
+
+  let peer: PeerRow | undefined;
+  if (!ctx.loginOnly) {
+    const oidc = await run(ctx.oidc.request, s.pathConnections, s.pathSeconds, ctx.oidc.target.pid);
+    // The bare sign route (the delegation baseline) is the limit of any RS256-issuing endpoint.
+    const sign = paths.find((p) => p.path === 'POST /delegation');
+    const bare = sign ? { perSecond: sign.barePerSecond, perCpuSecond: sign.barePerCpuSecond } : undefined;
+    peer = {
+      target: ctx.name,
+      perSecond: { ...Object.fromEntries(paths.map((p) => [p.path, p.perSecond])), ...(bare ? { 'bare RS256 sign': bare.perSecond } : {}) },
+      perCpuSecond: {
+        ...Object.fromEntries(paths.map((p) => [p.path, p.perCpuSecond])),
+        ...(bare ? { 'bare RS256 sign': bare.perCpuSecond } : {}),
+      },
+      oidcPerSecond: oidc.okPerSecond,
+      oidcPerCpuSecond: oidc.okPerCpuSecond,
+    };
+  }
+
+  const latency: LatencyRow[] = [];
+  for (const lr of latencyRuns) {
+    const perSecond = Math.max(1, Math.round(lr.max * s.latencyLoadShare));
+    const r = await fixedRate(lr.request, { perSecond, seconds: s.latencySeconds });
+    latency.push({
+      target: ctx.name,
+      path: lr.path,
+      offeredPerSecond: perSecond,
+      share: s.latencyLoadShare,
+      p50Ms: r.p50Ms,
+      p99Ms: r.p99Ms,
+      maxMs: r.maxMs,
+      ok: r.ok,
+      sent: r.sent,
+    });
+  }
+  return { login: loginRow, paths, ...(peer ? { peer } : {}), latency, rawAfter };
+}

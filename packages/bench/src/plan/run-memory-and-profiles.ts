@@ -1,0 +1,65 @@
+import { spawnTarget, type RunningTarget } from '../load/spawn-target.js';
+import type { TargetPool } from '../load/target-pool.js';
+import { benchRequests } from './bench-requests.js';
+import type { BenchSettings } from './bench-settings.js';
+import { measureMemory } from './measure-memory.js';
+import { measureProfile } from './measure-profile.js';
+import { oidcRequest } from './oidc-request.js';
+import type { BenchResults } from './results.js';
+import { ADAPTERS } from './run-throughput.js';
+
+/**
+ * Section (4b): a fresh child per adapter under a flood of concurrent logins, brute-force protection
+ * off so that every attempt reaches the hasher's queue.
+ *
+ * @example await runMemory(results, settings, pool, log);
+ */
+export async function runMemory(results: BenchResults, settings: BenchSettings, pool: TargetPool, log: (m: string) => void): Promise<void> {
+  for (const name of ADAPTERS) {
+    log(`${name}: ${settings.floodConnections} concurrent logins`);
+    const target = await pool.start(spawnTarget({ name, bruteForceProtection: false }));
+    results.memory.push(await measureMemory(name, target, settings));
+    await pool.stop(target);
+  }
+}
+
+/**
+ * Section (6): `--cpu-prof` children — Fastify and Hono on `GET /userinfo`, Fastify on `/delegation` and
+ * on login, and oidc-provider on client_credentials.
+ *
+ * @example await runProfiles(results, settings, log);
+ */
+export async function runProfiles(results: BenchResults, settings: BenchSettings, log: (m: string) => void): Promise<void> {
+  const requests = (t: RunningTarget) => benchRequests(t.url, t.fixtures!);
+  const runs = [
+    // Express's profile adds little to Fastify's (its router and response helpers); Hono's shows its adapter's cost.
+    ...(['fastify', 'hono'] as const).map((name) => ({
+      spec: { name },
+      label: `${name}, GET /userinfo`,
+      pick: (t: RunningTarget) => requests(t).paths[0]!.request,
+      connections: settings.pathConnections,
+    })),
+    {
+      spec: { name: 'fastify' as const },
+      label: 'fastify, POST /delegation',
+      pick: (t: RunningTarget) => requests(t).paths.find((p) => p.name === 'POST /delegation')?.request ?? requests(t).paths[0]!.request,
+      connections: settings.pathConnections,
+    },
+    {
+      spec: { name: 'fastify' as const },
+      label: 'fastify, POST /oauth/ro (login)',
+      pick: (t: RunningTarget) => requests(t).login,
+      connections: settings.loginConnections,
+    },
+    {
+      spec: { name: 'oidc-provider' as const },
+      label: 'oidc-provider, POST /token (client_credentials)',
+      pick: oidcRequest,
+      connections: settings.pathConnections,
+    },
+  ];
+  for (const run of runs) {
+    log(`profiling ${run.label}`);
+    results.profiles.push(await measureProfile(run.spec, run.pick, run.label, run.connections, settings));
+  }
+}

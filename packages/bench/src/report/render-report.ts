@@ -1,0 +1,200 @@
+import type { BenchSettings } from '../plan/bench-settings.js';
+import type { BenchResults, ProfileRow } from '../plan/results.js';
+import { fixed, markdownTable, verdict } from './markdown-table.js';
+
+const GOALS = { login: 0.9, path: 0.8, peer: 2, memoryMiB: 512 } as const;
+
+function statuses(counts: Readonly<Record<string, number>>): string {
+  return Object.entries(counts)
+    .sort()
+    .map(([code, n]) => `${code}: ${fixed(n)}`)
+    .join(', ');
+}
+
+function profileSection(row: ProfileRow): string {
+  const { summary } = row;
+  const pct = (share: number) => `${fixed(share * 100, 1)} %`;
+  return [
+    `#### ${row.label}`,
+    '',
+    `${fixed(row.perSecond)} req/s while profiled; ${fixed(summary.busyMs)} ms busy of ${fixed(summary.totalMs)} ms sampled on the main thread during the measured window.`,
+    '',
+    markdownTable(['self time by area', 'share of busy'], summary.areas.slice(0, 10).map((a) => [a.name, pct(a.share)])),
+    '',
+    markdownTable(['self time by function', 'share of busy'], summary.functions.slice(0, 12).map((f) => [`\`${f.name}\``, pct(f.share)])),
+  ].join('\n');
+}
+
+/**
+ * BENCHMARKS.md from one run's results; `findings` (hand-written analysis) is appended verbatim.
+ *
+ * @example writeFileSync('BENCHMARKS.md', renderReport(results, settings, command, findings));
+ */
+export function renderReport(r: BenchResults, s: BenchSettings, command: string, findings: string): string {
+  const out: string[] = [];
+  out.push(
+    '# Benchmarks',
+    '',
+    `Written by \`${command}\` on ${r.startedAt} (${fixed(r.seconds)} s), ${r.machine}.`,
+    '',
+    'Every figure that is judged is a **ratio of two measurements taken in the same run**, one right after the',
+    'other, on a shared, noisy 2-core machine; the absolute rates are there for context and change from run to',
+    'run. Load comes from autocannon (closed loop) or an open-loop generator in the bench process, over loopback,',
+    'against a server in its own process listening on 127.0.0.1. Nothing here is asserted by the test suite.',
+    '',
+    'Each ratio is given twice. **Throughput** (2xx answers per second) is what the goals name, but on a machine',
+    'whose other tenants come and go it swings from one few-second window to the next. **Per CPU-second** (2xx',
+    "answers per second of CPU the server process used, all threads, from `/proc/<pid>/stat`) is what a request",
+    'costs the machine; other processes disturb it far less, so it is the steadier reading of the same question.',
+    '',
+  );
+
+  out.push(
+    `## 1. Password login against raw argon2id (goal ≥ ${GOALS.login})`,
+    '',
+    `\`POST /oauth/ro\` (database connection, scope \`openid\`: one argon2id verify with OWASP parameters`,
+    `m=19456 KiB, t=2, p=1 via \`createArgon2Hasher()\`, then an RS256 access token and id_token), with`,
+    `${s.loginConnections} connections for ${s.loginSeconds} s, against raw \`@node-rs/argon2\` \`verify\` with ${s.loginConnections} in flight in a`,
+    'separate process, measured just before and just after (the ratio uses their mean).',
+    '',
+    markdownTable(
+      ['target', 'logins/s', 'raw verifies/s (before / after)', 'throughput ratio', 'logins per CPU-s', 'raw verifies per CPU-s', 'per-CPU ratio', 'not 2xx'],
+      r.login.map((row) => [
+        row.target,
+        fixed(row.loginPerSecond, 1),
+        `${fixed(row.rawBefore, 1)} / ${fixed(row.rawAfter, 1)}`,
+        verdict(row.ratio, GOALS.login),
+        fixed(row.loginPerCpuSecond, 1),
+        fixed(row.rawPerCpuSecond, 1),
+        verdict(row.cpuRatio, GOALS.login),
+        fixed(row.notOk),
+      ]),
+    ),
+    '',
+  );
+
+  out.push(
+    `## 2. Paths without password hashing against a bare route in the same framework (goal ≥ ${GOALS.path})`,
+    '',
+    `Each oauth-ro path and a bare route mounted in the same app (same process, same framework, keys imported`,
+    `once) are run A-B-B-A, ${s.pathConnections} connections, ${s.pathSeconds} s each; the ratio is mean(A) / mean(B).`,
+    '',
+    markdownTable(
+      ['adapter', 'path', 'oauth-ro req/s', 'bare req/s', 'throughput ratio', 'oauth-ro per CPU-s', 'bare per CPU-s', 'per-CPU ratio', 'not 2xx'],
+      r.paths.map((row) => [
+        row.target,
+        row.path,
+        fixed(row.perSecond),
+        fixed(row.barePerSecond),
+        verdict(row.ratio, GOALS.path),
+        fixed(row.perCpuSecond),
+        fixed(row.barePerCpuSecond),
+        verdict(row.cpuRatio, GOALS.path),
+        fixed(row.notOk),
+      ]),
+    ),
+    '',
+    'What each bare route does:',
+    '',
+    ...[...new Map(r.paths.map((p) => [p.path, p.bareDoes]))].map(([path, does]) => `- baseline of \`${path}\`: ${does}.`),
+    '',
+  );
+
+  const peerPaths = [...new Set(r.peer.flatMap((p) => Object.keys(p.perSecond)))];
+  out.push(
+    `## 3. Against node-oidc-provider (goal ≥ ${GOALS.peer}×)`,
+    '',
+    '`oidc-provider` (devDependency of this package) on its closest equivalent: the `client_credentials` grant',
+    '(`client_secret_basic`) issuing an RS256 JWT access token for a resource server, default in-memory adapter,',
+    `measured right after each adapter's runs with the same load (${s.pathConnections} connections, ${s.pathSeconds} s).`,
+    '',
+    'Throughput:',
+    '',
+    markdownTable(
+      ['adapter', ...peerPaths.map((p) => `${p} req/s`), 'oidc-provider req/s', ...peerPaths.map((p) => `${p} ÷ oidc-provider`)],
+      r.peer.map((row) => [
+        row.target,
+        ...peerPaths.map((p) => fixed(row.perSecond[p] ?? NaN)),
+        fixed(row.oidcPerSecond),
+        ...peerPaths.map((p) => verdict((row.perSecond[p] ?? NaN) / row.oidcPerSecond, GOALS.peer)),
+      ]),
+    ),
+    '',
+    'Per CPU-second of each server process:',
+    '',
+    markdownTable(
+      ['adapter', ...peerPaths.map((p) => `${p} per CPU-s`), 'oidc-provider per CPU-s', ...peerPaths.map((p) => `${p} ÷ oidc-provider`)],
+      r.peer.map((row) => [
+        row.target,
+        ...peerPaths.map((p) => fixed(row.perCpuSecond[p] ?? NaN)),
+        fixed(row.oidcPerCpuSecond),
+        ...peerPaths.map((p) => verdict((row.perCpuSecond[p] ?? NaN) / row.oidcPerCpuSecond, GOALS.peer)),
+      ]),
+    ),
+    '',
+  );
+
+  out.push(
+    '## 4. Latency at a fixed offered load, and memory under a login flood',
+    '',
+    `Open loop: request *i* is due at *start + i/rate* whatever happened before, and its latency counts from then`,
+    `(no coordinated omission). The rate is ${fixed(s.latencyLoadShare * 100)} % of the lowest throughput measured for that path in`,
+    `the same run (so below saturation unless the machine got much busier meanwhile), for ${s.latencySeconds} s.`,
+    '',
+    markdownTable(
+      ['target', 'path', 'offered req/s', 'p50 ms', 'p99 ms', 'max ms', '2xx / sent'],
+      r.latency.map((row) => [
+        row.target,
+        row.path,
+        fixed(row.offeredPerSecond),
+        fixed(row.p50Ms, 1),
+        fixed(row.p99Ms, 1),
+        fixed(row.maxMs, 1),
+        `${fixed(row.ok)} / ${fixed(row.sent)}`,
+      ]),
+    ),
+    '',
+    `Memory (goal ≤ ${GOALS.memoryMiB} MB): a fresh server with the default hasher limits takes ${s.floodConnections} concurrent login`,
+    `connections for ${s.floodSeconds} s; peak is the kernel's high-water mark of resident memory (\`VmHWM\`). Brute-force`,
+    'protection is off on this connection so that every attempt reaches the hasher, as a thousand users or IPs at',
+    'once would (with it on, one user from one IP is answered 429 beyond ten attempts in flight).',
+    '',
+    markdownTable(
+      ['target', 'idle RSS MiB', 'peak RSS MiB', 'within goal', 'answers', 'socket errors / timeouts'],
+      r.memory.map((row) => [
+        row.target,
+        fixed(row.idleMiB, 1),
+        fixed(row.peakMiB, 1),
+        row.peakMiB * 1.048576 <= GOALS.memoryMiB ? '✅' : '❌',
+        statuses(row.statuses),
+        `${fixed(row.errors)} / ${fixed(row.timeouts)}`,
+      ]),
+    ),
+    '',
+  );
+
+  out.push(
+    '## 5. Stores',
+    '',
+    `The Fastify target on each store, all started at once and loaded in turn, forward then backward (the`,
+    `figure is the mean of both passes), ${s.pathConnections} connections, ${s.pathSeconds} s a run. SQLite is a fresh file (WAL);`,
+    `PostgreSQL is the local server, in a schema of the bench's own, whose own CPU is not counted. Throughput only:`,
+    'the database work happens partly outside the measured process. Login is left out (one argon2id verify costs',
+    'about a hundred user lookups on any of these stores).',
+    '',
+    markdownTable(
+      ['store', 'path', 'req/s', '÷ memory store'],
+      r.stores.map((row) => [row.store, row.path, fixed(row.perSecond), fixed(row.vsMemory, 2)]),
+    ),
+    '',
+    ...r.notes.filter((n) => n.startsWith('store')).map((n) => `- ${n.replace(/^store: /, '')}`),
+    '',
+  );
+
+  out.push('## 6. CPU profiles (`node --cpu-prof`)', '', ...r.profiles.flatMap((p) => [profileSection(p), '']));
+
+  const other = r.notes.filter((n) => !n.startsWith('store'));
+  if (other.length > 0) out.push('## Notes from this run', '', ...other.map((n) => `- ${n}`), '');
+  if (findings.trim() !== '') out.push(findings.trim(), '');
+  return out.join('\n');
+}

@@ -1,0 +1,40 @@
+import { generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
+
+/** The JWT work of the bare baseline routes: what an endpoint cannot avoid, with keys imported once. */
+export interface BareWork {
+  /** Verifies an RS256 token of the issuer; undefined when it does not verify. */
+  verify(token: string): Promise<JWTPayload | undefined>;
+  /** Signs an RS256 id_token for `sub`, with the claims and lifetime oauth-ro gives one. */
+  sign(sub: string): Promise<string>;
+}
+
+/**
+ * Verifies with oauth-ro's published RS256 key (`publicJwk`, from its JWKS); signs with an RS256
+ * key of the same size generated here, which costs the same as oauth-ro's own (whose private half
+ * the key store may keep encrypted).
+ *
+ * @example
+ * const bare = await createBareWork(issuer, 'bench-rs256', oauthRo.jwks().keys[0]);
+ * await bare.sign('auth0|123');
+ */
+export async function createBareWork(issuer: string, audience: string, publicJwk: JWK): Promise<BareWork> {
+  const publicKey = await importJWK(publicJwk, 'RS256');
+  const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048 });
+  const kid = 'bench-bare';
+  return {
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, publicKey, { issuer, algorithms: ['RS256'] });
+        return payload;
+      } catch {
+        return undefined;
+      }
+    },
+    sign(sub) {
+      const iat = Math.floor(Date.now() / 1000);
+      return new SignJWT({ iss: issuer, sub, aud: audience, iat, exp: iat + 36000 })
+        .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
+        .sign(privateKey);
+    },
+  };
+}

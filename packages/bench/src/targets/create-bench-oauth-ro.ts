@@ -1,0 +1,72 @@
+import { createArgon2Hasher, OWASP_ARGON2ID } from '@oauth-ro/argon2';
+import { createOAuthRo, normalizeConfig, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
+import type { JWK } from 'jose';
+import { createBareWork, type BareWork } from './bare-work.js';
+import { BENCH, benchConfig, benchLoginBody } from './bench-config.js';
+import { openBenchStores } from './open-bench-stores.js';
+import type { BenchFixtures, TargetSpec } from './protocol.js';
+
+/** An oauth-ro instance with its bench user, the requests to send, and the bare baseline's work. */
+export interface BenchOAuthRo {
+  readonly oauthRo: OAuthRo;
+  readonly fixtures: BenchFixtures;
+  readonly bare: BareWork;
+  /** Releases the stores. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds oauth-ro as a deployment would: OWASP argon2id (`createArgon2Hasher()`'s default), RS256
+ * keys generated at start, one database user, in memory or in PostgreSQL (`spec.store`). The tokens for the non-hashing paths come from a real
+ * login through `handle`.
+ *
+ * @example const { oauthRo, fixtures } = await createBenchOAuthRo({ name: 'fastify' });
+ */
+export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo> {
+  const stores = await openBenchStores(spec.store ?? 'memory');
+  const hasher = spec.hasherLimits
+    ? await createArgon2Hasher(OWASP_ARGON2ID, spec.hasherLimits)
+    : await createArgon2Hasher();
+  const now = new Date().toISOString();
+  await stores.deps.users.create({
+    user_id: BENCH.userId,
+    connection: BENCH.connection,
+    strategy: 'auth0',
+    email: BENCH.email,
+    password_hash: await hasher.hash(BENCH.password),
+    blocked: false,
+    profile: { email_verified: true, name: 'Bench User', nickname: 'bench' },
+    created_at: now,
+    updated_at: now,
+  });
+  const deps = { ...stores.deps, hasher, clock: systemClock, random: webCryptoRandom };
+  const oauthRo = await createOAuthRo({ config: normalizeConfig(benchConfig(spec.bruteForceProtection === false ? { bruteForceProtection: false } : {})), deps });
+
+  const loginBody = benchLoginBody();
+  // One login with offline_access and a device, for a refresh token; the benchmarked login has neither.
+  const login = await oauthRo.handle({
+    method: 'POST',
+    path: '/oauth/ro',
+    headers: { 'content-type': 'application/json' },
+    rawBody: JSON.stringify({ ...loginBody, scope: 'openid offline_access', device: BENCH.device }),
+    ip: '127.0.0.1',
+  });
+  if (login.status !== 200) throw new Error(`bench login failed: ${login.status} ${login.body}`);
+  const tokens = JSON.parse(login.body) as { access_token: string; id_token: string; refresh_token?: string };
+
+  const [publicJwk] = oauthRo.jwks().keys.filter((k) => k.alg === 'RS256');
+  if (!publicJwk) throw new Error('no RS256 key in the JWKS');
+  const bare = await createBareWork(BENCH.issuer, BENCH.clientId, publicJwk as JWK);
+  return {
+    oauthRo,
+    bare,
+    close: () => stores.close(),
+    fixtures: {
+      issuer: BENCH.issuer,
+      loginBody,
+      accessToken: tokens.access_token,
+      idToken: tokens.id_token,
+      ...(tokens.refresh_token === undefined ? {} : { refreshToken: tokens.refresh_token }),
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { BenchStore } from './open-bench-stores.js';
+
+/** The servers the bench can start in a child process. */
+export type TargetName = 'express' | 'fastify' | 'hono' | 'oidc-provider' | 'raw-argon2';
+
+/** What the parent asks a child to be. */
+export interface TargetSpec {
+  readonly name: TargetName;
+  /** Limits of the argon2 queue; the package default when absent. */
+  readonly hasherLimits?: { readonly concurrency: number; readonly maxQueued: number };
+  /**
+   * Off for the login flood: every attempt then reaches the hasher, as a thousand users (or IPs) at
+   * once would; on, one user from one IP gets 429 past ten attempts in flight.
+   */
+  readonly bruteForceProtection?: boolean;
+  /** Where users and keys live; memory when absent. */
+  readonly store?: BenchStore;
+}
+
+/** Requests the bench sends, prepared by the child (it owns the keys and the user). */
+export interface BenchFixtures {
+  readonly issuer: string;
+  /** JSON body of a successful password login. */
+  readonly loginBody: Readonly<Record<string, string>>;
+  /** An RS256 access token for `/userinfo`. */
+  readonly accessToken: string;
+  /** An RS256 id_token of the bench client. */
+  readonly idToken: string;
+  /** A non-rotating refresh token for `/delegation` (absent when the core has no refresh tokens). */
+  readonly refreshToken?: string;
+  /** oidc-provider only: the client_credentials request. */
+  readonly clientCredentials?: { readonly body: string; readonly authorization: string };
+}
+
+/** Child → parent. */
+export type ChildMessage =
+  | { readonly type: 'ready'; readonly port: number; readonly fixtures?: BenchFixtures }
+  | { readonly type: 'raw-argon2-done'; readonly verifies: number; readonly seconds: number }
+  /** The child's monotonic clock in microseconds: the clock of `--cpu-prof` sample times. */
+  | { readonly type: 'mark'; readonly atUs: number }
+  | { readonly type: 'failed'; readonly message: string };
+
+/** Parent → child. */
+export type ParentMessage =
+  | { readonly type: 'stop' }
+  | { readonly type: 'mark' }
+  | { readonly type: 'raw-argon2'; readonly concurrency: number; readonly seconds: number };
+
+/** Paths of the bare baseline routes every framework target mounts beside oauth-ro. */
+export const BARE_ROUTES = {
+  /** GET with `Authorization: Bearer`: verifies the token, answers its claims (baseline of `/userinfo`). */
+  verifyBearer: '/bench/bare/userinfo',
+  /** POST `{sub}`: signs an RS256 id_token for it (baseline of `/delegation` and other token-issuing paths). */
+  sign: '/bench/bare/sign',
+} as const;
