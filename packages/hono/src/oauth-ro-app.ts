@@ -34,7 +34,8 @@ export function oauthRoApp(oauthRo: OAuthRo, options: OAuthRoAppOptions = {}): H
       c.req.raw.headers.forEach((value, name) => {
         headers[name] = value;
       });
-      const body = await readLimitedText(c.req.raw, MAX_BODY_BYTES);
+      // GET and HEAD carry no body; touching it would make @hono/node-server build a full Request.
+      const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? { text: '' } : await readLimitedText(c.req.raw, MAX_BODY_BYTES);
       const query = new URL(c.req.url).search.slice(1);
       const request: OAuthRequest = {
         method: c.req.method,
