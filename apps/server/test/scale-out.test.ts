@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../packages/store-postgres/test/create-test-database.js';
-import { startTcpProxy, type TcpProxy } from '../../../packages/store-postgres/test/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '@oauth-ro/test-kit';
 import { TEST_REDIS_URL, testPrefix } from '../../../packages/store-redis/test/test-redis.js';
 import { freePort, startServerProcess, tempDir, type ServerProcess } from './spawn-server.js';
 

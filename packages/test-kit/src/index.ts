@@ -10,3 +10,4 @@ export * from './fakes/entra-id.js';
 export * from './fakes/adfs.js';
 export * from './fakes/twilio.js';
 export * from './store-suite/index.js';
+export * from './launchers/tcp-proxy.js';

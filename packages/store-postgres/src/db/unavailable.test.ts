@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { isUnavailableError } from '@oauth-ro/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testSchema } from '../../test/create-test-database.js';
-import { startTcpProxy, type TcpProxy } from '../../test/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '@oauth-ro/test-kit';
 import { openPostgresStores } from '../open-postgres-stores.js';
 
 let db: TestDatabase;

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { isUnavailableError } from '@oauth-ro/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTcpProxy, type TcpProxy } from '../../test/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '@oauth-ro/test-kit';
 import { TEST_REDIS_URL, testPrefix } from '../../test/test-redis.js';
 import { openRedisStores } from '../open-redis-stores.js';
 
