@@ -1,75 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase, testSchema } from '../../test/create-test-database.js';
-import { openPostgresStores, type PostgresStores } from '../open-postgres-stores.js';
+import { describeCrossInstanceSuite } from '@oauth-ro/test-kit';
+import { createTestDatabase, testSchema } from '../../test/create-test-database.js';
+import { openPostgresStores } from '../open-postgres-stores.js';
 
-let db: TestDatabase;
-let pools: PostgresStores[];
-beforeAll(async () => {
-  db = await createTestDatabase();
+describeCrossInstanceSuite('PostgreSQL', async () => {
+  const db = await createTestDatabase();
   const schema = testSchema();
   const first = await openPostgresStores(db.url, { schema, max: 3 });
-  pools = [first, ...(await Promise.all(Array.from({ length: 4 }, () => openPostgresStores(db.url, { schema, max: 3, migrate: false }))))];
-});
-afterAll(async () => {
-  await Promise.all(pools.map((p) => p.close()));
-  await db.drop();
-});
-
-const RIGHT = 'a'.repeat(64);
-const WRONG = 'b'.repeat(64);
-
-describe('PostgreSQL code store across instances', () => {
-  it('fifty wrong tries racing from five instances: three are counted against the code, the rest find none', async () => {
-    await pools[0]!.codes.issue('sms', '+15550100001', { code_hash: RIGHT, expires_at: 10_000, max_attempts: 3 });
-    const tries = Array.from({ length: 50 }, (_, i) => pools[i % 5]!.codes.consume('sms', '+15550100001', WRONG, 1000));
-    const results = await Promise.all(tries);
-    const rejected = results.filter((r) => r.outcome === 'rejected');
-    expect(rejected.map((r) => (r.outcome === 'rejected' ? r.attempts_left : -1)).sort()).toEqual([0, 1, 2]);
-    expect(results.filter((r) => r.outcome === 'absent')).toHaveLength(47);
-    expect(await pools[0]!.codes.consume('sms', '+15550100001', RIGHT, 1000)).toEqual({ outcome: 'absent' });
-  });
-
-  it('a right code presented by five instances at once is accepted once', async () => {
-    await pools[0]!.codes.issue('sms', '+15550100002', { code_hash: RIGHT, expires_at: 10_000, max_attempts: 3 });
-    const results = await Promise.all(pools.map((p) => p.codes.consume('sms', '+15550100002', RIGHT, 1000)));
-    expect(results.filter((r) => r.outcome === 'accepted')).toHaveLength(1);
-    expect(results.filter((r) => r.outcome === 'absent')).toHaveLength(4);
-  });
-
-  it('only the newest code counts; an expired one is absent; revoke spares a newer code; prune removes expired ones', async () => {
-    const codes = pools[0]!.codes;
-    await codes.issue('email', 'a@example.com', { code_hash: WRONG, expires_at: 10_000, max_attempts: 3 });
-    await codes.issue('email', 'a@example.com', { code_hash: RIGHT, expires_at: 10_000, max_attempts: 3 });
-    expect(await codes.revoke('email', 'a@example.com', WRONG)).toBe(false);
-    expect(await pools[1]!.codes.consume('email', 'a@example.com', RIGHT, 10_000)).toEqual({ outcome: 'absent' });
-    await codes.issue('email', 'b@example.com', { code_hash: RIGHT, expires_at: 5_000, max_attempts: 3 });
-    await codes.issue('email', 'c@example.com', { code_hash: RIGHT, expires_at: 50_000, max_attempts: 3 });
-    expect(await codes.prune(6_000)).toBe(1);
-    expect(await codes.revoke('email', 'c@example.com', RIGHT)).toBe(true);
-  });
-});
-
-describe('PostgreSQL counter store across instances', () => {
-  it('a hundred increments from five instances at once add up to a hundred', async () => {
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => pools[i % 5]!.counters.increment('bf:u:ip', 60_000, 1000)));
-    expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
-    expect(new Set(results.map((r) => r.resets_at))).toEqual(new Set([61_000]));
-    expect(await pools[3]!.counters.get('bf:u:ip', 1000)).toBe(100);
-  });
-
-  it('a window that ended starts again from one; reset forgets the key', async () => {
-    const counters = pools[0]!.counters;
-    expect(await counters.increment('w', 1000, 0)).toEqual({ count: 1, resets_at: 1000 });
-    expect(await counters.increment('w', 1000, 999)).toEqual({ count: 2, resets_at: 1000 });
-    expect(await counters.get('w', 1000)).toBe(0);
-    expect(await counters.increment('w', 1000, 1000)).toEqual({ count: 1, resets_at: 2000 });
-    expect(await counters.reset('w')).toBe(true);
-    expect(await counters.reset('w')).toBe(false);
-    expect(await counters.get('w', 1500)).toBe(0);
-  });
-
-  it('keeps epoch-millisecond windows exact', async () => {
-    const now = 1_767_225_600_123;
-    expect(await pools[0]!.counters.increment('big', 3_600_000, now)).toEqual({ count: 1, resets_at: now + 3_600_000 });
-  });
+  const rest = await Promise.all(Array.from({ length: 4 }, () => openPostgresStores(db.url, { schema, max: 3, migrate: false })));
+  const instances = [first, ...rest];
+  return {
+    instances,
+    async close() {
+      await Promise.all(instances.map((p) => p.close()));
+      await db.drop();
+    },
+  };
 });
