@@ -1,3 +1,4 @@
+import type { AuditSink } from './audit-sink.js';
 import type { Clock } from './clock.js';
 import type { CodeStore } from './code-store.js';
 import type { CounterStore } from './counter-store.js';
@@ -25,6 +26,8 @@ export interface CoreDeps {
   readonly clock: Clock;
   readonly random: Random;
   readonly logger?: Logger;
+  /** Audit events with Auth0's log event types (logins, sign-ups, blocks, admin actions). Without it none are emitted. */
+  readonly audit?: AuditSink;
   /** Directory strategies by strategy name (`ad`, `waad`, `adfs`). */
   readonly directories?: Readonly<Record<string, Directory>>;
   /** Refresh tokens (by hash). Without it no refresh token is issued and none is accepted. */

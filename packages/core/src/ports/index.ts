@@ -8,6 +8,7 @@ export type * from './used-assertion-store.js';
 export type * from './code-store.js';
 export type * from './counter-store.js';
 export type * from './message-sender.js';
+export type * from './audit-sink.js';
 export * from './clock.js';
 export * from './random.js';
 export * from './logger.js';
