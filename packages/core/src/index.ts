@@ -11,3 +11,4 @@ export * from './handlers/index.js';
 export * from './util/index.js';
 export * from './protection/index.js';
 export * from './metrics/index.js';
+export * from './audit/index.js';
