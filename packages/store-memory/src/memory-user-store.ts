@@ -1,10 +1,21 @@
-import type { UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
+import type { UserListOptions, UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
 
 type LoginKey = 'email' | 'username' | 'phone_number';
 const LOGIN_KEYS: readonly LoginKey[] = ['email', 'username', 'phone_number'];
 
 function keyOf(connection: string, field: LoginKey, value: string): string {
   return `${connection}\u0000${field}\u0000${value}`;
+}
+
+/** Code point order, which is the byte order of UTF-8 (SQL stores' order); `<` on strings compares UTF-16 units. */
+function compareCodePoints(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i += 1) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
 }
 
 /** Records leave the store as copies, so a caller cannot change it behind its back. */
@@ -76,6 +87,15 @@ export class MemoryUserStore implements UserStore {
     this.#byId.set(user.user_id, next);
     this.#index(next, true);
     return structuredClone(next);
+  }
+
+  async list(options: UserListOptions): Promise<UserRecord[]> {
+    const { connection, limit, after } = options;
+    return [...this.#byId.values()]
+      .filter((user) => (connection === undefined || user.connection === connection) && (after === undefined || compareCodePoints(user.user_id, after) > 0))
+      .sort((a, b) => compareCodePoints(a.user_id, b.user_id))
+      .slice(0, limit)
+      .map((user) => structuredClone(user));
   }
 
   async delete(user_id: string): Promise<boolean> {

@@ -49,6 +49,16 @@ export interface UserPatch {
   readonly phone_number?: string;
 }
 
+/** A page request of {@link UserStore.list}. */
+export interface UserListOptions {
+  /** Only users of this connection; every connection when absent. */
+  readonly connection?: string;
+  /** At most this many users (a positive integer). */
+  readonly limit: number;
+  /** Only users whose `user_id` sorts after this one: the last `user_id` of the previous page. */
+  readonly after?: string;
+}
+
 /**
  * Storage of users. Implementations: `@oauth-ro/store-memory`, `@oauth-ro/store-sqlite`.
  *
@@ -72,4 +82,15 @@ export interface UserStore {
    */
   upsert(user: UserRecord): Promise<UserRecord>;
   delete(user_id: string): Promise<boolean>;
+  /**
+   * One page of users in ascending `user_id` order (byte order of the UTF-8 text, the same in every
+   * store), for administration. Keyset pagination: pass the last `user_id` of a page as `after` to
+   * get the next; a page shorter than `limit` is the last.
+   *
+   * @example
+   * const page = await deps.users.list({ connection: 'Username-Password-Authentication', limit: 100 });
+   * const last = page.at(-1);
+   * const next = last ? await deps.users.list({ limit: 100, after: last.user_id }) : [];
+   */
+  list(options: UserListOptions): Promise<UserRecord[]>;
 }

@@ -1,4 +1,4 @@
-import type { UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
+import type { UserListOptions, UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
 import type { Database } from '../db/types.js';
 import { rowToUser, type UserRow } from './row-to-user.js';
 
@@ -83,6 +83,17 @@ export function createPostgresUserStore(db: Database): UserStore {
     async delete(user_id: string) {
       const { rowCount } = await db.query('DELETE FROM users WHERE user_id = $1', [user_id]);
       return rowCount > 0;
+    },
+
+    async list(options: UserListOptions) {
+      // COLLATE "C": byte order whatever the database's collation, the order every store uses.
+      const { rows } = await db.query<UserRow>(
+        `SELECT ${COLUMNS} FROM users
+         WHERE ($1::text IS NULL OR connection = $1) AND ($2::text IS NULL OR user_id COLLATE "C" > $2)
+         ORDER BY user_id COLLATE "C" LIMIT $3`,
+        [options.connection ?? null, options.after ?? null, options.limit],
+      );
+      return rows.map(rowToUser);
     },
   };
 }

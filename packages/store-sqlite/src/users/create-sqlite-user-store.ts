@@ -1,4 +1,4 @@
-import type { UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
+import type { UserListOptions, UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
 import type Database from 'better-sqlite3';
 import { isUniqueViolation } from '../db/is-unique-violation.js';
 import { rowToUser, type UserRow, userToParams } from './row-to-user.js';
@@ -61,6 +61,12 @@ export function createSqliteUserStore(db: Database.Database): UserStore {
      RETURNING ${COLUMNS}`,
   );
   const remove = db.prepare('DELETE FROM users WHERE user_id = ?');
+  // Keyset pagination on the primary key (BINARY collation: byte order of the UTF-8 text).
+  const list = db.prepare(
+    `SELECT ${COLUMNS} FROM users
+     WHERE (@connection IS NULL OR connection = @connection) AND (@after IS NULL OR user_id > @after)
+     ORDER BY user_id LIMIT @limit`,
+  );
 
   const toUser = (row: unknown) => (row === undefined ? undefined : rowToUser(row as UserRow));
 
@@ -96,6 +102,11 @@ export function createSqliteUserStore(db: Database.Database): UserStore {
 
     async delete(user_id: string) {
       return remove.run(user_id).changes > 0;
+    },
+
+    async list(options: UserListOptions) {
+      const rows = list.all({ connection: options.connection ?? null, after: options.after ?? null, limit: options.limit });
+      return rows.map((row) => rowToUser(row as UserRow));
     },
   };
 }

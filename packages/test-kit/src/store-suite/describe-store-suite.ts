@@ -4,6 +4,7 @@ import { codeStoreSuite, counterStoreSuite } from './passwordless-stores.suite.j
 import { deviceCredentialStoreSuite, refreshTokenStoreSuite, usedAssertionStoreSuite } from './token-lifecycle-stores.suite.js';
 import type { StoreFactory } from './types.js';
 import { userCreateSuite } from './user-create.suite.js';
+import { userListSuite } from './user-list.suite.js';
 import { userLookupSuite } from './user-lookup.suite.js';
 import { userUpdateSuite } from './user-update.suite.js';
 
@@ -22,6 +23,7 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
     userLookupSuite(factory);
     userCreateSuite(factory);
     userUpdateSuite(factory);
+    userListSuite(factory);
     keyStoreSuite(factory);
     refreshTokenStoreSuite(factory);
     deviceCredentialStoreSuite(factory);
