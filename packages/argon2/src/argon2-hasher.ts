@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { PasswordHasher } from '@oauth-ro/core';
+import { isBcryptHash, verifyBcrypt } from './bcrypt-hash.js';
 import { createBoundedQueue, type QueueLimits } from './bounded-queue.js';
 
 /** argon2id cost parameters. */
@@ -45,8 +46,10 @@ export function parseArgon2Params(phc: string): (Argon2Params & { variant: strin
 }
 
 /**
- * argon2id hashing on libuv's thread pool (off the event loop). `needsRehash` is true for any
- * hash that is not argon2id v19 with at least the configured parameters.
+ * argon2id hashing on libuv's thread pool (off the event loop). `verify` also accepts bcrypt
+ * hashes (`$2a$`, `$2b$`, `$2y$`, e.g. users imported from Auth0), through the same bounded queue.
+ * `needsRehash` is true for any hash that is not argon2id v19 with at least the configured
+ * parameters, bcrypt included, so core replaces such a hash with argon2id on the next good login.
  *
  * @example
  * const hasher = await createArgon2Hasher(); // OWASP parameters
@@ -62,7 +65,7 @@ export async function createArgon2Hasher(
   const dummy = await hash(crypto.randomUUID(), options);
   return {
     hash: (password) => run(() => hash(password, options)),
-    verify: (phc, password) => run(() => verify(phc, password).catch(() => false)),
+    verify: (phc, password) => run(() => (isBcryptHash(phc) ? verifyBcrypt(phc, password) : verify(phc, password).catch(() => false))),
     needsRehash(phc) {
       const p = parseArgon2Params(phc);
       return (
