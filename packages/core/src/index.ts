@@ -12,3 +12,4 @@ export * from './util/index.js';
 export * from './protection/index.js';
 export * from './metrics/index.js';
 export * from './audit/index.js';
+export * from './admin/index.js';

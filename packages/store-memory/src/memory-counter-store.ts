@@ -1,4 +1,4 @@
-import type { CounterStore, CounterValue } from '@oauth-ro/core';
+import { COUNTER_LIST_LIMIT, type CounterEntry, type CounterStore, type CounterValue } from '@oauth-ro/core';
 
 /**
  * Fixed-window counters in a Map. Each operation runs without awaiting, so it is atomic on one
@@ -33,5 +33,14 @@ export class MemoryCounterStore implements CounterStore {
   async release(key: string): Promise<void> {
     const live = this.#counters.get(key);
     if (live && live.count > 0) this.#counters.set(key, { ...live, count: live.count - 1 });
+  }
+
+  async list(prefix: string, at: number): Promise<CounterEntry[]> {
+    const out: CounterEntry[] = [];
+    for (const [key, v] of this.#counters) {
+      if (out.length >= COUNTER_LIST_LIMIT) break;
+      if (v.resets_at > at && key.startsWith(prefix)) out.push({ key, count: v.count, resets_at: v.resets_at });
+    }
+    return out;
   }
 }

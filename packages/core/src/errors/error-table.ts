@@ -39,6 +39,7 @@ export type OAuthErrorCode =
   | 'bad_email'
   | 'bad_request'
   | 'sms_provider_error'
+  | 'user_not_found'
   | 'server_error';
 
 /** What the wire shows for one code. */
@@ -129,5 +130,7 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
   bad_email: { status: 400, error: 'bad.email', description: 'Invalid email address' },
   bad_request: { status: 400, error: 'bad.request', description: 'bad request' },
   sms_provider_error: { status: 400, error: 'sms_provider_error', description: 'the message could not be sent' },
+  /** Administration (`/api/v2/users/{id}`, `/api/v2/user-blocks/{id}`): Auth0's Management API wording. */
+  user_not_found: { status: 404, error: 'not_found', description: 'The user does not exist.' },
   server_error: { status: 500, error: 'server_error', description: 'internal error' },
 };

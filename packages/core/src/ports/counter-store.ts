@@ -6,6 +6,17 @@ export interface CounterValue {
   readonly resets_at: number;
 }
 
+/** One live counter, as {@link CounterStore.list} returns it. */
+export interface CounterEntry {
+  readonly key: string;
+  readonly count: number;
+  /** Epoch milliseconds at which the window ends. */
+  readonly resets_at: number;
+}
+
+/** Most entries one {@link CounterStore.list} call returns; stores stop there. */
+export const COUNTER_LIST_LIMIT = 1000;
+
 /**
  * Fixed-window counters with expiry, for throttling (passwordless sends per recipient and per IP)
  * and failure counting. Keys are opaque to the store; callers prefix them by purpose
@@ -30,4 +41,10 @@ export interface CounterStore {
    * up front but could not be judged (the database or directory was away).
    */
   release(key: string): Promise<void>;
+  /**
+   * The live counters (`resets_at > at`) whose key starts with `prefix` (compared as plain text,
+   * no pattern characters), at most {@link COUNTER_LIST_LIMIT}, in no particular order: for
+   * administration (listing brute-force blocks), never on the request path of a login.
+   */
+  list(prefix: string, at: number): Promise<CounterEntry[]>;
 }

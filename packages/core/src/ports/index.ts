@@ -6,7 +6,7 @@ export type * from './refresh-token-store.js';
 export type * from './device-credential-store.js';
 export type * from './used-assertion-store.js';
 export type * from './code-store.js';
-export type * from './counter-store.js';
+export * from './counter-store.js';
 export type * from './message-sender.js';
 export type * from './audit-sink.js';
 export * from './clock.js';

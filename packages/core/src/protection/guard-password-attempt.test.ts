@@ -27,6 +27,9 @@ function counters(): CounterStore {
       const cur = map.get(key);
       if (cur && cur.count > 0) map.set(key, { ...cur, count: cur.count - 1 });
     },
+    async list(prefix, at) {
+      return [...map].filter(([k, v]) => k.startsWith(prefix) && v.resets_at > at).map(([key, v]) => ({ key, ...v }));
+    },
   };
 }
 

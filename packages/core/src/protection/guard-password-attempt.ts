@@ -3,13 +3,8 @@ import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import type { CoreDeps } from '../ports/deps.js';
 import type { UserRecord } from '../ports/user-store.js';
 import { err, type Result } from '../util/result.js';
-import { normalizeIdentifier } from '../validation/normalize-identifier.js';
+import { bruteForceKey } from './brute-force-key.js';
 import { bruteForceSettings } from './brute-force-settings.js';
-
-/** The counter key of one identifier trying from one IP on one connection. */
-export function bruteForceKey(connection: string, identifier: string, ip: string): string {
-  return `bf:${connection}:${normalizeIdentifier(identifier)}:${ip}`;
-}
 
 /**
  * Runs a password check under brute-force protection (SPEC §3: 10 consecutive failures for one user

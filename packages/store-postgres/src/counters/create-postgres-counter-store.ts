@@ -1,4 +1,4 @@
-import type { CounterStore } from '@oauth-ro/core';
+import { COUNTER_LIST_LIMIT, type CounterStore } from '@oauth-ro/core';
 import type { Database } from '../db/types.js';
 
 /** Ended windows are swept on one increment in this many (per instance). */
@@ -39,6 +39,15 @@ export function createPostgresCounterStore(db: Database): CounterStore {
     },
     async release(key) {
       await db.query('UPDATE counters SET count = count - 1 WHERE key = $1 AND count > 0', [key]);
+    },
+
+    async list(prefix, at) {
+      // starts_with compares plain text: no LIKE wildcards to escape in the prefix.
+      const { rows } = await db.query<{ key: string; count: number; resets_at: string }>(
+        'SELECT key, count, resets_at FROM counters WHERE starts_with(key, $1) AND resets_at > $2 LIMIT $3',
+        [prefix, at, COUNTER_LIST_LIMIT],
+      );
+      return rows.map((r) => ({ key: r.key, count: r.count, resets_at: Number(r.resets_at) }));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { CounterStore } from '@oauth-ro/core';
+import { COUNTER_LIST_LIMIT, type CounterEntry, type CounterStore } from '@oauth-ro/core';
 import type { Redis } from 'ioredis';
 import { luaScript, runScript } from '../client/run-script.js';
 import { toStoreError } from '../client/to-store-error.js';
@@ -26,6 +26,14 @@ if not resets_at or resets_at <= at then
 end
 return {tostring(redis.call('HINCRBY', KEYS[1], 'c', 1)), string.format('%.0f', resets_at)}
 `);
+
+/** SCAN rounds one `list` may take (each asks for 1000 keys), so listing a huge key space stays bounded. */
+const MAX_SCAN_ROUNDS = 1000;
+
+/** A glob pattern that matches `text` literally (SCAN's MATCH treats `* ? [ ] \` as pattern characters). */
+function globLiteral(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+}
 
 /**
  * Fixed-window counters in Redis (brute-force failures, passwordless send throttles), shared by
@@ -63,6 +71,35 @@ export function createRedisCounterStore(redis: Redis, prefix: string): CounterSt
     async release(key) {
       try {
         await runScript(redis, RELEASE, [keyOf(key)], []);
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+
+    async list(listPrefix, at) {
+      try {
+        const match = `${globLiteral(keyOf(listPrefix))}*`;
+        const seen = new Set<string>();
+        let cursor = '0';
+        let rounds = 0;
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', match, 'COUNT', 1000);
+          for (const k of keys) seen.add(k);
+          cursor = next;
+        } while (cursor !== '0' && seen.size < COUNTER_LIST_LIMIT && ++rounds < MAX_SCAN_ROUNDS);
+        const keys = [...seen].slice(0, COUNTER_LIST_LIMIT);
+        const pipeline = redis.pipeline();
+        for (const k of keys) pipeline.hmget(k, 'c', 'r');
+        const replies = (await pipeline.exec()) ?? [];
+        const out: CounterEntry[] = [];
+        keys.forEach((k, i) => {
+          const [error, value] = replies[i] ?? [];
+          const [count, resets_at] = (error ? [null, null] : value) as [string | null, string | null];
+          if (count !== null && resets_at !== null && Number(resets_at) > at) {
+            out.push({ key: k.slice(keyOf('').length), count: Number(count), resets_at: Number(resets_at) });
+          }
+        });
+        return out;
       } catch (error) {
         throw toStoreError(error);
       }

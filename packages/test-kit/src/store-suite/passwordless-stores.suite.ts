@@ -137,7 +137,7 @@ export function codeStoreSuite(factory: StoreFactory): void {
   });
 }
 
-/** `CounterStore`: fixed windows, exact counts under races, get and reset. */
+/** `CounterStore`: fixed windows, exact counts under races, get, reset, release and list. */
 export function counterStoreSuite(factory: StoreFactory): void {
   describe('CounterStore', () => {
     const stores = useStores(factory);
@@ -194,6 +194,35 @@ export function counterStoreSuite(factory: StoreFactory): void {
       await counters().increment(a, 60_000, T0);
       await counters().increment(a, 60_000, T0);
       expect(await counters().increment(b, 60_000, T0)).toEqual({ count: 1, resets_at: T0 + 60_000 });
+    });
+
+    it('lists the live counters under a prefix, taken as plain text, with their counts and windows', async () => {
+      const n = next();
+      // Pattern characters of SQL LIKE and Redis globs, and ':' as in IPv6: all must match literally.
+      const base = `list:${n}:a%_*?[x]\\:`;
+      await counters().increment(`${base}1`, 60_000, T0);
+      await counters().increment(`${base}1`, 60_000, T0);
+      await counters().increment(`${base}2`, 30_000, T0);
+      await counters().increment(`${base}ended`, 1_000, T0);
+      await counters().increment(`list:${n}:aXY*?[x]\\:3`, 60_000, T0);
+      await counters().increment(`list:${n}:a%_QQQx:5`, 60_000, T0);
+      await counters().increment(`other:list:${n}:a%_*?[x]\\:4`, 60_000, T0);
+      const listed = await counters().list(base, T0 + 1_000);
+      expect(listed.sort((x, y) => x.key.localeCompare(y.key))).toEqual([
+        { key: `${base}1`, count: 2, resets_at: T0 + 60_000 },
+        { key: `${base}2`, count: 1, resets_at: T0 + 30_000 },
+      ]);
+      expect(await counters().list(`list:${n}:nothing`, T0)).toEqual([]);
+      await counters().reset(`${base}1`);
+      expect((await counters().list(base, T0)).map((e) => e.key).sort()).toEqual([`${base}2`, `${base}ended`]);
+    });
+
+    it('lists a counter released to zero while its window lives, and none after it ends', async () => {
+      const k = `list0:${next()}:x`;
+      await counters().increment(k, 60_000, T0);
+      await counters().release(k);
+      expect(await counters().list(k, T0 + 1)).toEqual([{ key: k, count: 0, resets_at: T0 + 60_000 }]);
+      expect(await counters().list(k, T0 + 60_000)).toEqual([]);
     });
 
     it('gives fifty simultaneous increments the counts 1 to 50, each once', async () => {

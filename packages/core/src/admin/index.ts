@@ -1,0 +1,10 @@
+export type * from './types.js';
+export * from './list-brute-force-blocks.js';
+export * from './list-user-blocks.js';
+export * from './unblock-identifier.js';
+export * from './unblock-user.js';
+export * from './set-user-blocked.js';
+export * from './set-user-password.js';
+export * from './admin-user-view.js';
+export * from './delete-user.js';
+export * from './user-identifiers.js';

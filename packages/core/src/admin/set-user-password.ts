@@ -1,0 +1,38 @@
+import { oauthError, type OAuthError } from '../errors/oauth-error.js';
+import type { UserRecord } from '../ports/user-store.js';
+import { checkPasswordPolicy, passwordPolicyOf } from '../strategies/database/password-policy.js';
+import { err, ok, type Result } from '../util/result.js';
+import type { AdminConfig, AdminDeps } from './types.js';
+import { unblockUser } from './unblock-user.js';
+
+/**
+ * Sets a database user's password: checked against its connection's password policy, hashed with
+ * `deps.hasher` (argon2id), stored; then the user's brute-force blocks are released (a password
+ * change ends them, each emitting `ublkdu`). Errors: `user_not_found`, `unsupported_operation`
+ * (not a database user), `invalid_password` (policy, with what is wrong).
+ *
+ * @example
+ * const user = await setUserPassword(deps, config, 'auth0|5f8a…', 'N3w-Correct-Horse');
+ * if (!user.ok) console.error(user.error.description);
+ */
+export async function setUserPassword(
+  deps: Pick<AdminDeps, 'users' | 'hasher' | 'counters' | 'clock' | 'audit' | 'logger'>,
+  config: AdminConfig,
+  user_id: string,
+  password: string,
+): Promise<Result<UserRecord, OAuthError>> {
+  const user = await deps.users.findById(user_id);
+  if (!user) return err(oauthError('user_not_found'));
+  if (user.strategy !== 'auth0') {
+    return err(oauthError('unsupported_operation', 'only users of a database (auth0) connection have a password here'));
+  }
+  const connection = config.connections.find((c) => c.name === user.connection);
+  const problem = checkPasswordPolicy(passwordPolicyOf(connection?.options ?? {}), password);
+  if (problem) return err(oauthError('invalid_password', problem));
+  const password_hash = await deps.hasher.hash(password);
+  const updated = await deps.users.update(user_id, { password_hash }, new Date(deps.clock.now()).toISOString());
+  if (!updated) return err(oauthError('user_not_found'));
+  deps.logger?.info({ event: 'scp', user_id }, 'password changed by an administrator');
+  await unblockUser(deps, config, user_id, 'password_change');
+  return ok(updated);
+}
