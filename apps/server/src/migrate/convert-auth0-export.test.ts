@@ -1,0 +1,179 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '@oauth-ro/core';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfigFile } from '../config/load-config-file.js';
+import { loadDirectories } from '../server/load-directories.js';
+import { loadSenders } from '../server/load-senders.js';
+import { convertAuth0Export } from './convert-auth0-export.js';
+
+const fixture = (name: string) => readFile(new URL(`../../test/fixtures/auth0/${name}`, import.meta.url), 'utf8');
+
+let dir: string;
+let managementApi: Record<string, unknown>;
+let deployCli: Record<string, unknown>;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'oauth-ro-auth0-export-'));
+  managementApi = JSON.parse(await fixture('management-api.json')) as Record<string, unknown>;
+  deployCli = parse(await fixture('tenant.yaml')) as Record<string, unknown>;
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Every `env:NAME` in a converted configuration. */
+function envNames(config: unknown): string[] {
+  return [...JSON.stringify(config).matchAll(/"env:([A-Za-z0-9_]+)"/g)].map((m) => m[1]!);
+}
+
+/** Plausible values for the variables the converter asked for, as an operator would set them. */
+function envFor(names: string[]): Record<string, string> {
+  const value = (name: string): string => {
+    if (name === 'OAUTH_RO_ISSUER') return 'https://auth.acme.example/';
+    if (name.endsWith('_CLIENT_ID')) return `id-of-${name.toLowerCase()}`;
+    if (name.endsWith('_LDAP_URL')) return 'ldaps://dc1.corp.acme.example';
+    if (name.endsWith('_LDAP_BIND_USER')) return 'CN=svc-auth,CN=Users,DC=corp,DC=acme,DC=example';
+    if (name.endsWith('_SMTP_HOST')) return 'smtp.acme.example';
+    return `value-of-${name.toLowerCase()}-padded-to-be-long-enough`;
+  };
+  return Object.fromEntries(names.map((name) => [name, value(name)]));
+}
+
+/** Loads a converted configuration the way the server does: file → env → normalizeConfig → strategies. */
+async function loadLikeTheServer(config: Record<string, unknown>, file: string) {
+  const path = join(dir, file);
+  await writeFile(path, JSON.stringify(config, null, 2));
+  const loaded = await loadConfigFile(path, { env: envFor(envNames(config)) });
+  await loadDirectories(loaded, silentLogger);
+  await loadSenders(loaded, silentLogger);
+  return loaded;
+}
+
+describe('convertAuth0Export: Management API v2 export', () => {
+  it('copies no secret in clear: every one becomes an env: reference', () => {
+    const { config } = convertAuth0Export(managementApi);
+    const text = JSON.stringify(config);
+    expect(text).not.toMatch(/never-copied/);
+    const mobile = (config.clients as Record<string, unknown>[]).find((c) => c.name === 'Acme Mobile');
+    expect(mobile).toEqual({
+      client_id: 'Xq7bLMk2yPz3w9RvT4nHc8sJd1fGa6eK',
+      name: 'Acme Mobile',
+      client_secret: 'env:ACME_MOBILE_CLIENT_SECRET',
+      token_endpoint_auth_method: 'none',
+      jwt_configuration: { alg: 'HS256', lifetime_in_seconds: 36000, secret_encoded: true },
+      refresh_token: { rotation_type: 'non-rotating', expiration_type: 'non-expiring', leeway: 0, token_lifetime: 2592000, infinite_token_lifetime: true },
+    });
+  });
+
+  it('skips the global client, keeps the others with their ids, and maps enabled_clients from Auth0 ids', () => {
+    const { config, warnings } = convertAuth0Export(managementApi);
+    expect((config.clients as { client_id: string }[]).map((c) => c.client_id)).toEqual([
+      'Xq7bLMk2yPz3w9RvT4nHc8sJd1fGa6eK',
+      'Pw3KzR8vNmQ2tY6uB9cX1aD4fG7hJ0sL',
+      'Ls9QwE2rT5yU8iO1pA4sD7fG0hJ3kZ6x',
+    ]);
+    const connections = config.connections as { name: string; strategy: string; enabled_clients: string[]; options: Record<string, unknown> }[];
+    expect(connections.map((c) => `${c.name}:${c.strategy}`)).toEqual(['Username-Password-Authentication:auth0', 'sms:sms', 'email:email', 'corp:ad', 'contoso:waad', 'fabrikam:adfs']);
+    expect(connections[1]!.enabled_clients).toEqual(['Xq7bLMk2yPz3w9RvT4nHc8sJd1fGa6eK']);
+    expect(warnings).toContain('connections[1].enabled_clients: "a-client-deleted-long-ago" is not a client in the export; dropped');
+  });
+
+  it('carries each strategy over in oauth-ro terms', () => {
+    const { config } = convertAuth0Export(managementApi);
+    const options = Object.fromEntries((config.connections as { name: string; options: unknown }[]).map((c) => [c.name, c.options]));
+    expect(options['Username-Password-Authentication']).toEqual({ passwordPolicy: 'good', brute_force_protection: true, requires_username: true, disable_signup: false });
+    expect(options.sms).toMatchObject({ provider: 'twilio', twilio_token: 'env:SMS_TWILIO_TOKEN', messaging_service_sid: 'MG0123456789abcdef0123456789abcdef', totp: { time_step: 300, length: 6 } });
+    expect(options.email).toMatchObject({
+      email: { from: 'Acme <no-reply@acme.example>', subject: 'Your Acme code', body: '<p>Your code is {{ code }}</p>', syntax: 'liquid' },
+      email_provider: { name: 'smtp', default_from_address: 'no-reply@acme.example', credentials: { smtp_host: 'smtp.acme.example', smtp_port: 587, smtp_user: 'mailer', smtp_pass: 'env:EMAIL_SMTP_PASS' } },
+    });
+    expect(options.corp).toEqual({
+      ldap_url: 'env:CORP_LDAP_URL',
+      ldap_base: 'DC=corp,DC=acme,DC=example',
+      ldap_bind_user: 'env:CORP_LDAP_BIND_USER',
+      ldap_bind_password: 'env:CORP_LDAP_BIND_PASSWORD',
+      brute_force_protection: true,
+    });
+    expect(options.contoso).toEqual({ tenant_domain: 'contoso.onmicrosoft.com', client_id: '11111111-2222-3333-4444-555555555555', client_secret: 'env:CONTOSO_AAD_CLIENT_SECRET' });
+    expect(options.fabrikam).toEqual({
+      adfs_server: 'https://adfs.fabrikam.example/FederationMetadata/2007-06/FederationMetadata.xml',
+      thumbprints: ['a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'],
+      entityId: 'urn:auth0:acme:fabrikam',
+    });
+  });
+
+  it('lists what it did not carry over', () => {
+    const { warnings } = convertAuth0Export(managementApi);
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'clients[3].jwt_configuration.alg: PS256 is not supported; RS256 is used instead',
+        'clients[2].refresh_token.idle_token_lifetime: not supported; refresh tokens expire by token_lifetime only',
+        'connections[0].options.password_dictionary: not supported; ignored',
+        'connections[0].options.mfa: not supported; ignored',
+        'connections[3].options.certAuth: certificate authentication is not supported; ignored',
+        expect.stringMatching(/^connections\[6\]: "google-oauth2" uses strategy google-oauth2, which oauth-ro does not support/),
+        expect.stringMatching(/^clients\[1\]\.client_secret: set the environment variable ACME_MOBILE_CLIENT_SECRET /),
+      ]),
+    );
+    expect(warnings.join('\n')).not.toMatch(/never-copied/);
+  });
+
+  it('gives a configuration the real server loader accepts, strategies included', async () => {
+    const { config } = convertAuth0Export(managementApi);
+    const loaded = await loadLikeTheServer(config, 'management-api.json');
+    expect(loaded.issuer).toBe('https://auth.acme.example/');
+    expect(loaded.clients.find((c) => c.name === 'Acme Dashboard')).toMatchObject({
+      client_secret: 'value-of-acme_dashboard_client_secret-padded-to-be-long-enough',
+      token_endpoint_auth_method: 'client_secret_post',
+      refresh_token: { rotation_type: 'rotating', expiration_type: 'expiring', leeway: 10, token_lifetime: 1209600 },
+    });
+    expect(loaded.connections).toHaveLength(6);
+  });
+});
+
+describe('convertAuth0Export: auth0-deploy-cli tenant.yaml', () => {
+  it('names clients by env: references when the export has no ids, and maps enabled_clients from names', () => {
+    const { config, warnings } = convertAuth0Export(deployCli);
+    expect(config.clients).toEqual([
+      { client_id: 'env:ACME_MOBILE_CLIENT_ID', name: 'Acme Mobile', token_endpoint_auth_method: 'none', jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 36000, secret_encoded: false } },
+      { client_id: 'env:ACME_BACKOFFICE_CLIENT_ID', name: 'Acme Backoffice', jwt_configuration: { alg: 'HS256', lifetime_in_seconds: 600 }, client_secret: 'env:ACME_BACKOFFICE_CLIENT_SECRET' },
+    ]);
+    const connections = config.connections as { name: string; enabled_clients: string[]; options: Record<string, unknown> }[];
+    expect(connections.map((c) => c.name)).toEqual(['Username-Password-Authentication', 'sms', 'email']);
+    expect(connections[0]!.enabled_clients).toEqual(['env:ACME_MOBILE_CLIENT_ID', 'env:ACME_BACKOFFICE_CLIENT_ID']);
+    expect(connections[0]!.options).toEqual({ passwordPolicy: 'fair', brute_force_protection: true, disable_signup: true });
+    expect(connections[1]!.options.gateway_authentication).toEqual({ method: 'bearer', subject: 'urn:acme:auth', audience: 'urn:acme:sms', secret_base64_encoded: false, secret: 'env:SMS_GATEWAY_SECRET' });
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^clients\[0\]\.client_id: set the environment variable ACME_MOBILE_CLIENT_ID .*--export_ids/),
+        'databases[0]: custom database scripts are not supported; import the users instead (docs/importing-auth0-users.md); import_mode (lazy migration) is not supported either',
+        expect.stringMatching(/^connections\[2\]: "github" uses strategy github/),
+        'connections[1].options.email_provider: Auth0\'s email provider "mandrill" is not supported; oauth-ro sends over SMTP',
+        'rules: 1 not carried over (rules do not run in oauth-ro)',
+        'actions: 1 not carried over (actions do not run in oauth-ro)',
+      ]),
+    );
+  });
+
+  it('gives a configuration the real server loader accepts', async () => {
+    const { config } = convertAuth0Export(deployCli);
+    const loaded = await loadLikeTheServer(config, 'tenant.json');
+    expect(loaded.connections[0]!.enabled_clients).toEqual(['id-of-acme_mobile_client_id', 'id-of-acme_backoffice_client_id']);
+  });
+});
+
+describe('convertAuth0Export: input that is not an export', () => {
+  it.each([null, 'clients', 42, {}, { tenant: {} }])('refuses %j with a TypeError that says what it expected', (input) => {
+    expect(() => convertAuth0Export(input)).toThrow(/not an Auth0 tenant export: expected an object with "clients"/);
+  });
+
+  it('accepts one array mixing GET /api/v2/clients and GET /api/v2/connections items', () => {
+    const { config } = convertAuth0Export([
+      { client_id: 'app', name: 'App' },
+      { name: 'db', strategy: 'auth0', enabled_clients: ['app'], options: {} },
+    ]);
+    expect(config.connections).toEqual([{ name: 'db', strategy: 'auth0', enabled_clients: ['app'], options: {} }]);
+  });
+});

@@ -1,0 +1,42 @@
+import { isRecord, type Auth0Record, type MigrationContext } from './migration-context.js';
+
+const POLICIES = new Set(['none', 'low', 'fair', 'good', 'excellent']);
+
+/** Auth0 database options with no oauth-ro counterpart, when switched on. */
+const UNSUPPORTED: Readonly<Record<string, (value: unknown) => boolean>> = {
+  password_history: (v) => isRecord(v) && v.enable === true,
+  password_dictionary: (v) => isRecord(v) && v.enable === true,
+  password_no_personal_info: (v) => isRecord(v) && v.enable === true,
+  password_complexity_options: (v) => isRecord(v) && v.min_length !== undefined,
+  mfa: (v) => isRecord(v) && v.active === true,
+  passkey_options: (v) => isRecord(v),
+};
+
+/**
+ * Converts the options of an Auth0 database connection (`strategy: auth0`, or a deploy-cli
+ * `databases` entry): the password policy, brute-force protection, `requires_username` and
+ * `disable_signup` carry over; custom database scripts and other Auth0-only features are warnings.
+ *
+ * @example
+ * convertDatabaseOptions({ passwordPolicy: 'good', brute_force_protection: true }, 'connections[0]', context);
+ * // { passwordPolicy: 'good', brute_force_protection: true }
+ */
+export function convertDatabaseOptions(options: Auth0Record, where: string, context: MigrationContext): Auth0Record {
+  const out: Auth0Record = {};
+  const policy = options.passwordPolicy;
+  if (typeof policy === 'string' && POLICIES.has(policy)) out.passwordPolicy = policy;
+  else if (policy === null) out.passwordPolicy = 'none';
+  for (const key of ['brute_force_protection', 'requires_username', 'disable_signup']) {
+    if (typeof options[key] === 'boolean') out[key] = options[key];
+  }
+  if (options.enabledDatabaseCustomization === true || isRecord(options.customScripts)) {
+    context.warnings.push(
+      `${where}: custom database scripts are not supported; import the users instead (docs/importing-auth0-users.md)` +
+        (options.import_mode === true ? '; import_mode (lazy migration) is not supported either' : ''),
+    );
+  }
+  for (const [key, on] of Object.entries(UNSUPPORTED)) {
+    if (on(options[key])) context.warnings.push(`${where}.options.${key}: not supported; ignored`);
+  }
+  return out;
+}
