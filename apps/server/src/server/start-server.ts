@@ -3,19 +3,19 @@ import { createArgon2Hasher } from '@oauth-ro/argon2';
 import { createOAuthRo, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
 import { oauthRoPlugin } from '@oauth-ro/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { loadConfigFile } from '../config/load-config-file.js';
+import { loadServerConfig } from '../config/load-server-config.js';
 import { StartupError } from '../config/startup-error.js';
-import { zeroConfig } from '../config/zero-config.js';
-import { defaultIssuer } from '../env/default-issuer.js';
 import { readEnvironment } from '../env/read-environment.js';
 import { openStores } from '../stores/open-stores.js';
 import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
+import { auditLogSink } from './audit-log-sink.js';
 import { drainOnClose } from './drain-on-close.js';
 import { listenError } from './listen-error.js';
 import { loadDirectories } from './load-directories.js';
 import { loadSenders } from './load-senders.js';
 import { loggerOptions } from './logger-options.js';
 import { registerReadiness } from './register-readiness.js';
+import { serveDemo } from './serve-demo.js';
 import { zeroConfigBanner } from './zero-config-banner.js';
 
 /** A server that is listening. */
@@ -73,9 +73,7 @@ export async function startServer(
   print: (line: string) => void,
 ): Promise<RunningServer> {
   const env = readEnvironment(processEnv);
-  const config = env.configFile
-    ? await loadConfigFile(env.configFile, { env: processEnv, ...(env.issuer === undefined ? {} : { issuer: env.issuer }) })
-    : zeroConfig(env.issuer ?? defaultIssuer(env.host, env.port));
+  const config = await loadServerConfig(env, processEnv);
 
   const app = Fastify({
     logger: loggerOptions(env.logLevel),
@@ -98,6 +96,7 @@ export async function startServer(
         clock: systemClock,
         random: webCryptoRandom,
         logger: app.log,
+        audit: auditLogSink(app.log),
         directories,
         senders: await loadSenders(config, app.log),
       },
@@ -106,12 +105,14 @@ export async function startServer(
     });
     registerReadiness(app, stores);
     await app.register(oauthRoPlugin, { oauthRo });
+    const demoPath = await serveDemo(app, processEnv);
     const address = await listen(app, env.port, env.host);
     app.log.info(
       { mode: env.configFile ? 'config-file' : 'zero-config', issuer: config.issuer, database: stores.description },
       'oauth-ro started',
     );
     if (!env.configFile) for (const line of zeroConfigBanner(config.issuer, config.issuer)) print(line);
+    if (demoPath) print(`demo page (development only): ${address}${demoPath}`);
     print(`oauth-ro listening on ${address}`);
 
     const running = { oauthRo, stores };
