@@ -38,7 +38,9 @@ export function oauthRoRouter(oauthRo: OAuthRo): Router {
     oauthRo.handle(toOAuthRequest(req)).then((response) => send(res, response), next);
   };
   router.all(ROUTE_PATHS as string[], readBody, handle);
-  router.use(ROUTE_PATHS as string[], oauthRoErrorHandler());
+  // Without a path: a `:id` that does not decode fails the path match itself, so a handler bound to
+  // ROUTE_PATHS would never see that error (the handler checks the path on its own).
+  router.use(oauthRoErrorHandler());
   return router;
 }
 
@@ -56,6 +58,7 @@ export function oauthRoErrorHandler(): ErrorRequestHandler {
   return (error: { type?: string; status?: number }, req, res, next) => {
     // Match on the end of the full path: the app may mount oauth-ro under a prefix.
     if (res.headersSent || !endsWithRoute(req.originalUrl.split('?')[0] ?? '')) return next(error);
+    if (error instanceof URIError) return send(res, errorResponse(oauthError('invalid_request', 'the path could not be decoded')));
     const code = BODY_ERRORS[error?.type ?? ''];
     if (code === 'body_too_large') res.set('connection', 'close');
     send(res, errorResponse(oauthError(code ?? (error?.status && error.status < 500 ? 'invalid_body' : 'server_error'))));

@@ -8,3 +8,4 @@ export * from './set-user-password.js';
 export * from './admin-user-view.js';
 export * from './delete-user.js';
 export * from './user-identifiers.js';
+export * from './admin-token.js';

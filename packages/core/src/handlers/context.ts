@@ -1,3 +1,4 @@
+import type { AdminTokenCheck } from '../admin/admin-token.js';
 import type { ConfigIndex } from '../config/resolve-client.js';
 import type { PasswordlessContext } from '../passwordless/prepare-passwordless.js';
 import type { MetricsRegistry } from '../metrics/metrics-registry.js';
@@ -16,4 +17,6 @@ export interface HandlerContext {
   readonly metrics: MetricsRegistry;
   /** Per-IP throttles across users. */
   readonly ipLimits: IpLimits;
+  /** The admin API's token check; without it the `/api/v2/users` and `/api/v2/user-blocks` routes answer 404. */
+  readonly adminToken?: AdminTokenCheck;
 }

@@ -14,6 +14,9 @@ import type { MintContext } from '../tokens/mint-tokens.js';
 import { verifyIssuedToken, type TokenClaims } from '../tokens/verify-token.js';
 import type { Result } from '../util/result.js';
 import type { HandlerContext } from './context.js';
+import { prepareAdminToken } from '../admin/admin-token.js';
+import { handleAdminListBlocks, handleAdminListUserBlocks, handleAdminUnblockIdentifier, handleAdminUnblockUser } from './handle-admin-user-blocks.js';
+import { handleAdminDeleteUser, handleAdminGetUser, handleAdminPatchUser } from './handle-admin-users.js';
 import { handleDelegation } from './handle-delegation.js';
 import { handleCreateDeviceCredential, handleDeleteDeviceCredential, handleListDeviceCredentials } from './handle-device-credentials.js';
 import { handleDiscovery, handleHealth, handleJwks, handleMetrics } from './handle-discovery.js';
@@ -44,6 +47,10 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/oauth/revoke': { POST: handleRevoke },
   '/api/v2/device-credentials': { GET: handleListDeviceCredentials, POST: handleCreateDeviceCredential },
   '/api/v2/device-credentials/:id': { DELETE: handleDeleteDeviceCredential },
+  // Administration, with the admin token (404 without one configured).
+  '/api/v2/user-blocks': { GET: handleAdminListBlocks, DELETE: handleAdminUnblockIdentifier },
+  '/api/v2/user-blocks/:id': { GET: handleAdminListUserBlocks, DELETE: handleAdminUnblockUser },
+  '/api/v2/users/:id': { GET: handleAdminGetUser, PATCH: handleAdminPatchUser, DELETE: handleAdminDeleteUser },
 };
 
 /** The paths oauth-ro answers, for adapters that register routes one by one; `:id` is one path segment. */
@@ -119,6 +126,12 @@ export interface CreateOAuthRoOptions {
   readonly passwordless?: PasswordlessOptions;
   /** Per-IP throttles across users: failed logins and sign-ups per window (defaults 100 and 50 an hour). */
   readonly ipLimits?: Partial<IpLimits>;
+  /**
+   * Turns on the admin API (`/api/v2/user-blocks`, `/api/v2/users/{id}`), which then requires
+   * `Authorization: Bearer <adminToken>`: at least 32 visible ASCII characters, else
+   * `createOAuthRo` throws a `ConfigurationError`. Without it those routes answer 404.
+   */
+  readonly adminToken?: string;
 }
 
 /**
@@ -151,7 +164,11 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
   const mint: MintContext = { issuer: config.issuer, keyRing, clientKeys };
   const passwordless = await preparePasswordless(config, deps, options.passwordless, kek);
   const metrics = createMetricsRegistry();
-  const ctx: HandlerContext = { index: indexConfig(config), deps, mint, passwordless, metrics, ipLimits: { ...DEFAULT_IP_LIMITS, ...options.ipLimits } };
+  const adminToken = options.adminToken === undefined ? undefined : await prepareAdminToken(options.adminToken);
+  const ctx: HandlerContext = {
+    index: indexConfig(config), deps, mint, passwordless, metrics, ipLimits: { ...DEFAULT_IP_LIMITS, ...options.ipLimits },
+    ...(adminToken ? { adminToken } : {}),
+  };
 
   async function dispatch(request: OAuthRequest, path: string, handler: Handler): Promise<OAuthResponse> {
     try {

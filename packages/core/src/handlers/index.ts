@@ -8,3 +8,5 @@ export * from './handle-delegation.js';
 export * from './handle-token.js';
 export * from './handle-revoke.js';
 export * from './handle-device-credentials.js';
+export * from './handle-admin-user-blocks.js';
+export * from './handle-admin-users.js';
