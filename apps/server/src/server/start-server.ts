@@ -8,14 +8,12 @@ import { StartupError } from '../config/startup-error.js';
 import { readEnvironment } from '../env/read-environment.js';
 import { openStores } from '../stores/open-stores.js';
 import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
-import { auditLogSink } from './audit-log-sink.js';
 import { drainOnClose } from './drain-on-close.js';
 import { listenError } from './listen-error.js';
 import { loadDirectories } from './load-directories.js';
 import { loadSenders } from './load-senders.js';
 import { loggerOptions } from './logger-options.js';
 import { registerReadiness } from './register-readiness.js';
-import { serveDemo } from './serve-demo.js';
 import { zeroConfigBanner } from './zero-config-banner.js';
 
 /** A server that is listening. */
@@ -96,7 +94,6 @@ export async function startServer(
         clock: systemClock,
         random: webCryptoRandom,
         logger: app.log,
-        audit: auditLogSink(app.log),
         directories,
         senders: await loadSenders(config, app.log),
       },
@@ -105,14 +102,12 @@ export async function startServer(
     });
     registerReadiness(app, stores);
     await app.register(oauthRoPlugin, { oauthRo });
-    const demoPath = await serveDemo(app, processEnv);
     const address = await listen(app, env.port, env.host);
     app.log.info(
       { mode: env.configFile ? 'config-file' : 'zero-config', issuer: config.issuer, database: stores.description },
       'oauth-ro started',
     );
     if (!env.configFile) for (const line of zeroConfigBanner(config.issuer, config.issuer)) print(line);
-    if (demoPath) print(`demo page (development only): ${address}${demoPath}`);
     print(`oauth-ro listening on ${address}`);
 
     const running = { oauthRo, stores };
