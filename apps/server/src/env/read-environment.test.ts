@@ -75,6 +75,16 @@ describe('readEnvironment', () => {
     expect(mysql).toMatch(/^OAUTH_RO_DATABASE: unsupported scheme "mysql"/);
     expect(mysql).not.toContain('hunter2');
   });
+
+  it('reads OAUTH_RO_ADMIN_TOKEN (32+ visible characters), refusing a short one without echoing it', () => {
+    const token = 'k'.repeat(31) + 'Z';
+    expect(readEnvironment({ OAUTH_RO_ADMIN_TOKEN: token }).adminToken).toBe(token);
+    expect(readEnvironment({}).adminToken).toBeUndefined();
+    const short = failure({ OAUTH_RO_ADMIN_TOKEN: 'hunter2-is-short' });
+    expect(short).toMatch(/^OAUTH_RO_ADMIN_TOKEN: must be at least 32 characters/);
+    expect(short).not.toContain('hunter2');
+    expect(failure({ OAUTH_RO_ADMIN_TOKEN: `${token} with spaces` })).toMatch(/^OAUTH_RO_ADMIN_TOKEN: /);
+  });
 });
 
 describe('defaultIssuer', () => {

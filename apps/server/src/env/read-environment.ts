@@ -1,4 +1,4 @@
-import { parseKeyEncryptionKey } from '@oauth-ro/core';
+import { MIN_ADMIN_TOKEN_LENGTH, parseKeyEncryptionKey } from '@oauth-ro/core';
 import { StartupError } from '../config/startup-error.js';
 
 /** Where users and keys are kept, from `OAUTH_RO_DATABASE`. */
@@ -24,6 +24,8 @@ export interface ServerEnvironment {
   readonly keyEncryptionKey?: Uint8Array;
   /** `OAUTH_RO_CODE_HASH_KEY`: 32 bytes that key the hashes of passwordless codes. */
   readonly codeHashKey?: Uint8Array;
+  /** `OAUTH_RO_ADMIN_TOKEN`: turns on the admin API (`/api/v2/user-blocks`, `/api/v2/users/{id}`), its bearer token. */
+  readonly adminToken?: string;
 }
 
 export const DEFAULT_DATABASE = 'sqlite:./data/oauth-ro.db';
@@ -121,6 +123,18 @@ function readSecretKey(name: string, value: string | undefined): Uint8Array | un
   }
 }
 
+/** The admin API's token: 32+ visible ASCII characters; a bad one names the variable, never its value. */
+function readAdminToken(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new StartupError(`OAUTH_RO_ADMIN_TOKEN: must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (e.g. openssl rand -hex 32)`);
+  }
+  if (!/^[\x21-\x7e]{1,1024}$/.test(value)) {
+    throw new StartupError('OAUTH_RO_ADMIN_TOKEN: must be at most 1024 visible ASCII characters, without spaces');
+  }
+  return value;
+}
+
 /**
  * Reads and validates the environment variables of SPEC §1 (empty values count as unset). A bad
  * value throws a {@link StartupError} naming the variable.
@@ -148,5 +162,6 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
     trustProxy: readTrustProxy(nonEmpty(env.OAUTH_RO_TRUST_PROXY)),
     ...optional('keyEncryptionKey', readSecretKey('OAUTH_RO_KEY_ENCRYPTION_KEY', nonEmpty(env.OAUTH_RO_KEY_ENCRYPTION_KEY))),
     ...optional('codeHashKey', readSecretKey('OAUTH_RO_CODE_HASH_KEY', nonEmpty(env.OAUTH_RO_CODE_HASH_KEY))),
+    ...optional('adminToken', readAdminToken(nonEmpty(env.OAUTH_RO_ADMIN_TOKEN))),
   };
 }
