@@ -99,12 +99,13 @@ export async function startServer(
       },
       ...(env.keyEncryptionKey === undefined ? {} : { keyEncryptionKey: env.keyEncryptionKey }),
       ...(env.codeHashKey === undefined ? {} : { passwordless: { codeHashKey: env.codeHashKey } }),
+      ...(env.adminToken === undefined ? {} : { adminToken: env.adminToken }),
     });
     registerReadiness(app, stores);
     await app.register(oauthRoPlugin, { oauthRo });
     const address = await listen(app, env.port, env.host);
     app.log.info(
-      { mode: env.configFile ? 'config-file' : 'zero-config', issuer: config.issuer, database: stores.description },
+      { mode: env.configFile ? 'config-file' : 'zero-config', issuer: config.issuer, database: stores.description, adminApi: env.adminToken !== undefined },
       'oauth-ro started',
     );
     if (!env.configFile) for (const line of zeroConfigBanner(config.issuer, config.issuer)) print(line);
