@@ -9,6 +9,11 @@ export interface OAuthError {
   readonly description?: string;
   /** Seconds, sent as `Retry-After` (429, 503). */
   readonly retryAfter?: number;
+  /**
+   * Set on `invalid_user_password` when no such user exists, for the audit event only (`fu` rather
+   * than `fp`); the wire answer and the work done stay the same.
+   */
+  readonly unknownUser?: true;
 }
 
 /**

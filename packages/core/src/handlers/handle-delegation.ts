@@ -1,3 +1,6 @@
+import { auditOrigin } from '../audit/audit-origin.js';
+import { emitAudit } from '../audit/emit-audit.js';
+import { delegationEvent } from '../audit/token-events.js';
 import { resolveClient } from '../config/resolve-client.js';
 import { oauthError } from '../errors/oauth-error.js';
 import { parseBody } from '../http/parse-body.js';
@@ -57,29 +60,31 @@ export async function handleDelegation(ctx: HandlerContext, request: OAuthReques
   const apiType = p.api_type ?? 'app';
   if (apiType !== 'app') return errorResponse(oauthError('invalid_parameter', `api_type ${apiType.slice(0, 50)} is not supported`));
 
+  const origin = auditOrigin(request, { client_id: p.client_id });
+  const refuse = (error: OAuthError) => {
+    emitAudit(ctx.deps, delegationEvent(origin, err(error)));
+    return errorResponse(error);
+  };
   const client = resolveClient(ctx.index, p.client_id);
-  if (!client.ok) return errorResponse(client.error);
+  if (!client.ok) return refuse(client.error);
   const target = ctx.index.clients.get(p.target ?? p.client_id);
-  if (!target) return errorResponse(oauthError('invalid_parameter', 'target is not a known client'));
+  if (!target) return refuse(oauthError('invalid_parameter', 'target is not a known client'));
   const scope = parseScope(p.scope ?? 'openid').filter((word) => word !== 'offline_access');
   if (!scope.includes('openid')) scope.unshift('openid');
 
   let user: Result<UserRecord, OAuthError>;
   if (p.refresh_token) {
     if (refreshTokenPolicyOf(client.value).rotation_type === 'rotating') {
-      return errorResponse(oauthError('access_denied', 'this client rotates refresh tokens; refresh at /oauth/token'));
+      return refuse(oauthError('access_denied', 'this client rotates refresh tokens; refresh at /oauth/token'));
     }
     const redeemed = await redeemRefreshToken(ctx.deps, client.value, p.refresh_token, { rotate: false, invalidCode: 'invalid_refresh_token' });
     user = redeemed.ok ? ok(redeemed.value.user) : redeemed;
   } else {
     user = await userOfIdToken(ctx, client.value.client_id, p.id_token!);
   }
-  if (!user.ok) return errorResponse(user.error);
+  if (!user.ok) return refuse(user.error);
 
   const id_token = await mintIdToken(ctx.mint, target, user.value, scope, ctx.deps.clock.now());
-  ctx.deps.logger?.info(
-    { event: 'sd', client_id: client.value.client_id, target: target.client_id, user_id: user.value.user_id },
-    'delegation succeeded',
-  );
+  emitAudit(ctx.deps, delegationEvent(origin, ok({ user_id: user.value.user_id }), target.client_id));
   return jsonResponse(200, { id_token, token_type: 'Bearer', expires_in: target.jwt_configuration.lifetime_in_seconds });
 }

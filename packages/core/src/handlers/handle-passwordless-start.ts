@@ -1,3 +1,6 @@
+import { auditOrigin } from '../audit/audit-origin.js';
+import { codeSentEvent } from '../audit/code-sent-event.js';
+import { emitAudit } from '../audit/emit-audit.js';
 import type { ConnectionConfig } from '../config/types.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import type { OAuthErrorCode } from '../errors/error-table.js';
@@ -98,19 +101,20 @@ export async function handlePasswordlessStart(ctx: HandlerContext, request: OAut
   if (!passwordless || !settings) {
     return errorResponse(oauthError('temporarily_unavailable', `the ${strategy} strategy of connection ${connection.value.name} is not installed`));
   }
+  const origin = auditOrigin(request, { client_id: client.client_id, connection: connection.value.name, strategy, user_name: recipient });
   const refused = await throttleStart(ctx.deps, passwordless.limits, request.ip, connection.value.name, recipient);
   if (refused) {
-    ctx.deps.logger?.warn({ event: 'limit_pls', connection: connection.value.name, ip: request.ip }, 'passwordless start throttled');
+    emitAudit(ctx.deps, codeSentEvent(origin, strategy, err(refused)));
     return errorResponse(refused);
   }
   const user_agent = request.headers['user-agent'];
   const request_info = { ip: request.ip, ...(user_agent === undefined ? {} : { user_agent: user_agent.slice(0, 512) }) };
   const sent = await issueCode(ctx.deps, passwordless.codeKey, { connection: connection.value, settings, client, recipient, request_info });
+  emitAudit(ctx.deps, codeSentEvent(origin, strategy, sent));
   if (!sent.ok) return errorResponse(sent.error);
 
   const user = await ctx.deps.users.find(connection.value.name, recipientLookup(strategy, recipient));
   const _id = user ? user.user_id.slice(user.user_id.indexOf('|') + 1) : await passwordlessUserId(passwordless.codeKey, connection.value.name, recipient);
-  ctx.deps.logger?.info({ event: 'cs', connection: connection.value.name, client_id: client.client_id }, 'passwordless code sent');
   return jsonResponse(
     200,
     strategy === 'sms'

@@ -1,3 +1,6 @@
+import { auditOrigin } from '../audit/audit-origin.js';
+import { emitAudit } from '../audit/emit-audit.js';
+import { revocationEvent } from '../audit/token-events.js';
 import { authenticateClient } from '../config/authenticate-client.js';
 import { parseBody } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
@@ -27,10 +30,7 @@ export async function handleRevoke(ctx: HandlerContext, request: OAuthRequest): 
   const record = store && p.token.length <= 512 ? await store.findByHash(await hashToken(p.token)) : undefined;
   if (store && record && record.client_id === client.value.client_id) {
     const revoked = await store.revokeFamily(record.family_id, ctx.deps.clock.now());
-    ctx.deps.logger?.info(
-      { event: 'srrt', client_id: client.value.client_id, user_id: record.user_id, family_id: record.family_id, revoked },
-      'refresh token revoked',
-    );
+    emitAudit(ctx.deps, revocationEvent(auditOrigin(request, { client_id: client.value.client_id }), record.user_id, revoked));
   }
   return jsonResponse(200, {});
 }

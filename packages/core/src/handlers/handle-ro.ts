@@ -1,3 +1,6 @@
+import { auditOrigin } from '../audit/audit-origin.js';
+import { emitAudit } from '../audit/emit-audit.js';
+import { loginEvent } from '../audit/login-event.js';
 import { resolveClient, resolveConnection } from '../config/resolve-client.js';
 import type { ConnectionConfig } from '../config/types.js';
 import { verifyDeviceAssertion } from '../devices/verify-device-assertion.js';
@@ -15,6 +18,7 @@ import { supportsGrant } from '../strategies/supports-grant.js';
 import { issueRefreshToken } from '../tokens/issue-refresh-token.js';
 import { mintTokens } from '../tokens/mint-tokens.js';
 import { err, type Result } from '../util/result.js';
+import { normalizeIdentifier } from '../validation/normalize-identifier.js';
 import { validateRoRequest } from '../validation/validate-ro-request.js';
 import type { HandlerContext } from './context.js';
 
@@ -56,18 +60,26 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
   const params = validateRoRequest(body.value);
   if (!params.ok) return errorResponse(params.error);
   const ro = params.value;
+  let origin = auditOrigin(request, {
+    client_id: ro.client_id,
+    connection: ro.connection,
+    ...(ro.grant_type === 'password' ? { user_name: normalizeIdentifier(ro.username) } : {}),
+  });
+  const refuse = (error: OAuthError) => {
+    emitAudit(ctx.deps, loginEvent(origin, err(error)));
+    return errorResponse(error);
+  };
 
   const client = resolveClient(ctx.index, ro.client_id);
-  if (!client.ok) return errorResponse(client.error);
+  if (!client.ok) return refuse(client.error);
   const connection = resolveConnection(ctx.index, client.value, ro.connection);
-  if (!connection.ok) return errorResponse(connection.error);
-  if (!supportsGrant(connection.value.strategy, ro.grant_type)) {
-    return errorResponse(oauthError('unsupported_operation'));
-  }
+  if (!connection.ok) return refuse(connection.error);
+  origin = { ...origin, strategy: connection.value.strategy };
+  if (!supportsGrant(connection.value.strategy, ro.grant_type)) return refuse(oauthError('unsupported_operation'));
 
   if (ro.grant_type === 'password' && connection.value.strategy !== 'sms' && connection.value.strategy !== 'email') {
     const suspicious = await checkSuspiciousIp(ctx.deps, ctx.ipLimits, request.ip);
-    if (suspicious) return errorResponse(suspicious);
+    if (suspicious) return refuse(suspicious);
   }
   const started = performance.now();
   const user =
@@ -77,17 +89,10 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
   ctx.metrics.observeLogin(connection.value.name, user.ok ? 'success' : user.error.code, (performance.now() - started) / 1000);
   if (!user.ok) {
     if (user.error.code === 'invalid_user_password') await recordFailedLogin(ctx.deps, ctx.ipLimits, request.ip);
-    ctx.deps.logger?.info(
-      { event: 'fp', connection: ro.connection, client_id: ro.client_id, ip: request.ip, error: user.error.code },
-      'login failed',
-    );
-    return errorResponse(user.error);
+    return refuse(user.error);
   }
-  ctx.deps.logger?.info(
-    { event: 's', connection: ro.connection, client_id: ro.client_id, user_id: user.value.user_id },
-    'login succeeded',
-  );
   const refreshToken = await issueRefreshToken(ctx.deps, client.value, user.value, ro.scope, ro.device);
   const tokens = await mintTokens(ctx.mint, client.value, user.value, ro.scope, ctx.deps.clock.now(), refreshToken);
+  emitAudit(ctx.deps, loginEvent(origin, user));
   return jsonResponse(200, tokens);
 }

@@ -1,3 +1,6 @@
+import { auditOrigin } from '../audit/audit-origin.js';
+import { emitAudit } from '../audit/emit-audit.js';
+import { signupEvent } from '../audit/signup-event.js';
 import { oauthError } from '../errors/oauth-error.js';
 import { parseBody, type BodyParams } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
@@ -5,6 +8,7 @@ import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { signupDatabaseUser } from '../strategies/database/signup-database-user.js';
 import { err, ok, type Result } from '../util/result.js';
 import type { OAuthError } from '../errors/oauth-error.js';
+import { normalizeIdentifier } from '../validation/normalize-identifier.js';
 import { missing, readStringParams } from '../validation/read-params.js';
 import { takeSignupSlot } from '../protection/ip-limits.js';
 import type { HandlerContext } from './context.js';
@@ -55,17 +59,20 @@ export async function handleSignup(ctx: HandlerContext, request: OAuthRequest): 
   if (!p.connection) return errorResponse(missing('connection').error);
   if (!p.email) return errorResponse(missing('email').error);
   if (!p.password) return errorResponse(missing('password').error);
+  const origin = auditOrigin(request, { client_id: p.client_id, connection: p.connection, user_name: normalizeIdentifier(p.email) });
+  const refuse = (error: OAuthError) => {
+    emitAudit(ctx.deps, signupEvent(origin, err(error)));
+    return errorResponse(error);
+  };
 
   const client = ctx.index.clients.get(p.client_id);
-  if (!client) return errorResponse(oauthError('unauthorized_client'));
+  if (!client) return refuse(oauthError('unauthorized_client'));
   const connection = ctx.index.connections.get(p.connection);
-  if (!connection || connection.strategy !== 'auth0') return errorResponse(oauthError('bad_connection'));
-  if (!connection.enabled_clients.includes(client.client_id)) {
-    return errorResponse(oauthError('bad_connection', 'the connection was disabled'));
-  }
-  if (connection.options.disable_signup === true) return errorResponse(oauthError('signup_disabled'));
+  if (!connection || connection.strategy !== 'auth0') return refuse(oauthError('bad_connection'));
+  if (!connection.enabled_clients.includes(client.client_id)) return refuse(oauthError('bad_connection', 'the connection was disabled'));
+  if (connection.options.disable_signup === true) return refuse(oauthError('signup_disabled'));
   const throttled = await takeSignupSlot(ctx.deps, ctx.ipLimits, request.ip);
-  if (throttled) return errorResponse(throttled);
+  if (throttled) return refuse(throttled);
 
   const created = await signupDatabaseUser(ctx.deps, connection, {
     email: p.email,
@@ -73,9 +80,9 @@ export async function handleSignup(ctx: HandlerContext, request: OAuthRequest): 
     ...(p.username === undefined ? {} : { username: p.username }),
     ...(metadata.value === undefined ? {} : { user_metadata: metadata.value }),
   });
-  if (!created.ok) return errorResponse(created.error);
+  if (!created.ok) return refuse(created.error);
   const user = created.value;
-  ctx.deps.logger?.info({ event: 'ss', connection: connection.name, user_id: user.user_id }, 'signed up');
+  emitAudit(ctx.deps, signupEvent({ ...origin, strategy: connection.strategy }, created));
   return jsonResponse(200, {
     _id: user.user_id.slice(user.user_id.indexOf('|') + 1),
     email: user.email,

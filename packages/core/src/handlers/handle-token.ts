@@ -1,10 +1,14 @@
+import { auditOrigin } from '../audit/audit-origin.js';
+import { emitAudit } from '../audit/emit-audit.js';
+import { refreshExchangeEvent } from '../audit/token-events.js';
 import { authenticateClient } from '../config/authenticate-client.js';
-import { oauthError } from '../errors/oauth-error.js';
+import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { parseBody } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { mintTokens } from '../tokens/mint-tokens.js';
 import { redeemRefreshToken } from '../tokens/redeem-refresh-token.js';
+import { err, ok } from '../util/result.js';
 import { missing, readStringParams } from '../validation/read-params.js';
 import { parseScope } from '../validation/validate-ro-request.js';
 import type { HandlerContext } from './context.js';
@@ -32,20 +36,23 @@ export async function handleToken(ctx: HandlerContext, request: OAuthRequest): P
     return errorResponse(oauthError('unsupported_grant_type', `grant type ${p.grant_type.slice(0, 100)} is not supported`));
   }
   const client = authenticateClient(ctx.index, { ...p, authorization: request.headers.authorization });
-  if (!client.ok) return errorResponse(client.error);
-  if (!p.refresh_token) return errorResponse(missing('refresh_token').error);
+  let origin = auditOrigin(request, p.client_id === undefined ? {} : { client_id: p.client_id });
+  const refuse = (error: OAuthError) => {
+    emitAudit(ctx.deps, refreshExchangeEvent(origin, err(error)));
+    return errorResponse(error);
+  };
+  if (!client.ok) return refuse(client.error);
+  origin = { ...origin, client_id: client.value.client_id };
+  if (!p.refresh_token) return refuse(missing('refresh_token').error);
 
   const redeemed = await redeemRefreshToken(ctx.deps, client.value, p.refresh_token, { rotate: true, invalidCode: 'invalid_refresh_grant' });
-  if (!redeemed.ok) return errorResponse(redeemed.error);
+  if (!redeemed.ok) return refuse(redeemed.error);
   const granted = parseScope(redeemed.value.record.scope);
   const scope = p.scope === undefined ? granted : parseScope(p.scope);
-  if (scope.some((word) => !granted.includes(word))) return errorResponse(oauthError('invalid_scope'));
+  if (scope.some((word) => !granted.includes(word))) return refuse(oauthError('invalid_scope'));
 
   const tokens = await mintTokens(ctx.mint, client.value, redeemed.value.user, scope, ctx.deps.clock.now(), redeemed.value.refresh_token);
-  ctx.deps.logger?.info(
-    { event: 'sertft', client_id: client.value.client_id, user_id: redeemed.value.user.user_id, rotated: tokens.refresh_token !== undefined },
-    'refresh token exchanged',
-  );
+  emitAudit(ctx.deps, refreshExchangeEvent(origin, ok({ user_id: redeemed.value.user.user_id })));
   return jsonResponse(200, {
     ...tokens,
     token_type: 'Bearer',

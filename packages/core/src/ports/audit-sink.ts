@@ -4,8 +4,10 @@
  * password, `fu` unknown user, `limit_wc` account blocked after consecutive failures, `limit_mu`
  * IP blocked after failures across users, `ss`/`fs` sign-up, `cs`/`cls` passwordless code sent,
  * `fn` notification failed, `sertft`/`fertft` refresh token exchange, `srrt` refresh token revoked,
- * `fd` failed delegation, `sapi`/`fapi` administration (Management API) operations, `ublkdu` a
- * brute-force block released.
+ * `sd`/`fd` delegation, `fc` failed by a directory (AD/LDAP, Entra ID, ADFS unreachable),
+ * `api_limit` a rate limit reached (passwordless sends), `sapi`/`fapi` administration (Management
+ * API) operations, `ublkdu` a brute-force block released. Checked against Auth0's "Log Event Type
+ * Codes" table.
  */
 export type AuditEventType =
   | 's'
@@ -15,6 +17,7 @@ export type AuditEventType =
   | 'fc'
   | 'limit_wc'
   | 'limit_mu'
+  | 'api_limit'
   | 'ss'
   | 'fs'
   | 'cs'

@@ -25,7 +25,7 @@ export async function loginDatabaseUser(
   const user = await deps.users.find(connection.name, lookup);
   if (!user?.password_hash) {
     await deps.hasher.verifyDummy(password);
-    return err(oauthError('invalid_user_password'));
+    return err({ ...oauthError('invalid_user_password'), unknownUser: true });
   }
   if (!(await deps.hasher.verify(user.password_hash, password))) return err(oauthError('invalid_user_password'));
   if (user.blocked) return err(oauthError('unauthorized', 'user is blocked'));
