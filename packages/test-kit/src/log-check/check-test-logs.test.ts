@@ -1,0 +1,78 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkTestLogs, knownTestSecrets, lineFindings } from '../../../../scripts/check-test-logs.mjs';
+import { HS256_SECRET, TEST_ADMIN_TOKEN } from '../fixtures/test-config.js';
+import { GOOD_PASSWORD } from '../conformance/use-mounted-app.js';
+import { KNOWN_TEST_SECRETS } from '../fixtures/known-test-secrets.js';
+import { TEST_LOG_DIR_ENV, testLogFile, testLogger } from '../fixtures/test-log.js';
+
+const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhdXRoMHwxIn0.c2lnbmF0dXJl';
+const line = (obj: Record<string, unknown>) => JSON.stringify({ level: 30, time: 1, ...obj });
+
+describe('scripts/check-test-logs.mjs', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'oauth-ro-logcheck-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('reads the same fixture secrets test-kit exports, and they cover the fixtures', () => {
+    expect(knownTestSecrets()).toEqual(KNOWN_TEST_SECRETS);
+    expect(KNOWN_TEST_SECRETS).toEqual(expect.arrayContaining([GOOD_PASSWORD, HS256_SECRET, TEST_ADMIN_TOKEN, 'rs256-client-secret-value']));
+  });
+
+  it.each([
+    ['a fixture password anywhere in a line', `oauth-ro listening; tried ${GOOD_PASSWORD}`, /known test secret/],
+    ['a JWT', line({ msg: `Bearer ${JWT}` }), /JWT-shaped/],
+    ['a password key', line({ body: { password: 'whatever-it-is' } }), /key body\.password/],
+    ['a client_secret key', line({ client_secret: 'x' }), /key client_secret/],
+    ['an authorization header', line({ req: { headers: { authorization: 'Basic abc' } } }), /key req\.headers\.authorization/],
+    ['a refresh_token key', line({ refresh_token: 'opaque' }), /key refresh_token/],
+    ['a one-time code', line({ code: '042917' }), /one-time code/],
+    ['an otp', line({ otp: 'x1' }), /key otp/],
+  ])('flags %s', (_what, text, finding) => {
+    const found = lineFindings(text, KNOWN_TEST_SECRETS);
+    expect(found.join('\n')).toMatch(finding);
+    expect(found.join('\n')).not.toContain('whatever-it-is');
+  });
+
+  it.each([
+    ['pino redaction', line({ req: { headers: { authorization: '[redacted]', cookie: '[Redacted]' } } })],
+    ['an error code', line({ err: { code: 'ECONNREFUSED' }, error: 'invalid_user_password' })],
+    ['an audit event', line({ audit: { type: 'fp', user_name: 'a@example.com', details: { error: 'invalid_user_password' } }, msg: 'audit fp' })],
+    ['booleans and numbers', line({ secret_encoded: true, tokens: 3, token_type: 'bearer' })],
+  ])('lets %s through', (_what, text) => {
+    expect(lineFindings(text, KNOWN_TEST_SECRETS)).toEqual([]);
+  });
+
+  it('scans a directory: a clean log passes, a poisoned one fails with file and line', async () => {
+    await writeFile(join(dir, 'clean.log'), `${line({ msg: 'audit s' })}\n${line({ msg: 'request completed' })}\n`);
+    expect(checkTestLogs(dir)).toEqual({ files: 1, lines: 2, findings: [] });
+    await writeFile(join(dir, 'poisoned.log'), `${line({ msg: 'ok' })}\n${line({ password: GOOD_PASSWORD })}\n`);
+    const result = checkTestLogs(dir);
+    expect(result.files).toBe(2);
+    expect(result.lines).toBe(4);
+    expect(result.findings).toHaveLength(2);
+    expect(result.findings[0]).toMatch(/poisoned\.log:2: known test secret/);
+  });
+
+  it('the test logger writes pino-shaped lines the checker reads', () => {
+    const previous = process.env[TEST_LOG_DIR_ENV];
+    const logDir = join(dir, 'logger');
+    process.env[TEST_LOG_DIR_ENV] = logDir;
+    try {
+      const logger = testLogger('checker-test');
+      logger.info({ user_id: 'auth0|1' }, 'signed up');
+      logger.warn({ password: 'typed-by-mistake' }, 'oops');
+      testLogFile('checker-test')!.flush();
+    } finally {
+      if (previous === undefined) delete process.env[TEST_LOG_DIR_ENV];
+      else process.env[TEST_LOG_DIR_ENV] = previous;
+    }
+    const result = checkTestLogs(logDir);
+    expect(result.lines).toBe(2);
+    expect(result.findings).toEqual([expect.stringMatching(/checker-test-\d+-\d+\.log:2: key password holds/)]);
+  });
+});
