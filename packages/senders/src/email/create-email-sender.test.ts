@@ -14,12 +14,14 @@ const message = (conn: ConnectionConfig): OutgoingMessage => ({
 });
 
 describe('createEmailSender', () => {
-  it('the development provider logs the message instead of sending it', async () => {
+  it('the development provider hands the message to the outbox, and logs no body or code', async () => {
     const warnings: Record<string, unknown>[] = [];
+    const outbox: unknown[] = [];
     const logger = { info() {}, error() {}, warn: (obj: Record<string, unknown>) => void warnings.push(obj) };
-    const sender = createEmailSender({ provider: { name: 'development' }, logger, allowDevelopment: true });
+    const sender = createEmailSender({ provider: { name: 'development' }, logger, allowDevelopment: true, developmentOutbox: (m) => void outbox.push(m) });
     expect(await sender.send(message(connection({ email: { from: 'App <login@example.com>' } })))).toEqual({ ok: true, value: undefined });
-    expect(warnings).toEqual([expect.objectContaining({ to: 'a@example.com', subject: 'Your code', body: 'Code 123456' })]);
+    expect(outbox).toEqual([{ channel: 'email', connection: 'email', to: 'a@example.com', from: 'App <login@example.com>', subject: 'Your code', body: 'Code 123456' }]);
+    expect(warnings).toEqual([{ connection: 'email' }]);
   });
 
   it('validates at start: a provider must exist, development must be allowed, a sender address must be known', () => {

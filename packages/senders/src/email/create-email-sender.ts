@@ -1,5 +1,6 @@
 import { ConfigurationError, err, ok, type ConnectionConfig, type Logger, type MessageSender, type OutgoingMessage, type Result, type SendFailure } from '@oauth-ro/core';
 import { createTransport, type Transporter } from 'nodemailer';
+import { printToConsole, type DevelopmentOutbox } from '../development/development-outbox.js';
 import { emailProviderOf, parseEmailProvider, type EmailProviderOptions } from '../options/parse-email-options.js';
 import { sendViaSmtp } from './send-via-smtp.js';
 
@@ -11,8 +12,10 @@ export interface EmailSenderOptions {
    * smtp_pass }, default_from_address }` or `{ name: 'development' }`.
    */
   readonly provider?: Readonly<Record<string, unknown>>;
-  /** Receives failures (SMTP codes, never the message) and development messages. */
+  /** Receives failures (SMTP codes, never the message). */
   readonly logger?: Logger;
+  /** Where the `development` provider puts messages (they hold codes, so never a log). Default: stderr. */
+  readonly developmentOutbox?: DevelopmentOutbox;
   /** Connection, greeting and socket timeout per SMTP exchange. Default 10 000. */
   readonly timeoutMs?: number;
   /** Whether the `development` provider may be configured. Default: unless `NODE_ENV` is `production`. */
@@ -38,7 +41,8 @@ function templateFrom(connection: ConnectionConfig): unknown {
 /**
  * The sender of `email` connections: SMTP through nodemailer (one transport per connection, opened
  * per message, STARTTLS when the server offers it, implicit TLS on port 465), or `development`,
- * which logs the message, code included, instead of sending it.
+ * which hands the message, code included, to the development outbox (stderr by default, never
+ * the log) instead of sending it.
  *
  * @example
  * const email = createEmailSender({ provider: { name: 'smtp', credentials: { smtp_host: 'smtp.example.com', smtp_port: 587, smtp_user: 'u', smtp_pass: 'p' } } });
@@ -91,10 +95,15 @@ export function createEmailSender(options: EmailSenderOptions = {}): EmailSender
     }
     const from = message.from ?? entry.provider.default_from_address!;
     if (!entry.transport) {
-      options.logger?.warn(
-        { connection: connection.name, to: message.recipient, from, subject: message.subject, body: message.body },
-        'development email provider: message logged, not sent',
-      );
+      (options.developmentOutbox ?? printToConsole)({
+        channel: 'email',
+        connection: connection.name,
+        to: message.recipient,
+        from,
+        ...(message.subject === undefined ? {} : { subject: message.subject }),
+        body: message.body,
+      });
+      options.logger?.warn({ connection: connection.name }, 'development email provider: message printed to the console, not sent');
       return ok(undefined);
     }
     const sent = await sendViaSmtp(entry.transport, { ...message }, from);

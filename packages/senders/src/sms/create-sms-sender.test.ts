@@ -13,11 +13,14 @@ function recordingLogger() {
 }
 
 describe('createSmsSender', () => {
-  it('the development provider logs the message instead of sending it', async () => {
+  it('the development provider hands the message to the outbox, and logs no body or code', async () => {
     const { lines, logger } = recordingLogger();
-    const sender = createSmsSender({ logger, allowDevelopment: true });
+    const outbox: unknown[] = [];
+    const sender = createSmsSender({ logger, allowDevelopment: true, developmentOutbox: (m) => void outbox.push(m) });
     expect(await sender.send(message(connection({ provider: 'development' })))).toEqual({ ok: true, value: undefined });
-    expect(lines).toEqual([{ level: 'warn', obj: expect.objectContaining({ recipient: '+15550100000', body: 'Code 123456' }), msg: expect.stringMatching(/development/) }]);
+    expect(outbox).toEqual([{ channel: 'sms', connection: 'sms', to: '+15550100000', from: '+15550109999', body: 'Code 123456' }]);
+    expect(lines).toEqual([{ level: 'warn', obj: { connection: 'sms' }, msg: expect.stringMatching(/development/) }]);
+    expect(JSON.stringify(lines)).not.toContain('123456');
   });
 
   it('refuses the development provider at validation when it is not allowed (production)', () => {

@@ -1,12 +1,15 @@
 import { ConfigurationError, err, ok, type ConnectionConfig, type Logger, type MessageSender, type OutgoingMessage, type Result, type SendFailure } from '@oauth-ro/core';
+import { printToConsole, type DevelopmentOutbox } from '../development/development-outbox.js';
 import { parseSmsOptions, type SmsProviderOptions } from '../options/parse-sms-options.js';
 import { sendViaGateway } from './send-via-gateway.js';
 import { sendViaTwilio } from './send-via-twilio.js';
 
 /** Tuning of {@link createSmsSender}. */
 export interface SmsSenderOptions {
-  /** Receives send failures (status and provider codes, never the message) and development messages. */
+  /** Receives send failures (status and provider codes, never the message). */
   readonly logger?: Logger;
+  /** Where the `development` provider puts messages (they hold codes, so never a log). Default: stderr. */
+  readonly developmentOutbox?: DevelopmentOutbox;
   /** Per provider call. Default 10 000 (Auth0 waited up to 30 s for a gateway). */
   readonly timeoutMs?: number;
   /** Whether `provider: development` may be configured. Default: unless `NODE_ENV` is `production`. */
@@ -22,7 +25,8 @@ export interface SmsSender extends MessageSender {
 
 /**
  * The sender of `sms` connections: picks the provider each connection names (`sms_gateway`,
- * `twilio`, or `development`, which logs the message instead of sending it, code included) and
+ * `twilio`, or `development`, which hands the message, code included, to the development outbox
+ * (stderr by default, never the log) instead of sending it) and
  * answers a failure value Auth0-style when the provider does not take the message.
  *
  * @example
@@ -58,7 +62,14 @@ export function createSmsSender(options: SmsSenderOptions = {}): SmsSender {
       return err({ description: 'The SMS provider of this connection is misconfigured.' });
     }
     if (provider.provider === 'development') {
-      options.logger?.warn({ connection: connection.name, recipient: message.recipient, from: message.from, body: message.body }, 'development SMS provider: message logged, not sent');
+      (options.developmentOutbox ?? printToConsole)({
+        channel: 'sms',
+        connection: connection.name,
+        to: message.recipient,
+        ...(message.from === undefined ? {} : { from: message.from }),
+        body: message.body,
+      });
+      options.logger?.warn({ connection: connection.name }, 'development SMS provider: message printed to the console, not sent');
       return ok(undefined);
     }
     const sent = provider.provider === 'twilio' ? await sendViaTwilio(provider, message, timeoutMs) : await sendViaGateway(provider, message, timeoutMs, now());
