@@ -3,7 +3,7 @@ import { startServer } from './server/start-server.js';
 import { stopOnSignals } from './server/stop-on-signals.js';
 
 /** The `pnpm start` entry point: start, or print why not and exit 1 (no stack trace). */
-async function main(): Promise<void> {
+async function serve(): Promise<void> {
   try {
     const server = await startServer(process.env, (line) => process.stdout.write(`${line}\n`));
     stopOnSignals({ stop: () => server.stop(), log: server.log, exit: (code) => process.exit(code) });
@@ -14,4 +14,14 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+/** `oauth-ro <command> …`: one administration command, then exit with its code. */
+async function administer(argv: string[]): Promise<void> {
+  // Loaded only for a command: starting the server does not pay for the CLI.
+  const [{ runCli }, { processIo }] = await Promise.all([import('./cli/run-cli.js'), import('./cli/cli-io.js')]);
+  const code = await runCli(argv, processIo());
+  // Let stdout drain (a piped listing may be long), then exit: no store handle keeps the process up.
+  process.stdout.write('', () => process.exit(code));
+}
+
+const argv = process.argv.slice(2);
+void (argv.length === 0 ? serve() : administer(argv));

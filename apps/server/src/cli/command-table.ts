@@ -1,0 +1,27 @@
+import type { CliCommand } from './command.js';
+import { blocksList } from './commands/blocks-list.js';
+import { blocksRelease } from './commands/blocks-release.js';
+import { configValidate } from './commands/config-validate.js';
+import { convert } from './commands/convert.js';
+import { keysRotate } from './commands/keys-rotate.js';
+import { usersBlock } from './commands/users-block.js';
+import { usersCreate } from './commands/users-create.js';
+import { usersDelete } from './commands/users-delete.js';
+import { usersImport } from './commands/users-import.js';
+import { usersList } from './commands/users-list.js';
+import { usersUnblock } from './commands/users-unblock.js';
+
+/** Every CLI command, in the order `oauth-ro --help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [
+  usersCreate,
+  usersList,
+  usersBlock,
+  usersUnblock,
+  usersDelete,
+  usersImport,
+  blocksList,
+  blocksRelease,
+  keysRotate,
+  configValidate,
+  convert,
+];

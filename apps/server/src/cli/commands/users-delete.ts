@@ -1,0 +1,30 @@
+import { deleteUser } from '@oauth-ro/core';
+import { withAdminContext } from '../admin-context.js';
+import { EXIT, type CliCommand } from '../command.js';
+import { CommandError, UsageError } from '../usage-error.js';
+
+/** `oauth-ro users delete`: the user, its refresh tokens, device keys and brute-force counts. */
+export const usersDelete: CliCommand = {
+  name: 'users delete',
+  summary: 'delete a user, revoking its refresh tokens and device keys',
+  help: `Usage: oauth-ro users delete <user_id>
+
+Deletes a user for good: its refresh tokens are revoked, its device (Touch ID) keys deleted and its
+brute-force counts cleared, so nothing issued to it still works. Takes the user_id (auth0|…, see
+oauth-ro users list) rather than an email, so the right user is deleted.
+
+Example:
+  oauth-ro users delete 'auth0|5f8a1c2e9b3d4a0012345678'`,
+  options: {},
+  positionals: { min: 1, max: 1 },
+  async run(args, io) {
+    const user_id = args.positionals[0]!;
+    if (!user_id.includes('|')) throw new UsageError('give the user_id (like auth0|5f8a…), see oauth-ro users list');
+    return withAdminContext(io, async ({ config, stores, hasher, clock, logger }) => {
+      const deleted = await deleteUser({ ...stores, hasher, clock, logger }, config, user_id);
+      if (!deleted) throw new CommandError(`no user with user_id ${user_id}`);
+      io.out(`deleted ${user_id}`);
+      return EXIT.ok;
+    });
+  },
+};

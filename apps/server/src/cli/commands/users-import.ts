@@ -1,0 +1,64 @@
+import { createReadStream } from 'node:fs';
+import { toHex } from '@oauth-ro/core';
+import { databaseConnection, withAdminContext } from '../admin-context.js';
+import { EXIT, type CliCommand } from '../command.js';
+import { importUsers } from '../import/import-users.js';
+import { readExportRecords } from '../import/read-export-records.js';
+import { requiredString } from '../options.js';
+import { CommandError } from '../usage-error.js';
+
+/** Opens the file (or stdin for `-`) and fails with a plain message if it cannot be read. */
+async function openSource(file: string, stdin: NodeJS.ReadableStream): Promise<AsyncIterable<string | Uint8Array>> {
+  if (file === '-') return stdin as AsyncIterable<string | Uint8Array>;
+  const stream = createReadStream(file);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', reject);
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw new CommandError(`${file}: ${error.code === 'ENOENT' ? 'the file does not exist' : `cannot be read (${error.code ?? error.message})`}`);
+  });
+  return stream;
+}
+
+/** `oauth-ro users import`: users of an Auth0 export, bcrypt hashes kept until their next login. */
+export const usersImport: CliCommand = {
+  name: 'users import',
+  summary: 'import users from an Auth0 export (JSON lines or array; bcrypt hashes)',
+  help: `Usage: oauth-ro users import --connection <name> <file | ->
+
+Imports the users of an Auth0 user export into a database connection: JSON lines (one user per
+line, as Auth0's export job writes them) or one JSON array; "-" reads standard input. Each user keeps
+its user_id (auth0|…), email, username, phone_number, names, picture, user_metadata, app_metadata,
+created_at and blocked. Its bcrypt hash (password_hash, passwordHash, or custom_password_hash with
+algorithm bcrypt) is stored as it is: the user logs in with the old password, and that first login
+replaces the hash with argon2id. Users already there (same user_id) are skipped, so the import can be
+run again. A bad record is reported with its line number and the import goes on; hashes are never
+printed. Users with other hashes (md5, sha…) are refused: they could not be verified. Exit 0 when
+every record was imported or skipped, 1 when any was refused.
+
+Options:
+  --connection <name>   the database connection the users join
+
+Example:
+  oauth-ro users import --connection Username-Password-Authentication ./auth0-users.json`,
+  options: { connection: { type: 'string' } },
+  positionals: { min: 1, max: 1 },
+  async run(args, io) {
+    const name = requiredString(args, 'connection');
+    const file = args.positionals[0]!;
+    return withAdminContext(io, async ({ config, stores, clock, random }) => {
+      const connection = databaseConnection(config, name);
+      const source = await openSource(file, io.stdin);
+      const counts = await importUsers(readExportRecords(source), stores.users, {
+        connection: connection.name,
+        now: () => new Date(clock.now()).toISOString(),
+        newId: () => `auth0|${toHex(random.bytes(12))}`,
+        report: (line, problem) => io.err(`${file === '-' ? 'stdin' : file}:${line}: ${problem}`),
+        progress: (c, read) => io.err(`… ${read} read: ${c.imported} imported, ${c.skipped} skipped, ${c.refused} refused`),
+      });
+      const without = counts.withoutPassword > 0 ? ` (${counts.withoutPassword} without a password)` : '';
+      io.out(`imported ${counts.imported}${without}, skipped ${counts.skipped} already there, refused ${counts.refused} into ${connection.name}`);
+      return counts.refused > 0 ? EXIT.failure : EXIT.ok;
+    });
+  },
+};

@@ -1,0 +1,72 @@
+import { hash } from '@node-rs/bcrypt';
+import type { UserStore } from '@oauth-ro/core';
+import { openSqliteStores } from '@oauth-ro/store-sqlite';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { importUsers } from './import-users.js';
+import { readExportRecords } from './read-export-records.js';
+
+const CONNECTION = 'Username-Password-Authentication';
+const bcrypt = await hash('correct horse', { cost: 4 });
+
+/** An empty SQLite user store, closed when the test ends. */
+async function freshUsers(): Promise<UserStore> {
+  const stores = await openSqliteStores(':memory:');
+  onTestFinished(() => stores.close());
+  return stores.users;
+}
+
+async function run(text: string, users: UserStore) {
+  const reports: string[] = [];
+  let n = 0;
+  const counts = await importUsers(
+    readExportRecords([text]),
+    users,
+    {
+      connection: CONNECTION,
+      now: () => '2026-01-01T00:00:00.000Z',
+      newId: () => `auth0|new-${(n += 1)}`,
+      report: (line, problem) => reports.push(`${line}: ${problem}`),
+    },
+  );
+  return { counts, reports };
+}
+
+describe('importUsers', () => {
+  const file = [
+    JSON.stringify({ user_id: 'auth0|1', email: 'a@example.com', password_hash: bcrypt }),
+    JSON.stringify({ user_id: 'auth0|2', email: 'b@example.com' }),
+    `{"user_id": "auth0|3", "password_hash": "${bcrypt}", oops}`,
+    JSON.stringify({ user_id: 'auth0|4', email: 'd@example.com', password_hash: 'sha1:abcdef' }),
+    JSON.stringify({ user_id: 'auth0|5', email: 'a@example.com', password_hash: bcrypt }),
+  ].join('\n');
+
+  it('imports good records, reports bad ones by line without their hashes, and goes on', async () => {
+    const users = await freshUsers();
+    const { counts, reports } = await run(file, users);
+    expect(counts).toEqual({ imported: 2, withoutPassword: 1, skipped: 0, refused: 3 });
+    expect(reports).toEqual([
+      '3: not valid JSON',
+      '4: password_hash: not a bcrypt hash ($2a$, $2b$ or $2y$ with cost 04-31); other hashes cannot be verified here',
+      '5: auth0|5: its email, username or phone number belongs to another user of Username-Password-Authentication',
+    ]);
+    expect(reports.join('\n')).not.toContain(bcrypt.slice(7));
+    expect((await users.findById('auth0|1'))?.password_hash).toBe(bcrypt);
+    expect((await users.findById('auth0|2'))?.password_hash).toBeUndefined();
+  });
+
+  it('is idempotent: a second run skips what is there and imports nothing twice', async () => {
+    const users = await freshUsers();
+    await run(file, users);
+    const again = await run(file, users);
+    expect(again.counts).toEqual({ imported: 0, withoutPassword: 0, skipped: 2, refused: 3 });
+    expect(await users.list({ limit: 10 })).toHaveLength(2);
+  });
+
+  it('refuses a user_id already used in another connection', async () => {
+    const users = await freshUsers();
+    await users.create({ user_id: 'auth0|1', connection: 'other', strategy: 'auth0', blocked: false, profile: {}, created_at: 'x', updated_at: 'x' });
+    const { counts, reports } = await run(JSON.stringify({ user_id: 'auth0|1', email: 'a@example.com' }), users);
+    expect(counts.refused).toBe(1);
+    expect(reports).toEqual(['1: auth0|1 already exists in connection other']);
+  });
+});

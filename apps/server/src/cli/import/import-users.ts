@@ -1,0 +1,86 @@
+import type { UserRecord, UserStore } from '@oauth-ro/core';
+import { parseAuth0User } from './parse-auth0-user.js';
+import type { ExportRecord } from './read-export-records.js';
+
+/** What an import did, record by record. */
+export interface ImportCounts {
+  /** Users created. */
+  imported: number;
+  /** Of those, users without a password hash (they cannot log in until one is set). */
+  withoutPassword: number;
+  /** Users whose `user_id` was already there, in this connection: left as they are. */
+  skipped: number;
+  /** Records refused: unreadable, invalid, a hash that cannot be verified, or a login key taken by another user. */
+  refused: number;
+}
+
+/** Options of {@link importUsers}. */
+export interface ImportUsersOptions {
+  readonly connection: string;
+  readonly now: () => string;
+  /** A fresh `auth0|…` id, for a record without one. */
+  readonly newId: () => string;
+  /** One line per refused record: where it is and why, never a hash. */
+  readonly report: (line: number, problem: string) => void;
+  /** Called every `progressEvery` records read. */
+  readonly progress?: (counts: ImportCounts, read: number) => void;
+  readonly progressEvery?: number;
+}
+
+async function store(users: UserStore, user: UserRecord, connection: string): Promise<'imported' | 'skipped' | string> {
+  const created = await users.create(user);
+  if (created.created) return 'imported';
+  const existing = await users.findById(user.user_id);
+  if (existing && existing.connection === connection) return 'skipped';
+  if (existing) return `${user.user_id} already exists in connection ${existing.connection}`;
+  return `${user.user_id}: its email, username or phone number belongs to another user of ${connection}`;
+}
+
+/**
+ * Imports users record by record, one at a time, so a file of any size costs the memory of one
+ * record. Idempotent: a user whose `user_id` is already in the connection is skipped, so running
+ * the same file again imports only what was refused or missing before. A bad record is reported
+ * with its line number and the import goes on.
+ *
+ * @example
+ * const counts = await importUsers(readExportRecords(file), stores.users, {
+ *   connection: 'Username-Password-Authentication', now: () => new Date().toISOString(), newId, report,
+ * });
+ */
+export async function importUsers(records: AsyncIterable<ExportRecord>, users: UserStore, options: ImportUsersOptions): Promise<ImportCounts> {
+  const counts: ImportCounts = { imported: 0, withoutPassword: 0, skipped: 0, refused: 0 };
+  const every = options.progressEvery ?? 10_000;
+  let read = 0;
+  for await (const record of records) {
+    read += 1;
+    if (read % every === 0) options.progress?.(counts, read);
+    const refuse = (problem: string) => {
+      counts.refused += 1;
+      options.report(record.line, problem);
+    };
+    if (record.text === undefined) {
+      refuse(record.problem ?? 'unreadable');
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(record.text);
+    } catch {
+      // The parser's message quotes the text, which may hold a hash: say only that it is not JSON.
+      refuse('not valid JSON');
+      continue;
+    }
+    const user = parseAuth0User(value, options.connection, { now: options.now(), newId: options.newId });
+    if (!user.ok) {
+      refuse(user.error.join('; '));
+      continue;
+    }
+    const outcome = await store(users, user.value, options.connection);
+    if (outcome === 'imported') {
+      counts.imported += 1;
+      if (user.value.password_hash === undefined) counts.withoutPassword += 1;
+    } else if (outcome === 'skipped') counts.skipped += 1;
+    else refuse(outcome);
+  }
+  return counts;
+}

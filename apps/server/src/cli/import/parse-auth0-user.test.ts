@@ -1,0 +1,136 @@
+import { hash } from '@node-rs/bcrypt';
+import { describe, expect, it } from 'vitest';
+import { parseAuth0User } from './parse-auth0-user.js';
+
+const CONNECTION = 'Username-Password-Authentication';
+const context = { now: '2026-01-01T00:00:00.000Z', newId: () => 'auth0|generated' };
+const bcrypt = await hash('correct horse', { cost: 4 });
+
+describe('parseAuth0User', () => {
+  it('maps an Auth0 export line field by field, keeping the user_id and the bcrypt hash', () => {
+    const line = {
+      user_id: 'auth0|5f8a1c2e9b3d4a0012345678',
+      email: ' Alice@Example.COM ',
+      email_verified: true,
+      username: 'Alice',
+      phone_number: '+1 (555) 010-0000',
+      phone_verified: false,
+      given_name: 'Alice',
+      family_name: 'Liddell',
+      name: 'Alice Liddell',
+      nickname: 'alice',
+      picture: 'https://example.com/a.png',
+      user_metadata: { locale: 'fr' },
+      app_metadata: { roles: ['admin'] },
+      created_at: '2019-03-04T05:06:07.089Z',
+      updated_at: '2024-05-06T07:08:09Z',
+      blocked: true,
+      password_hash: bcrypt,
+      identities: [{ connection: CONNECTION }],
+      logins_count: 12,
+      last_ip: '203.0.113.9',
+    };
+    expect(parseAuth0User(line, CONNECTION, context)).toEqual({
+      ok: true,
+      value: {
+        user_id: 'auth0|5f8a1c2e9b3d4a0012345678',
+        connection: CONNECTION,
+        strategy: 'auth0',
+        email: 'alice@example.com',
+        username: 'alice',
+        phone_number: '+15550100000',
+        password_hash: bcrypt,
+        blocked: true,
+        profile: {
+          email_verified: true,
+          phone_verified: false,
+          given_name: 'Alice',
+          family_name: 'Liddell',
+          name: 'Alice Liddell',
+          nickname: 'alice',
+          picture: 'https://example.com/a.png',
+          user_metadata: { locale: 'fr' },
+          app_metadata: { roles: ['admin'] },
+        },
+        created_at: '2019-03-04T05:06:07.089Z',
+        updated_at: '2024-05-06T07:08:09.000Z',
+      },
+    });
+  });
+
+  it('reads the hash from passwordHash and from custom_password_hash (bulk-import format)', () => {
+    const camel = parseAuth0User({ email: 'a@example.com', passwordHash: bcrypt }, CONNECTION, context);
+    expect(camel.ok && camel.value.password_hash).toBe(bcrypt);
+    const custom = parseAuth0User(
+      { email: 'a@example.com', custom_password_hash: { algorithm: 'bcrypt', hash: { value: bcrypt } } },
+      CONNECTION,
+      context,
+    );
+    expect(custom.ok && custom.value.password_hash).toBe(bcrypt);
+  });
+
+  it('fills what is missing: a new auth0| id, the import time, no password; a bare id gets auth0|', () => {
+    const minimal = parseAuth0User({ email: 'a@example.com' }, CONNECTION, context);
+    expect(minimal).toEqual({
+      ok: true,
+      value: {
+        user_id: 'auth0|generated',
+        connection: CONNECTION,
+        strategy: 'auth0',
+        email: 'a@example.com',
+        blocked: false,
+        profile: {},
+        created_at: context.now,
+        updated_at: context.now,
+      },
+    });
+    const bare = parseAuth0User({ user_id: 'abc123', username: 'bob' }, CONNECTION, context);
+    expect(bare.ok && bare.value.user_id).toBe('auth0|abc123');
+  });
+
+  it('refuses hashes it cannot verify, naming the field but never printing the hash', () => {
+    const md5 = '5f4dcc3b5aa765d61d8327deb882cf99';
+    for (const record of [
+      { email: 'a@example.com', password_hash: md5 },
+      { email: 'a@example.com', passwordHash: `$argon2id$v=19$m=1,t=1,p=1$${md5}` },
+      { email: 'a@example.com', password_hash: bcrypt.slice(0, -1) },
+      { email: 'a@example.com', custom_password_hash: { algorithm: 'md5', hash: { value: md5 } } },
+      { email: 'a@example.com', custom_password_hash: { algorithm: 'bcrypt', hash: { value: md5 } } },
+      { email: 'a@example.com', custom_password_hash: md5 },
+    ]) {
+      const result = parseAuth0User(record, CONNECTION, context);
+      expect(result.ok).toBe(false);
+      const text = result.ok ? '' : result.error.join('; ');
+      expect(text).toMatch(/password_hash|passwordHash/);
+      expect(text).not.toContain(md5);
+      expect(text).not.toContain(bcrypt.slice(7, 20));
+    }
+  });
+
+  it('refuses users of other providers, and names every bad field at once', () => {
+    expect(parseAuth0User({ user_id: 'google-oauth2|123', email: 'a@example.com' }, CONNECTION, context)).toEqual({
+      ok: false,
+      error: ['user_id: a "google-oauth2" user, not a database (auth0|…) user'],
+    });
+    const bad = parseAuth0User(
+      { email: 'secret-person@', email_verified: 'yes', phone_number: '555', blocked: 'no', created_at: 'yesterday', user_metadata: [1], name: 7 },
+      CONNECTION,
+      context,
+    );
+    expect(bad).toEqual({
+      ok: false,
+      error: [
+        'email: not an email address',
+        'phone_number: not an international (E.164) phone number',
+        'email_verified: must be true or false',
+        'name: must be a string of at most 2048 characters',
+        'user_metadata: must be a JSON object',
+        'blocked: must be true or false',
+        'created_at: must be an ISO-8601 date',
+      ],
+    });
+    expect(parseAuth0User({ name: 'No Login' }, CONNECTION, context)).toEqual({ ok: false, error: ['email: required (or a username)'] });
+    expect(parseAuth0User([1, 2], CONNECTION, context)).toEqual({ ok: false, error: ['not a JSON object'] });
+    expect(parseAuth0User({ user_id: 'auth0|has space', email: 'a@example.com' }, CONNECTION, context).ok).toBe(false);
+  });
+});

@@ -1,0 +1,154 @@
+import { isBcryptHash } from '@oauth-ro/argon2';
+import { err, looksLikeEmail, normalizeIdentifier, normalizePhoneNumber, ok, type Result, type UserRecord } from '@oauth-ro/core';
+
+/** What a record may not be turned into a user for; field names only, never a value (hashes, PII). */
+type Problems = string[];
+
+const PROFILE_STRINGS = ['given_name', 'family_name', 'name', 'nickname', 'picture'] as const;
+const MAX_STRING = 2048;
+const ID = /^[^\s|][^\s]{0,254}$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The bcrypt hash of a record, from any of the places Auth0's exports and imports put it. */
+function readHash(record: Record<string, unknown>, problems: Problems): string | undefined {
+  const custom = record.custom_password_hash;
+  if (custom !== undefined) {
+    if (!isRecord(custom) || !isRecord(custom.hash)) {
+      problems.push('custom_password_hash: must be {"algorithm": "bcrypt", "hash": {"value": "$2b$…"}}');
+      return undefined;
+    }
+    if (custom.algorithm !== 'bcrypt') {
+      const algorithm = typeof custom.algorithm === 'string' ? custom.algorithm.slice(0, 32) : 'missing';
+      problems.push(`custom_password_hash: algorithm "${algorithm}" cannot be verified here; only bcrypt hashes are imported`);
+      return undefined;
+    }
+    return checkBcrypt('custom_password_hash.hash.value', custom.hash.value, problems);
+  }
+  for (const field of ['password_hash', 'passwordHash']) {
+    if (record[field] !== undefined) return checkBcrypt(field, record[field], problems);
+  }
+  return undefined;
+}
+
+function checkBcrypt(field: string, value: unknown, problems: Problems): string | undefined {
+  if (typeof value === 'string' && isBcryptHash(value)) return value;
+  problems.push(`${field}: not a bcrypt hash ($2a$, $2b$ or $2y$ with cost 04-31); other hashes cannot be verified here`);
+  return undefined;
+}
+
+function readUserId(value: unknown, problems: Problems): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    problems.push('user_id: must be a string');
+    return undefined;
+  }
+  const bar = value.indexOf('|');
+  const provider = bar === -1 ? 'auth0' : value.slice(0, bar);
+  const id = bar === -1 ? value : value.slice(bar + 1);
+  if (provider !== 'auth0') {
+    problems.push(`user_id: a "${provider.slice(0, 32)}" user, not a database (auth0|…) user`);
+    return undefined;
+  }
+  if (!ID.test(id)) {
+    problems.push('user_id: the id after "auth0|" must be 1 to 255 characters without spaces');
+    return undefined;
+  }
+  return `auth0|${id}`;
+}
+
+function readDate(field: string, value: unknown, fallback: string, problems: Problems): string {
+  if (value === undefined) return fallback;
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) {
+    problems.push(`${field}: must be an ISO-8601 date`);
+    return fallback;
+  }
+  return new Date(time).toISOString();
+}
+
+function readProfile(record: Record<string, unknown>, problems: Problems): Record<string, unknown> {
+  const profile: Record<string, unknown> = {};
+  for (const field of ['email_verified', 'phone_verified'] as const) {
+    const value = record[field];
+    if (value === undefined) continue;
+    if (typeof value === 'boolean') profile[field] = value;
+    else problems.push(`${field}: must be true or false`);
+  }
+  for (const field of PROFILE_STRINGS) {
+    const value = record[field];
+    if (value === undefined) continue;
+    if (typeof value === 'string' && value.length <= MAX_STRING) profile[field] = value;
+    else problems.push(`${field}: must be a string of at most ${MAX_STRING} characters`);
+  }
+  for (const field of ['user_metadata', 'app_metadata'] as const) {
+    const value = record[field];
+    if (value === undefined) continue;
+    if (isRecord(value)) profile[field] = value;
+    else problems.push(`${field}: must be a JSON object`);
+  }
+  return profile;
+}
+
+function readLogins(record: Record<string, unknown>, problems: Problems) {
+  const keys: { email?: string; username?: string; phone_number?: string } = {};
+  if (record.email !== undefined) {
+    const email = typeof record.email === 'string' ? normalizeIdentifier(record.email) : '';
+    if (looksLikeEmail(email)) keys.email = email;
+    else problems.push('email: not an email address');
+  }
+  if (record.username !== undefined) {
+    const username = typeof record.username === 'string' ? normalizeIdentifier(record.username) : '';
+    if (username !== '' && username.length <= 128 && !looksLikeEmail(username)) keys.username = username;
+    else problems.push('username: must be 1 to 128 characters and not an email address');
+  }
+  if (record.phone_number !== undefined) {
+    const phone = typeof record.phone_number === 'string' ? normalizePhoneNumber(record.phone_number) : undefined;
+    if (phone) keys.phone_number = phone;
+    else problems.push('phone_number: not an international (E.164) phone number');
+  }
+  if (record.email === undefined && record.username === undefined) problems.push('email: required (or a username)');
+  return keys;
+}
+
+/**
+ * Turns one user of an Auth0 export (the export job's JSON line, or a bulk-import entry) into a
+ * database user of `connection`, keeping its `user_id`, login keys (normalised as sign-up does),
+ * profile, metadata, dates and `blocked` flag, and its bcrypt hash (`password_hash`,
+ * `passwordHash` or `custom_password_hash`), which the hasher verifies and core replaces with
+ * argon2id at the first good login. A record without a hash is imported without a password. Every
+ * problem is named by field, never with the value (hashes and personal data stay out of reports).
+ *
+ * @example
+ * const user = parseAuth0User(JSON.parse(line), 'Username-Password-Authentication', { now, newId });
+ * if (!user.ok) console.error(user.error.join('; '));
+ */
+export function parseAuth0User(
+  value: unknown,
+  connection: string,
+  context: { readonly now: string; readonly newId: () => string },
+): Result<UserRecord, string[]> {
+  if (!isRecord(value)) return err(['not a JSON object']);
+  const problems: Problems = [];
+  const user_id = readUserId(value.user_id, problems);
+  const logins = readLogins(value, problems);
+  const password_hash = readHash(value, problems);
+  const profile = readProfile(value, problems);
+  if (value.blocked !== undefined && typeof value.blocked !== 'boolean') problems.push('blocked: must be true or false');
+  const created_at = readDate('created_at', value.created_at, context.now, problems);
+  const updated_at = readDate('updated_at', value.updated_at, created_at, problems);
+  if (problems.length > 0) return err(problems);
+  return ok({
+    user_id: user_id ?? context.newId(),
+    connection,
+    strategy: 'auth0',
+    ...logins,
+    ...(password_hash === undefined ? {} : { password_hash }),
+    blocked: value.blocked === true,
+    profile,
+    created_at,
+    updated_at,
+  });
+}
