@@ -14,6 +14,7 @@ import { loadDirectories } from './load-directories.js';
 import { loadSenders } from './load-senders.js';
 import { loggerOptions } from './logger-options.js';
 import { registerReadiness } from './register-readiness.js';
+import { serveDemo } from './serve-demo.js';
 import { zeroConfigBanner } from './zero-config-banner.js';
 
 /** A server that is listening. */
@@ -103,12 +104,14 @@ export async function startServer(
     });
     registerReadiness(app, stores);
     await app.register(oauthRoPlugin, { oauthRo });
+    const demoPath = await serveDemo(app, processEnv);
     const address = await listen(app, env.port, env.host);
     app.log.info(
       { mode: env.configFile ? 'config-file' : 'zero-config', issuer: config.issuer, database: stores.description, adminApi: env.adminToken !== undefined },
       'oauth-ro started',
     );
     if (!env.configFile) for (const line of zeroConfigBanner(config.issuer, config.issuer)) print(line);
+    if (demoPath) print(`demo page (development only): ${address}${demoPath}`);
     print(`oauth-ro listening on ${address}`);
 
     const running = { oauthRo, stores };
