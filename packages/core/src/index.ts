@@ -13,3 +13,4 @@ export * from './protection/index.js';
 export * from './metrics/index.js';
 export * from './audit/index.js';
 export * from './admin/index.js';
+export * from './openapi/index.js';

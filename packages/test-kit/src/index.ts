@@ -11,3 +11,4 @@ export * from './fakes/adfs.js';
 export * from './fakes/twilio.js';
 export * from './store-suite/index.js';
 export * from './launchers/tcp-proxy.js';
+export * from './openapi/index.js';

@@ -1,0 +1,100 @@
+import { errorResponses } from '../error-responses.js';
+import { jsonResult } from '../json-content.js';
+import type { PathItemObject } from '../types.js';
+
+/** What an endpoint that touches no store can still answer: only the (never expected) internal error. */
+const INTERNAL = errorResponses(['server_error']);
+
+/**
+ * `GET` JWKS, OpenID configuration, `/health` and `/metrics`. With `standalone`, `/health` also
+ * documents the standalone server's readiness probe (`?ready`).
+ *
+ * @example discoveryPaths('https://auth.example.com/', false)['/health'];
+ */
+export function discoveryPaths(issuer: string, standalone: boolean): Record<string, PathItemObject> {
+  return {
+    '/.well-known/jwks.json': {
+      get: {
+        operationId: 'jwks',
+        summary: 'Public signing keys',
+        tags: ['Discovery and operations'],
+        description: 'The current and previous public signing keys, each with its `kid` (cached 5 minutes).',
+        responses: {
+          '200': jsonResult('JWKS.', 'Jwks', { keys: [{ kty: 'RSA', kid: 'k1', alg: 'RS256', use: 'sig', n: '…', e: 'AQAB' }] }),
+          ...INTERNAL,
+        },
+      },
+    },
+    '/.well-known/openid-configuration': {
+      get: {
+        operationId: 'openIdConfiguration',
+        summary: 'OpenID Provider metadata',
+        tags: ['Discovery and operations'],
+        description: 'Issuer, endpoints and supported values.',
+        responses: {
+          '200': jsonResult('The metadata.', 'OpenIdConfiguration', {
+            issuer,
+            jwks_uri: `${issuer}.well-known/jwks.json`,
+            userinfo_endpoint: `${issuer}userinfo`,
+            token_endpoint: `${issuer}oauth/ro`,
+            response_types_supported: ['token', 'id_token', 'token id_token'],
+            subject_types_supported: ['public'],
+            id_token_signing_alg_values_supported: ['RS256'],
+          }),
+          ...INTERNAL,
+        },
+      },
+    },
+    '/health': {
+      get: {
+        operationId: 'health',
+        summary: standalone ? 'Liveness, or readiness with `?ready`' : 'Liveness',
+        tags: ['Discovery and operations'],
+        description: standalone
+          ? 'Liveness: 200 while the process runs. With `?ready` (standalone server): pings every store and answers 200, or 503 naming the store that did not answer within two seconds.'
+          : 'Liveness: 200 while the process runs.',
+        ...(standalone
+          ? { parameters: [{ name: 'ready', in: 'query', description: 'Present (any value): readiness instead of liveness.', schema: { type: 'string' } }] }
+          : {}),
+        responses: {
+          '200': jsonResult('Alive (or ready).', 'Health', { status: 'ok' }),
+          ...(standalone
+            ? {
+                '503': {
+                  description: 'Not ready (`?ready` only): a store did not answer.',
+                  headers: { 'Retry-After': { description: 'Seconds before asking again.', schema: { type: 'string', pattern: '^[1-9][0-9]*$' } } },
+                  content: {
+                    'application/json': {
+                      schema: { type: 'object', required: ['status', 'reason'], properties: { status: { const: 'unavailable' }, reason: { type: 'string' } }, additionalProperties: false },
+                      examples: { default: { value: { status: 'unavailable', reason: 'postgres: connect ECONNREFUSED' } } },
+                    },
+                  },
+                },
+              }
+            : {}),
+          ...INTERNAL,
+        },
+      },
+    },
+    '/metrics': {
+      get: {
+        operationId: 'metrics',
+        summary: 'Prometheus metrics',
+        tags: ['Discovery and operations'],
+        description: 'This process’s request and login counters and latency histograms, in Prometheus text format 0.0.4.',
+        responses: {
+          '200': {
+            description: 'Prometheus text.',
+            content: {
+              'text/plain': {
+                schema: { type: 'string' },
+                examples: { default: { value: '# TYPE oauth_ro_requests_total counter\noauth_ro_requests_total{route="/oauth/ro",method="POST",status="200"} 1\n' } },
+              },
+            },
+          },
+          ...INTERNAL,
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { BODY_ERRORS, errorResponses, PARAMETER_ERRORS, SERVICE_ERRORS } from '../error-responses.js';
+import { EXAMPLE_JWT, jsonResult } from '../json-content.js';
+import { jsonOrFormBody } from '../request-body.js';
+import type { PathItemObject } from '../types.js';
+
+/** `POST /oauth/ro`. */
+export const LOGIN_PATHS: Readonly<Record<string, PathItemObject>> = {
+  '/oauth/ro': {
+    post: {
+      operationId: 'resourceOwnerLogin',
+      summary: 'Log in with a password, a passwordless code or a device assertion',
+      tags: ['Login'],
+      description: [
+        'Auth0’s legacy resource-owner endpoint.',
+        '',
+        '- `grant_type=password` (the default): `username`/`password` against the connection. For `sms` the username is the E.164 phone number and the password the code; for `email` the address and the code.',
+        '- `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` (Touch ID): `id_token` is a short-lived JWT signed by a key registered for the user’s device (see device credentials), `iss` = the user id; `device` must match the registered device.',
+        '',
+        '`scope`: `openid` gives an id_token with only `iss sub aud iat exp`; each further word (`name`, `email`, `nickname`, `picture`, `email_verified`, …) adds that attribute; `profile` adds the whole profile; `offline_access` together with `device` adds a `refresh_token`. No `scope`: an access token only.',
+        '',
+        'A wrong password and an unknown user get the same answer in the same time. Ten consecutive failures for one user from one IP block further attempts (429).',
+      ].join('\n'),
+      requestBody: jsonOrFormBody('RoRequest', {
+        client_id: 'demo',
+        connection: 'Username-Password-Authentication',
+        grant_type: 'password',
+        username: 'demo@example.com',
+        password: 'Demo-passw0rd',
+        scope: 'openid email',
+      }),
+      responses: {
+        '200': jsonResult('Tokens.', 'TokenSet', { access_token: EXAMPLE_JWT, id_token: EXAMPLE_JWT, token_type: 'bearer' }),
+        ...errorResponses([
+          ...BODY_ERRORS,
+          ...PARAMETER_ERRORS,
+          { code: 'unsupported_grant_type', when: 'grant_type is neither password nor jwt-bearer', example: 'grant type client_credentials is not supported' },
+          'connection_not_found',
+          'connection_disabled',
+          { code: 'unsupported_operation', when: 'the connection’s strategy does not support the grant' },
+          { code: 'invalid_grant', when: 'a bad or unknown device assertion (says which)' },
+          { code: 'invalid_user_password', when: 'wrong password or unknown user' },
+          { code: 'invalid_passwordless_code', when: 'wrong, expired or spent passwordless code (or `Wrong email or verification code.`)' },
+          { code: 'unauthorized', when: 'user blocked; AD account disabled, locked or expired; password expired or must be changed (says which)' },
+          'unauthorized_client',
+          { code: 'too_many_attempts', when: '10 consecutive failures for one user from one IP' },
+          { code: 'too_many_requests', when: 'too many failed logins from this IP across users', example: 'Too many failed logins from this IP address; try again later.' },
+          { code: 'temporarily_unavailable', when: 'a directory (LDAP, Azure AD, ADFS) or store is unreachable (names the connection)' },
+          'server_error',
+        ]),
+      },
+    },
+  },
+};

@@ -1,0 +1,65 @@
+import { BODY_ERRORS, errorResponses, PARAMETER_ERRORS, SERVICE_ERRORS } from '../error-responses.js';
+import { jsonResult } from '../json-content.js';
+import { jsonOrFormBody } from '../request-body.js';
+import type { PathItemObject } from '../types.js';
+
+/** `POST /dbconnections/signup` and `POST /passwordless/start`. */
+export const SIGNUP_PATHS: Readonly<Record<string, PathItemObject>> = {
+  '/dbconnections/signup': {
+    post: {
+      operationId: 'signup',
+      summary: 'Create a user in a database connection',
+      tags: ['Sign-up and passwordless'],
+      description:
+        'Creates a user in a database (`auth0`) connection enabled for the client. An existing user gets `invalid_signup` without more said. Sign-ups are throttled per IP (429 with `Retry-After`).',
+      requestBody: jsonOrFormBody('SignupRequest', {
+        client_id: 'demo',
+        connection: 'Username-Password-Authentication',
+        email: 'demo@example.com',
+        password: 'Demo-passw0rd',
+      }),
+      responses: {
+        '200': jsonResult('The new user.', 'SignupResult', { _id: '5f8a0c1e9d3b4a7c', email: 'demo@example.com', email_verified: false }),
+        ...errorResponses([
+          ...BODY_ERRORS,
+          ...PARAMETER_ERRORS,
+          { code: 'bad_connection', when: 'unknown, not a database connection, or not enabled for the client (`the connection was disabled`)' },
+          { code: 'invalid_signup', when: 'the user already exists' },
+          { code: 'invalid_password', when: 'the password does not meet the connection’s policy (says which rule)' },
+          'unauthorized_client',
+          { code: 'signup_disabled', when: 'the connection has `disable_signup`' },
+          { code: 'too_many_requests', when: 'too many sign-ups from this IP', example: 'Too many sign-ups from this IP address; try again later.' },
+          ...SERVICE_ERRORS,
+        ]),
+      },
+    },
+  },
+  '/passwordless/start': {
+    post: {
+      operationId: 'passwordlessStart',
+      summary: 'Send a one-time code by SMS or email',
+      tags: ['Sign-up and passwordless'],
+      description: [
+        'Sends a code (`totp.length` digits, default 6, valid `totp.time_step` seconds, default 180; single use; only the newest counts; at most 3 wrong tries) to `phone_number` (connection `sms`) or `email` (connection `email`). Log in with it at `/oauth/ro` (`username` = the number or address, `password` = the code).',
+        '',
+        '`send=link` (Auth0’s default for email) is refused with `bad.request`: send `send=code`. Sending is throttled per IP and per recipient (429 with `Retry-After`).',
+      ].join('\n'),
+      requestBody: jsonOrFormBody('PasswordlessStartRequest', { client_id: 'demo', connection: 'sms', phone_number: '+15550100000', send: 'code' }),
+      responses: {
+        '200': jsonResult('The code was sent.', 'PasswordlessStartResult', { _id: '9c0e4f2a', phone_number: '+15550100000', phone_verified: false }),
+        ...errorResponses([
+          ...BODY_ERRORS,
+          { code: 'bad_client_id', when: 'missing or unknown client_id (`Unknown client`)' },
+          { code: 'bad_connection', when: 'missing, unknown, not passwordless, or not enabled for the client' },
+          { code: 'bad_phone_number', when: 'missing, or not E.164' },
+          { code: 'bad_email', when: 'missing or not an address' },
+          { code: 'bad_request', when: '`send=link`, or `send`/`authParams` of the wrong shape', example: 'send=link is not supported: use send=code' },
+          { code: 'sms_provider_error', when: 'the SMS or email provider refused the message' },
+          { code: 'too_many_requests', when: 'too many starts from this IP or to this recipient', example: 'Too many codes sent to this recipient. Try again later.' },
+          { code: 'temporarily_unavailable', when: 'a store or the provider is unreachable, or the strategy is not installed' },
+          'server_error',
+        ]),
+      },
+    },
+  },
+};

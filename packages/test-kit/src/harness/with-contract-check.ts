@@ -1,0 +1,43 @@
+import { contractChecker } from '../openapi/contract-checker.js';
+import type { ResponseChecker } from '../openapi/response-checker.js';
+import type { AdapterHarness, TestRequest, TestResponse } from './types.js';
+
+/** A response that contradicts the OpenAPI document; the message names the request and what is wrong. */
+export class ContractViolationError extends Error {
+  constructor(
+    readonly request: TestRequest,
+    readonly response: TestResponse,
+    readonly problems: readonly string[],
+  ) {
+    super(
+      `${request.method} ${request.path} → ${response.status} contradicts the OpenAPI document:\n` +
+        problems.map((p) => `  - ${p}`).join('\n') +
+        `\n  body: ${response.text.slice(0, 300)}`,
+    );
+    this.name = 'ContractViolationError';
+  }
+}
+
+/**
+ * The same harness, with every response checked against the OpenAPI document as it arrives: a
+ * response the document does not describe fails the request (and so the test that sent it).
+ *
+ * @example const checked = withContractCheck(expressHarness);
+ */
+export function withContractCheck(harness: AdapterHarness, check: ResponseChecker = contractChecker()): AdapterHarness {
+  return {
+    name: harness.name,
+    async mount(oauthRo) {
+      const app = await harness.mount(oauthRo);
+      return {
+        async dispatch(request) {
+          const response = await app.dispatch(request);
+          const problems = check(request, response);
+          if (problems.length > 0) throw new ContractViolationError(request, response, problems);
+          return response;
+        },
+        close: () => app.close(),
+      };
+    },
+  };
+}

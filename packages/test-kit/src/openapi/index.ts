@@ -1,0 +1,2 @@
+export * from './contract-checker.js';
+export * from './response-checker.js';
