@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { testLogFile } from '@oauth-ro/test-kit';
 
 export const SERVER_MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
@@ -39,22 +40,28 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `node dist/main.js` with exactly `env` (plus PATH), collecting its output line by line.
+ * Starts `node dist/main.js` with exactly `env` (plus PATH, and `OAUTH_RO_LOG_LEVEL=debug` unless
+ * `env` sets it), collecting its output line by line (and copying it to the test log directory).
  *
  * @example
  * const server = spawnServer({ PORT: String(await freePort()), OAUTH_RO_DATABASE: `sqlite:${dir}/o.db` });
  * await server.waitForLine(/^oauth-ro listening on /);
  */
 export function spawnServer(env: Record<string, string>): ServerProcess {
+  // Verbose by default, and its log lines (and stderr) kept in the test log directory, where
+  // scripts/check-test-logs.mjs looks for secrets after the suite.
   const child = spawn(process.execPath, [SERVER_MAIN], {
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', OAUTH_RO_LOG_LEVEL: 'debug', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const logFile = testLogFile('server');
   const stdout: string[] = [];
   const stderr: string[] = [];
   const waiters = new Set<{ pattern: RegExp; resolve(line: string): void }>();
   createInterface({ input: child.stdout! }).on('line', (line) => {
     stdout.push(line);
+    // Log lines only: the zero-config banner's curl lines carry the demo password on purpose.
+    if (line.startsWith('{')) logFile?.writeLine(line);
     for (const waiter of waiters) {
       if (waiter.pattern.test(line)) {
         waiters.delete(waiter);
@@ -62,7 +69,10 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
       }
     }
   });
-  createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    stderr.push(line);
+    logFile?.writeLine(line);
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,

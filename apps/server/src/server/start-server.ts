@@ -8,6 +8,7 @@ import { StartupError } from '../config/startup-error.js';
 import { readEnvironment } from '../env/read-environment.js';
 import { openStores } from '../stores/open-stores.js';
 import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
+import { auditLogSink } from './audit-log-sink.js';
 import { drainOnClose } from './drain-on-close.js';
 import { listenError } from './listen-error.js';
 import { loadDirectories } from './load-directories.js';
@@ -95,6 +96,7 @@ export async function startServer(
         clock: systemClock,
         random: webCryptoRandom,
         logger: app.log,
+        audit: auditLogSink(app.log),
         directories,
         senders: await loadSenders(config, app.log),
       },
