@@ -45,7 +45,10 @@ function credentialFields(value, path, found) {
 /** Every problem of one line. */
 export function lineFindings(line, secrets) {
   const found = [];
-  for (const secret of secrets) if (line.includes(secret)) found.push(`known test secret ${mask(secret)}`);
+  for (const secret of secrets) {
+    // As written, or as JSON escapes it inside a string.
+    if (line.includes(secret) || line.includes(JSON.stringify(secret).slice(1, -1))) found.push(`known test secret ${mask(secret)}`);
+  }
   const jwt = JWT_SHAPE.exec(line);
   if (jwt) found.push(`JWT-shaped text ${mask(jwt[0])}`);
   if (line.startsWith('{')) {

@@ -25,6 +25,7 @@ describe('scripts/check-test-logs.mjs', () => {
 
   it.each([
     ['a fixture password anywhere in a line', `oauth-ro listening; tried ${GOOD_PASSWORD}`, /known test secret/],
+    ['a fixture password JSON-escaped', line({ body: { pw: 'Adfs-Pa55<&>"' } }), /known test secret/],
     ['a JWT', line({ msg: `Bearer ${JWT}` }), /JWT-shaped/],
     ['a password key', line({ body: { password: 'whatever-it-is' } }), /key body\.password/],
     ['a client_secret key', line({ client_secret: 'x' }), /key client_secret/],
