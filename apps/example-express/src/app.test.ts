@@ -2,13 +2,15 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+// Logs into the test log directory, which scripts/check-test-logs.mjs greps for secrets.
+import { testLogger } from '../../../packages/test-kit/src/fixtures/test-log.js';
 import { createApp } from './app.js';
 
 let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  const { app } = await createApp({ issuer: 'http://127.0.0.1/' });
+  const { app } = await createApp({ issuer: 'http://127.0.0.1/', logger: testLogger('example-express') });
   server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,5 +1,5 @@
 import { createArgon2Hasher } from '@oauth-ro/argon2';
-import { createOAuthRo, normalizeConfig, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
+import { createOAuthRo, normalizeConfig, systemClock, webCryptoRandom, type Logger, type OAuthRo } from '@oauth-ro/core';
 import { oauthRoRouter, requireAuth } from '@oauth-ro/express';
 import { createMemoryStores } from '@oauth-ro/store-memory';
 import express, { type Express } from 'express';
@@ -8,11 +8,13 @@ import express, { type Express } from 'express';
  * An existing Express app (a tiny notes service) with oauth-ro added: the endpoints Auth0's legacy
  * clients call are mounted with one `app.use`, and `GET /api/notes` accepts only tokens they issued.
  *
+ * `logger` (optional) receives oauth-ro's log lines and its audit events (`{ audit: {…} }`).
+ *
  * @example
  * const { app } = await createApp({ issuer: 'http://localhost:3001/' });
  * app.listen(3001);
  */
-export async function createApp(options: { issuer: string }): Promise<{ app: Express; oauthRo: OAuthRo }> {
+export async function createApp(options: { issuer: string; logger?: Logger }): Promise<{ app: Express; oauthRo: OAuthRo }> {
   const app = express();
   app.use(express.json()); // the app's own body parser; oauth-ro copes with it (and with forms)
   app.get('/', (_req, res) => {
@@ -28,7 +30,14 @@ export async function createApp(options: { issuer: string }): Promise<{ app: Exp
         { name: 'Username-Password-Authentication', strategy: 'auth0', enabled_clients: ['notes-app'], options: {} },
       ],
     }),
-    deps: { ...createMemoryStores(), hasher: await createArgon2Hasher(), clock: systemClock, random: webCryptoRandom },
+    deps: {
+      ...createMemoryStores(),
+      hasher: await createArgon2Hasher(),
+      clock: systemClock,
+      random: webCryptoRandom,
+      // Optional: the app's logger, and audit events (Auth0 log types: s, fp, fu, limit_wc, ss…) as log lines.
+      ...(options.logger ? { logger: options.logger, audit: { emit: (event) => options.logger!.info({ audit: event }, `audit ${event.type}`) } } : {}),
+    },
   });
   app.use(oauthRoRouter(oauthRo));
   // --- end of oauth-ro ---

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+// Logs into the test log directory, which scripts/check-test-logs.mjs greps for secrets.
+import { testLogFile } from '../../../packages/test-kit/src/fixtures/test-log.js';
 import { createApp } from './app.js';
 
 let app: FastifyInstance;
 let base: string;
 
 beforeAll(async () => {
-  app = await createApp({ issuer: 'http://127.0.0.1/' });
+  const file = testLogFile('example-fastify');
+  app = await createApp({ issuer: 'http://127.0.0.1/', logger: file ? { level: 'debug', stream: { write: (line: string) => file.writeLine(line) } } : false });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {

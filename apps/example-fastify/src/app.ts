@@ -4,7 +4,7 @@ import type {} from '@fastify/jwt';
 import { createOAuthRo, normalizeConfig, systemClock, webCryptoRandom } from '@oauth-ro/core';
 import { oauthRoPlugin } from '@oauth-ro/fastify';
 import { createMemoryStores } from '@oauth-ro/store-memory';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 
 /**
  * An existing Fastify app (a tiny notes service) with oauth-ro added as a plugin. The plugin also
@@ -15,7 +15,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
  * const app = await createApp({ issuer: 'http://localhost:3002/' });
  * await app.listen({ port: 3002 });
  */
-export async function createApp(options: { issuer: string; logger?: boolean }): Promise<FastifyInstance> {
+export async function createApp(options: { issuer: string; logger?: FastifyServerOptions['logger'] }): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false });
   app.get('/', async () => 'notes service: GET /api/notes with a bearer token from POST /oauth/ro\n');
 
@@ -28,7 +28,15 @@ export async function createApp(options: { issuer: string; logger?: boolean }): 
         { name: 'Username-Password-Authentication', strategy: 'auth0', enabled_clients: ['notes-app'], options: {} },
       ],
     }),
-    deps: { ...createMemoryStores(), hasher: await createArgon2Hasher(), clock: systemClock, random: webCryptoRandom },
+    deps: {
+      ...createMemoryStores(),
+      hasher: await createArgon2Hasher(),
+      clock: systemClock,
+      random: webCryptoRandom,
+      // The app's own pino logger, for oauth-ro's log lines and its audit events (Auth0 log types: s, fp, fu, limit_wc, ss…).
+      logger: app.log,
+      audit: { emit: (event) => app.log.info({ audit: event }, `audit ${event.type}`) },
+    },
   });
   await app.register(oauthRoPlugin, { oauthRo });
   app.addHook('onClose', () => oauthRo.close());

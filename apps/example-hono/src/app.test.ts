@@ -1,13 +1,15 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+// Logs into the test log directory, which scripts/check-test-logs.mjs greps for secrets.
+import { testLogger } from '../../../packages/test-kit/src/fixtures/test-log.js';
 import { createApp } from './app.js';
 
 let server: ServerType;
 let base: string;
 
 beforeAll(async () => {
-  const { app } = await createApp({ issuer: 'http://127.0.0.1/' });
+  const { app } = await createApp({ issuer: 'http://127.0.0.1/', logger: testLogger('example-hono') });
   server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

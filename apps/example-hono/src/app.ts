@@ -1,5 +1,5 @@
 import { createArgon2Hasher } from '@oauth-ro/argon2';
-import { createOAuthRo, normalizeConfig, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
+import { createOAuthRo, normalizeConfig, systemClock, webCryptoRandom, type Logger, type OAuthRo } from '@oauth-ro/core';
 import { oauthRoApp, requireAuth, type OAuthRoVariables } from '@oauth-ro/hono';
 import { createMemoryStores } from '@oauth-ro/store-memory';
 import { Hono } from 'hono';
@@ -8,11 +8,13 @@ import { Hono } from 'hono';
  * An existing Hono app (a tiny notes service) with oauth-ro added: its endpoints are mounted with
  * one `app.route`, and `requireAuth` guards the app's own routes with the tokens it issues.
  *
+ * `logger` (optional) receives oauth-ro's log lines and its audit events (`{ audit: {…} }`).
+ *
  * @example
  * const { app } = await createApp({ issuer: 'http://localhost:3003/' });
  * serve({ fetch: app.fetch, port: 3003 });
  */
-export async function createApp(options: { issuer: string }): Promise<{ app: Hono<{ Variables: OAuthRoVariables }>; oauthRo: OAuthRo }> {
+export async function createApp(options: { issuer: string; logger?: Logger }): Promise<{ app: Hono<{ Variables: OAuthRoVariables }>; oauthRo: OAuthRo }> {
   const app = new Hono<{ Variables: OAuthRoVariables }>();
   app.get('/', (c) => c.text('notes service: GET /api/notes with a bearer token from POST /oauth/ro\n'));
 
@@ -25,7 +27,14 @@ export async function createApp(options: { issuer: string }): Promise<{ app: Hon
         { name: 'Username-Password-Authentication', strategy: 'auth0', enabled_clients: ['notes-app'], options: {} },
       ],
     }),
-    deps: { ...createMemoryStores(), hasher: await createArgon2Hasher(), clock: systemClock, random: webCryptoRandom },
+    deps: {
+      ...createMemoryStores(),
+      hasher: await createArgon2Hasher(),
+      clock: systemClock,
+      random: webCryptoRandom,
+      // Optional: the app's logger, and audit events (Auth0 log types: s, fp, fu, limit_wc, ss…) as log lines.
+      ...(options.logger ? { logger: options.logger, audit: { emit: (event) => options.logger!.info({ audit: event }, `audit ${event.type}`) } } : {}),
+    },
   });
   app.route('/', oauthRoApp(oauthRo));
   // --- end of oauth-ro ---
