@@ -52,7 +52,15 @@ describe('importing Auth0 users with the oauth-ro binary, then logging them in o
     const lines = [
       JSON.stringify({ user_id: 'auth0|5f8a1c2e9b3d4a0012345678', email: 'Alice@Example.com', email_verified: true, name: 'Alice Liddell', created_at: '2019-03-04T05:06:07.089Z', password_hash: alice }),
       JSON.stringify({ user_id: 'auth0|5f8a1c2e9b3d4a0012345679', email: 'bob@example.com', username: 'bob', custom_password_hash: { algorithm: 'bcrypt', hash: { value: bob } } }),
-      JSON.stringify({ user_id: 'auth0|5f8a1c2e9b3d4a0012345680', email: 'carol@example.com', passwordHash: carol, blocked: true }),
+      // The password-hash export Auth0 support hands over: MongoDB _id, identifiers, connection.
+      JSON.stringify({
+        _id: { $oid: '5f8a1c2e9b3d4a0012345680' },
+        passwordHash: carol,
+        password_set_date: { $date: '2020-01-02T03:04:05.678Z' },
+        tenant: 'example',
+        connection: CONNECTION,
+        identifiers: [{ type: 'email', value: 'carol@example.com', verified: true }],
+      }),
       JSON.stringify({ user_id: 'auth0|md5user', email: 'dave@example.com', custom_password_hash: { algorithm: 'md5', hash: { value: '5f4dcc3b5aa765d61d8327deb882cf99' } } }),
       `{"user_id": "auth0|broken", "password_hash": "${alice}"`,
     ];
@@ -79,21 +87,28 @@ describe('importing Auth0 users with the oauth-ro binary, then logging them in o
     expect(claims(ok.json.id_token)).toMatchObject({ sub: 'auth0|5f8a1c2e9b3d4a0012345678', email: 'alice@example.com' });
     expect((await login(server.url, 'alice@example.com', 'wrong-password')).status).toBe(401);
     expect((await login(server.url, 'bob', 'B0b-0ld-Passw0rd')).status).toBe(200);
-    expect((await login(server.url, 'carol@example.com', 'Car0l-0ld-Passw0rd')).json).toEqual({ error: 'unauthorized', error_description: 'user is blocked' });
+    expect((await login(server.url, 'carol@example.com', 'Car0l-0ld-Passw0rd')).status).toBe(200);
+    const dave = JSON.stringify({ user_id: 'auth0|dave', email: 'dave@example.com', passwordHash: await hash('Dave-0ld-Passw0rd', { cost: 4 }), blocked: true });
+    await writeFile(join(temp.dir, 'blocked.json'), `[${dave}]`);
+    expect((await oauthRo(['users', 'import', '--connection', CONNECTION, join(temp.dir, 'blocked.json')], env)).stdout).toBe(
+      `imported 1, skipped 0 already there, refused 0 into ${CONNECTION}\n`,
+    );
+    expect((await login(server.url, 'dave@example.com', 'Dave-0ld-Passw0rd')).json).toEqual({ error: 'unauthorized', error_description: 'user is blocked' });
 
     const stores = await openSqliteStores(env.OAUTH_RO_DATABASE);
     onTestFinished(() => stores.close());
     expect((await stores.users.findById('auth0|5f8a1c2e9b3d4a0012345678'))?.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect((await stores.users.findById('auth0|5f8a1c2e9b3d4a0012345679'))?.password_hash).toMatch(/^\$argon2id\$/);
-    // Carol's right password was checked, but a blocked user is refused before any rehash.
-    expect((await stores.users.findById('auth0|5f8a1c2e9b3d4a0012345680'))?.password_hash).toBe(carol);
+    expect(await stores.users.findById('auth0|5f8a1c2e9b3d4a0012345680')).toMatchObject({ email: 'carol@example.com', password_hash: expect.stringMatching(/^\$argon2id\$/) });
+    // Dave's right password was checked, but a blocked user is refused before any rehash.
+    expect((await stores.users.findById('auth0|dave'))?.password_hash).toMatch(/^\$2b\$04\$/);
 
     expect((await login(server.url, 'alice@example.com', 'Alice-0ld-Passw0rd')).status).toBe(200);
     expect((await login(server.url, 'alice@example.com', 'wrong-password')).status).toBe(401);
 
     const listed = await oauthRo(['users', 'list'], env);
     expect(listed.code).toBe(0);
-    expect(listed.stdout.split('\n').filter((l) => l.startsWith('auth0|')).map((l) => l.split('\t')[5])).toEqual(['argon2id', 'argon2id', 'bcrypt']);
+    expect(listed.stdout.split('\n').filter((l) => l.startsWith('auth0|')).map((l) => l.split('\t')[5])).toEqual(['argon2id', 'argon2id', 'argon2id', 'bcrypt']);
   });
 
   it('without a command the binary still starts the server; with one it only runs it', async () => {

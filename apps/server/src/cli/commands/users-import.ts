@@ -26,15 +26,19 @@ export const usersImport: CliCommand = {
   summary: 'import users from an Auth0 export (JSON lines or array; bcrypt hashes)',
   help: `Usage: oauth-ro users import --connection <name> <file | ->
 
-Imports the users of an Auth0 user export into a database connection: JSON lines (one user per
-line, as Auth0's export job writes them) or one JSON array; "-" reads standard input. Each user keeps
-its user_id (auth0|…), email, username, phone_number, names, picture, user_metadata, app_metadata,
-created_at and blocked. Its bcrypt hash (password_hash, passwordHash, or custom_password_hash with
-algorithm bcrypt) is stored as it is: the user logs in with the old password, and that first login
-replaces the hash with argon2id. Users already there (same user_id) are skipped, so the import can be
-run again. A bad record is reported with its line number and the import goes on; hashes are never
-printed. Users with other hashes (md5, sha…) are refused: they could not be verified. Exit 0 when
-every record was imported or skipped, 1 when any was refused.
+Imports users exported from Auth0 into a database connection. Reads JSON lines (one user per line)
+or one JSON array; "-" reads standard input. Understands the password-hash export Auth0 support
+hands over (_id or alt_id, passwordHash, identifiers, connection), users as the Management API and
+its export job give them (user_id, email, …), and bulk-import entries (custom_password_hash).
+
+Each user keeps its user_id (auth0|…), email, username, phone_number, names, picture,
+user_metadata, app_metadata, created_at and blocked. Its bcrypt hash ($2a$, $2b$, $2y$) is stored
+as it is: the user logs in with the old password, and that first login replaces the hash with
+argon2id. Users already there (same user_id) are skipped, so the import can be run again. A bad
+record is reported with its line number and the import goes on; hashes are never printed. Users
+with other hashes (md5, sha…) are refused, as they could not be verified, and so are users of
+another connection than --connection. Exit 0 when every record was imported or skipped, 1 when any
+was refused.
 
 Options:
   --connection <name>   the database connection the users join

@@ -58,6 +58,45 @@ describe('parseAuth0User', () => {
     });
   });
 
+  it("reads a line of Auth0's password-hash export: _id / alt_id, passwordHash, identifiers, $date", () => {
+    const line = {
+      _id: { $oid: '5dea9f9c82dd7c0e76e4ec93' },
+      email_verified: false,
+      passwordHash: bcrypt,
+      password_set_date: { $date: '2019-12-06T18:36:12.412Z' },
+      tenant: 'example-tenant',
+      connection: CONNECTION,
+      _tmp_is_unique: true,
+      identifiers: [
+        { type: 'email', value: 'User@Example.com', verified: true },
+        { type: 'username', value: 'user1' },
+      ],
+    };
+    expect(parseAuth0User(line, CONNECTION, context)).toEqual({
+      ok: true,
+      value: {
+        user_id: 'auth0|5dea9f9c82dd7c0e76e4ec93',
+        connection: CONNECTION,
+        strategy: 'auth0',
+        email: 'user@example.com',
+        username: 'user1',
+        password_hash: bcrypt,
+        blocked: false,
+        profile: { email_verified: false },
+        created_at: context.now,
+        updated_at: context.now,
+      },
+    });
+    const alt = parseAuth0User({ ...line, alt_id: 'euclid', created_at: { $date: '2019-01-01T00:00:00Z' } }, CONNECTION, context);
+    expect(alt.ok && [alt.value.user_id, alt.value.created_at, alt.value.profile.email_verified]).toEqual(['auth0|euclid', '2019-01-01T00:00:00.000Z', false]);
+    const rootless = parseAuth0User({ _id: { $oid: 'abc' }, passwordHash: bcrypt, identifiers: [{ type: 'email', value: 'x@example.com', verified: true }] }, CONNECTION, context);
+    expect(rootless.ok && [rootless.value.email, rootless.value.profile.email_verified]).toEqual(['x@example.com', true]);
+    expect(parseAuth0User({ ...line, connection: 'Other-DB' }, CONNECTION, context)).toEqual({
+      ok: false,
+      error: ['connection: the user is from "Other-DB"; import it with --connection "Other-DB" (a connection of that name)'],
+    });
+  });
+
   it('reads the hash from passwordHash and from custom_password_hash (bulk-import format)', () => {
     const camel = parseAuth0User({ email: 'a@example.com', passwordHash: bcrypt }, CONNECTION, context);
     expect(camel.ok && camel.value.password_hash).toBe(bcrypt);

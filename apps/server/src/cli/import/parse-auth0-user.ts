@@ -39,6 +39,18 @@ function checkBcrypt(field: string, value: unknown, problems: Problems): string 
   return undefined;
 }
 
+/**
+ * The record's id: `user_id` (management API export), else the password-hash export's `alt_id`
+ * (an id chosen at creation) or its MongoDB `_id` (`{"$oid": "5dea…"}`), which Auth0 prefixes
+ * with `auth0|` to make the user_id.
+ */
+function idOf(record: Record<string, unknown>): unknown {
+  if (record.user_id !== undefined) return record.user_id;
+  if (record.alt_id !== undefined) return record.alt_id;
+  const id = record._id;
+  return isRecord(id) ? id.$oid : id;
+}
+
 function readUserId(value: unknown, problems: Problems): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') {
@@ -59,8 +71,10 @@ function readUserId(value: unknown, problems: Problems): string | undefined {
   return `auth0|${id}`;
 }
 
-function readDate(field: string, value: unknown, fallback: string, problems: Problems): string {
-  if (value === undefined) return fallback;
+function readDate(field: string, raw: unknown, fallback: string, problems: Problems): string {
+  if (raw === undefined) return fallback;
+  // MongoDB extended JSON, as in the password-hash export: {"$date": "2019-12-06T18:36:12.412Z"}.
+  const value = isRecord(raw) ? raw.$date : raw;
   const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(time)) {
     problems.push(`${field}: must be an ISO-8601 date`);
@@ -92,6 +106,25 @@ function readProfile(record: Record<string, unknown>, problems: Problems): Recor
   return profile;
 }
 
+/**
+ * The password-hash export may carry the login keys only in `identifiers`
+ * (`[{"type": "email", "value": "…", "verified": true}]`): they fill what the root lacks.
+ */
+function withIdentifiers(record: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(record.identifiers)) return record;
+  const filled = { ...record };
+  for (const identifier of record.identifiers) {
+    if (!isRecord(identifier) || typeof identifier.type !== 'string') continue;
+    const field = identifier.type;
+    if ((field === 'email' || field === 'username' || field === 'phone_number') && filled[field] === undefined) {
+      filled[field] = identifier.value;
+      const verified = field === 'email' ? 'email_verified' : field === 'phone_number' ? 'phone_verified' : undefined;
+      if (verified && filled[verified] === undefined && typeof identifier.verified === 'boolean') filled[verified] = identifier.verified;
+    }
+  }
+  return filled;
+}
+
 function readLogins(record: Record<string, unknown>, problems: Problems) {
   const keys: { email?: string; username?: string; phone_number?: string } = {};
   if (record.email !== undefined) {
@@ -114,8 +147,10 @@ function readLogins(record: Record<string, unknown>, problems: Problems) {
 }
 
 /**
- * Turns one user of an Auth0 export (the export job's JSON line, or a bulk-import entry) into a
- * database user of `connection`, keeping its `user_id`, login keys (normalised as sign-up does),
+ * Turns one user of an Auth0 export into a database user of `connection`: a line of the password
+ * hash export Auth0 support hands over (`_id`/`alt_id`, `passwordHash`, `identifiers`,
+ * `connection`), a user of the Management API or its export job (`user_id`, …), or a bulk-import
+ * entry (`custom_password_hash`). It keeps the `user_id`, login keys (normalised as sign-up does),
  * profile, metadata, dates and `blocked` flag, and its bcrypt hash (`password_hash`,
  * `passwordHash` or `custom_password_hash`), which the hasher verifies and core replaces with
  * argon2id at the first good login. A record without a hash is imported without a password. Every
@@ -126,13 +161,17 @@ function readLogins(record: Record<string, unknown>, problems: Problems) {
  * if (!user.ok) console.error(user.error.join('; '));
  */
 export function parseAuth0User(
-  value: unknown,
+  raw: unknown,
   connection: string,
   context: { readonly now: string; readonly newId: () => string },
 ): Result<UserRecord, string[]> {
-  if (!isRecord(value)) return err(['not a JSON object']);
+  if (!isRecord(raw)) return err(['not a JSON object']);
+  const value = withIdentifiers(raw);
   const problems: Problems = [];
-  const user_id = readUserId(value.user_id, problems);
+  if (typeof value.connection === 'string' && value.connection !== connection) {
+    problems.push(`connection: the user is from "${value.connection.slice(0, 128)}"; import it with --connection "${value.connection.slice(0, 128)}" (a connection of that name)`);
+  }
+  const user_id = readUserId(idOf(value), problems);
   const logins = readLogins(value, problems);
   const password_hash = readHash(value, problems);
   const profile = readProfile(value, problems);

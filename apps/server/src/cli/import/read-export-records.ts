@@ -154,7 +154,10 @@ class ArraySplitter {
  *   if (record.text) JSON.parse(record.text);
  * }
  */
-export async function* readExportRecords(source: AsyncIterable<string | Uint8Array>, maxRecordChars = MAX_RECORD_CHARS): AsyncGenerator<ExportRecord> {
+export async function* readExportRecords(
+  source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  maxRecordChars = MAX_RECORD_CHARS,
+): AsyncGenerator<ExportRecord> {
   const decoder = new TextDecoder('utf-8');
   let splitter: LineSplitter | ArraySplitter | undefined;
   let pending = '';
