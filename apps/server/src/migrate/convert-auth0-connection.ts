@@ -76,7 +76,7 @@ export function convertAuth0Connection(
       converted = convertAdfsOptions(options, name, where, sources.tenant, context);
       break;
     default:
-      context.warnings.push(`${where}: "${name}" uses strategy ${strategy}, which oauth-ro does not support (/oauth/ro never served it); skipped`);
+      context.warnings.push(`${where}: "${name}" uses strategy ${strategy}, which oauth-ro does not support; skipped`);
       return undefined;
   }
   return { name, strategy, enabled_clients: enabledClients(raw, where, name, sources, context), options: converted };

@@ -104,6 +104,6 @@ export function convertAuth0Export(input: unknown): ConvertedAuth0Export {
     const count = Array.isArray(value) ? value.length : isRecord(value) ? Object.keys(value).length : 0;
     if (count > 0) context.warnings.push(`${key}: ${count} not carried over (${why})`);
   }
-  const issuer = context.envReference('oauth_ro', 'issuer', 'issuer', "the new domain's URL, e.g. https://auth.example.com/ (or pass OAUTH_RO_ISSUER, which overrides it)");
+  const issuer = context.envReference('oauth_ro', 'issuer', 'issuer', "the URL of oauth-ro's domain with a trailing slash, e.g. https://auth.example.com/");
   return { config: { issuer, clients, connections }, warnings: context.warnings };
 }
