@@ -20,8 +20,10 @@ const ARGON2ID = 2;
 /**
  * Hashes at once: libuv's thread pool size (argon2 work runs there), and a queue deep enough for
  * bursts; 1000 waiting logins hold only closures, the running ones 19 MiB each.
+ *
+ * @example createArgon2Hasher(OWASP_ARGON2ID, { ...DEFAULT_HASHER_LIMITS, maxQueued: 64 });
  */
-const DEFAULT_LIMITS: QueueLimits = {
+export const DEFAULT_HASHER_LIMITS: QueueLimits = {
   concurrency: Number(process.env.UV_THREADPOOL_SIZE) || 4,
   maxQueued: 1024,
 };
@@ -57,7 +59,7 @@ export function parseArgon2Params(phc: string): (Argon2Params & { variant: strin
  */
 export async function createArgon2Hasher(
   params: Argon2Params = OWASP_ARGON2ID,
-  limits: QueueLimits = DEFAULT_LIMITS,
+  limits: QueueLimits = DEFAULT_HASHER_LIMITS,
 ): Promise<PasswordHasher> {
   const options = { algorithm: ARGON2ID, ...params, outputLen: 32 };
   const run = createBoundedQueue(limits);

@@ -9,6 +9,7 @@ export type OAuthErrorCode =
   | 'invalid_body'
   | 'unsupported_media_type'
   | 'body_too_large'
+  | 'header_too_large'
   | 'not_found'
   | 'method_not_allowed'
   | 'unauthorized_client'
@@ -66,6 +67,8 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
     description: 'the body must be application/json or application/x-www-form-urlencoded',
   },
   body_too_large: { status: 413, error: 'invalid_request', description: 'request body too large' },
+  /** A request header oauth-ro reads (or, on the standalone server, the header block) is over its limit. */
+  header_too_large: { status: 431, error: 'invalid_request', description: 'request header too large' },
   not_found: { status: 404, error: 'not_found', description: 'not found' },
   method_not_allowed: { status: 405, error: 'invalid_request', description: 'method not allowed' },
   unauthorized_client: { status: 403, error: 'unauthorized_client', description: 'invalid client' },

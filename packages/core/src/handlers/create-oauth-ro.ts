@@ -2,6 +2,7 @@ import { indexConfig } from '../config/resolve-client.js';
 import type { OAuthRoConfig } from '../config/types.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { isUnavailableError } from '../errors/unavailable-error.js';
+import { checkRequestHeaders } from '../http/check-request-headers.js';
 import { errorResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { preparePasswordless, type PasswordlessOptions } from '../passwordless/prepare-passwordless.js';
@@ -184,6 +185,8 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
   }
 
   async function handle(request: OAuthRequest): Promise<OAuthResponse> {
+    const tooLarge = checkRequestHeaders(request);
+    if (tooLarge) return errorResponse(tooLarge);
     const path = request.path.length > 1 ? request.path.replace(/\/+$/, '') : request.path;
     const route = routeOf(path);
     if (!route) return errorResponse(oauthError('not_found', `no route for ${request.method} ${path.slice(0, 200)}`));

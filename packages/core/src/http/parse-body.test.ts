@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBody } from './parse-body.js';
+import { MAX_BODY_BYTES } from './types.js';
 
 const req = (rawBody: string, type?: string) => ({
   method: 'POST',
@@ -34,5 +35,11 @@ describe('parseBody', () => {
   it('accepts a body the host already parsed only if it is an object', () => {
     expect(parseBody({ ...req(''), rawBody: undefined, parsedBody: { a: 'b' } })).toEqual({ ok: true, value: { a: 'b' } });
     expect(parseBody({ ...req(''), rawBody: undefined, parsedBody: [1] })).toMatchObject({ ok: false });
+  });
+
+  it('refuses a host-parsed body whose Content-Length is over the limit, as the adapters do for raw bodies', () => {
+    const parsed = (length: number) => ({ ...req(''), rawBody: undefined, parsedBody: { a: 'b' }, headers: { 'content-length': String(length) } });
+    expect(parseBody(parsed(MAX_BODY_BYTES))).toMatchObject({ ok: true });
+    expect(parseBody(parsed(MAX_BODY_BYTES + 1))).toMatchObject({ ok: false, error: { code: 'body_too_large' } });
   });
 });

@@ -1,6 +1,6 @@
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { err, ok, type Result } from '../util/result.js';
-import type { OAuthRequest } from './types.js';
+import { MAX_BODY_BYTES, type OAuthRequest } from './types.js';
 
 /** A request body as a flat record of parameters; values are untrusted until validated. */
 export type BodyParams = Readonly<Record<string, unknown>>;
@@ -21,13 +21,15 @@ function parseForm(text: string): BodyParams {
 
 /**
  * Parses a JSON or form body into parameters. Empty bodies are `{}`; anything else that is not an
- * object (arrays, `null`, numbers, malformed JSON, unknown content types) is a 4xx error value.
+ * object (arrays, `null`, numbers, malformed JSON, unknown content types) is a 4xx error value. A body
+ * the adapter flagged too large, or whose `Content-Length` is over {@link MAX_BODY_BYTES}, is 413.
  *
  * @example
  * parseBody({ ...req, rawBody: 'username=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
  */
 export function parseBody(request: OAuthRequest): Result<BodyParams, OAuthError> {
-  if (request.bodyTooLarge) return err(oauthError('body_too_large'));
+  // A host that parsed the body itself (its own, larger limit) still declared the length it read.
+  if (request.bodyTooLarge || Number(request.headers['content-length']) > MAX_BODY_BYTES) return err(oauthError('body_too_large'));
   if (request.parsedBody !== undefined) {
     return isPlainObject(request.parsedBody)
       ? ok(request.parsedBody)
