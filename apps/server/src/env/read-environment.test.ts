@@ -76,6 +76,13 @@ describe('readEnvironment', () => {
     expect(mysql).not.toContain('hunter2');
   });
 
+  it('reads OAUTH_RO_HASH_QUEUE, a whole number', () => {
+    expect(readEnvironment({ OAUTH_RO_HASH_QUEUE: '16' }).hashQueue).toBe(16);
+    expect(readEnvironment({}).hashQueue).toBeUndefined();
+    expect(failure({ OAUTH_RO_HASH_QUEUE: '-1' })).toBe('OAUTH_RO_HASH_QUEUE: must be a whole number from 0 to 1000000, got "-1"');
+    expect(failure({ OAUTH_RO_HASH_QUEUE: 'lots' })).toMatch(/^OAUTH_RO_HASH_QUEUE: /);
+  });
+
   it('reads OAUTH_RO_ADMIN_TOKEN (32+ visible characters), refusing a short one without echoing it', () => {
     const token = 'k'.repeat(31) + 'Z';
     expect(readEnvironment({ OAUTH_RO_ADMIN_TOKEN: token }).adminToken).toBe(token);

@@ -26,6 +26,8 @@ export interface ServerEnvironment {
   readonly codeHashKey?: Uint8Array;
   /** `OAUTH_RO_ADMIN_TOKEN`: turns on the admin API (`/api/v2/user-blocks`, `/api/v2/users/{id}`), its bearer token. */
   readonly adminToken?: string;
+  /** `OAUTH_RO_HASH_QUEUE`: logins that may wait for a hashing slot; beyond, 503 with Retry-After. */
+  readonly hashQueue?: number;
 }
 
 export const DEFAULT_DATABASE = 'sqlite:./data/oauth-ro.db';
@@ -108,6 +110,14 @@ function readRedis(value: string | undefined): string | undefined {
   return value;
 }
 
+function readHashQueue(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > 1_000_000) {
+    throw new StartupError(`OAUTH_RO_HASH_QUEUE: must be a whole number from 0 to 1000000, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
@@ -163,5 +173,6 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
     ...optional('keyEncryptionKey', readSecretKey('OAUTH_RO_KEY_ENCRYPTION_KEY', nonEmpty(env.OAUTH_RO_KEY_ENCRYPTION_KEY))),
     ...optional('codeHashKey', readSecretKey('OAUTH_RO_CODE_HASH_KEY', nonEmpty(env.OAUTH_RO_CODE_HASH_KEY))),
     ...optional('adminToken', readAdminToken(nonEmpty(env.OAUTH_RO_ADMIN_TOKEN))),
+    ...optional('hashQueue', readHashQueue(nonEmpty(env.OAUTH_RO_HASH_QUEUE))),
   };
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createArgon2Hasher } from '@oauth-ro/argon2';
+import { createArgon2Hasher, DEFAULT_HASHER_LIMITS, OWASP_ARGON2ID } from '@oauth-ro/argon2';
 import { createOAuthRo, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
 import { oauthRoPlugin } from '@oauth-ro/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -8,6 +8,7 @@ import { StartupError } from '../config/startup-error.js';
 import { readEnvironment } from '../env/read-environment.js';
 import { openStores } from '../stores/open-stores.js';
 import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
+import { answerClientErrors, MAX_HEADER_BYTES } from './answer-client-errors.js';
 import { auditLogSink } from './audit-log-sink.js';
 import { drainOnClose } from './drain-on-close.js';
 import { listenError } from './listen-error.js';
@@ -81,6 +82,8 @@ export async function startServer(
     trustProxy: env.trustProxy as FastifyServerOptions['trustProxy'],
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    clientErrorHandler: answerClientErrors,
   });
   drainOnClose(app);
   let stores: ServerStores | undefined;
@@ -92,7 +95,7 @@ export async function startServer(
       config,
       deps: {
         ...pickStorePorts(stores),
-        hasher: await createArgon2Hasher(),
+        hasher: await createArgon2Hasher(OWASP_ARGON2ID, { ...DEFAULT_HASHER_LIMITS, maxQueued: env.hashQueue ?? DEFAULT_HASHER_LIMITS.maxQueued }),
         clock: systemClock,
         random: webCryptoRandom,
         logger: app.log,
