@@ -15,6 +15,7 @@ import { listenError } from './listen-error.js';
 import { loadDirectories } from './load-directories.js';
 import { loadSenders } from './load-senders.js';
 import { loggerOptions } from './logger-options.js';
+import { registerApiReference } from './register-api-reference.js';
 import { registerReadiness } from './register-readiness.js';
 import { serveDemo } from './serve-demo.js';
 import { zeroConfigBanner } from './zero-config-banner.js';
@@ -108,6 +109,7 @@ export async function startServer(
       ...(env.adminToken === undefined ? {} : { adminToken: env.adminToken }),
     });
     registerReadiness(app, stores);
+    registerApiReference(app, config.issuer);
     await app.register(oauthRoPlugin, { oauthRo });
     const demoPath = await serveDemo(app, processEnv);
     const address = await listen(app, env.port, env.host);
