@@ -23,6 +23,7 @@ const TITLES: Readonly<Record<number, string>> = {
   409: 'Conflict',
   413: 'Body too large',
   415: 'Unsupported media type',
+  431: 'Request header too large',
   429: 'Too many requests',
   500: 'Internal error (never expected: a bug; no stack trace is sent)',
   503: 'A store or directory is unreachable',
@@ -102,4 +103,9 @@ export const PARAMETER_ERRORS: readonly ErrorCase[] = [
 /** Operations with a path parameter: a segment that is not valid percent-encoding (Express refuses it before core). */
 export const PATH_ERRORS: readonly ErrorCase[] = [
   { code: 'invalid_request', when: 'the path is not valid percent-encoding', example: 'the path could not be decoded' },
+];
+
+/** Checked before routing, on every request: an `Authorization` or `Content-Type` over 8 KiB. */
+export const HEADER_ERRORS: readonly ErrorCase[] = [
+  { code: 'header_too_large', when: 'an Authorization or Content-Type header over 8 KiB', example: 'authorization header too large' },
 ];

@@ -41,7 +41,7 @@ describe('openApiDocument', () => {
 
   it('documents the contract’s statuses of POST /oauth/ro, with Retry-After on 429 and 503', () => {
     const responses = doc.paths['/oauth/ro']!.post!.responses;
-    expect(Object.keys(responses).sort()).toEqual(['200', '400', '401', '403', '413', '415', '429', '500', '503']);
+    expect(Object.keys(responses).sort()).toEqual(['200', '400', '401', '403', '413', '415', '429', '431', '500', '503']);
     expect(responses['429']!.headers?.['Retry-After']).toBeDefined();
     expect(responses['503']!.headers?.['Retry-After']).toBeDefined();
   });

@@ -1,4 +1,4 @@
-import { BODY_ERRORS, errorResponses } from './error-responses.js';
+import { BODY_ERRORS, errorResponses, HEADER_ERRORS } from './error-responses.js';
 import { ADMIN_PATHS, ADMIN_SCHEMAS } from './paths/admin.js';
 import { DEVICE_CREDENTIAL_PATHS } from './paths/device-credentials.js';
 import { discoveryPaths } from './paths/discovery.js';
@@ -8,7 +8,18 @@ import { SIGNUP_PATHS } from './paths/signup.js';
 import { STANDALONE_PATHS } from './paths/standalone.js';
 import { TOKEN_PATHS } from './paths/tokens.js';
 import { COMPONENT_SCHEMAS } from './schemas.js';
-import type { OpenApiDocument } from './types.js';
+import type { OpenApiDocument, PathItemObject } from './types.js';
+
+/** Every operation also answers 431 to an oversized `Authorization` or `Content-Type` (checked before routing). */
+function withHeaderLimits(paths: Readonly<Record<string, PathItemObject>>): Record<string, PathItemObject> {
+  const tooLarge = errorResponses(HEADER_ERRORS);
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(Object.entries(item).map(([method, op]) => [method, { ...op, responses: { ...op.responses, ...tooLarge } }])),
+    ]),
+  );
+}
 
 /** Options of {@link openApiDocument}. */
 export interface OpenApiDocumentOptions {
@@ -23,7 +34,7 @@ const DESCRIPTION = [
   '',
   'Request bodies are accepted as `application/json` and as `application/x-www-form-urlencoded` (16 KiB at most). Every error is `{"error": "…", "error_description": "…"}` with the status listed under each operation; no error carries a stack trace.',
   '',
-  'Any method an operation is not listed for, on a path listed here, answers 405 (`MethodNotAllowed`); HEAD is answered like GET, without a body. A request body that cannot be read answers 400, 413 or 415 (`InvalidBody`, `BodyTooLarge`, `UnsupportedMediaType`) whatever the method: the adapter or the host app’s own body parser may read it before the route runs.',
+  'Any method an operation is not listed for, on a path listed here, answers 405 (`MethodNotAllowed`); HEAD is answered like GET, without a body. A request body that cannot be read answers 400, 413 or 415 (`InvalidBody`, `BodyTooLarge`, `UnsupportedMediaType`) whatever the method: the adapter or the host app’s own body parser may read it before the route runs. An `Authorization` or `Content-Type` header over 8 KiB answers 431 (`HeaderTooLarge`) on any path and method.',
 ].join('\n');
 
 /**
@@ -56,7 +67,7 @@ export function openApiDocument(options: OpenApiDocumentOptions): OpenApiDocumen
       { name: 'Administration', description: 'Blocks and users, with the admin token (the routes answer 404 unless one is configured).' },
       { name: 'Discovery and operations', description: 'Keys, metadata, health and metrics.' },
     ],
-    paths: {
+    paths: withHeaderLimits({
       ...LOGIN_PATHS,
       ...SIGNUP_PATHS,
       ...PROFILE_PATHS,
@@ -65,7 +76,7 @@ export function openApiDocument(options: OpenApiDocumentOptions): OpenApiDocumen
       ...ADMIN_PATHS,
       ...discoveryPaths(options.issuer, standalone),
       ...(standalone ? STANDALONE_PATHS : {}),
-    },
+    }),
     components: {
       schemas: { ...COMPONENT_SCHEMAS, ...ADMIN_SCHEMAS },
       responses: {
@@ -73,6 +84,7 @@ export function openApiDocument(options: OpenApiDocumentOptions): OpenApiDocumen
         InvalidBody: errorResponses(BODY_ERRORS)['400']!,
         BodyTooLarge: errorResponses(BODY_ERRORS)['413']!,
         UnsupportedMediaType: errorResponses(BODY_ERRORS)['415']!,
+        HeaderTooLarge: errorResponses(HEADER_ERRORS)['431']!,
       },
       securitySchemes: {
         accessToken: {

@@ -52,6 +52,13 @@ describe('createResponseChecker', () => {
     expect(check({ method: 'PUT', path: '/oauth/ro' }, json(404, { error: 'not_found', error_description: 'x' }))[0]).toMatch(/must be 405/);
   });
 
+  it('accepts 431 for an oversized header on any method, in the documented shape', () => {
+    const tooLarge = json(431, { error: 'invalid_request', error_description: 'authorization header too large' });
+    expect(check({ method: 'PUT', path: '/userinfo' }, tooLarge)).toEqual([]);
+    expect(check({ method: 'GET', path: '/userinfo' }, tooLarge)).toEqual([]);
+    expect(check({ method: 'GET', path: '/userinfo' }, json(431, { error: 'too_big', error_description: 'x' }))[0]).toMatch(/allowed values/);
+  });
+
   it('accepts a body refusal on any method only when a body was sent', () => {
     const refused = json(400, { error: 'invalid_request', error_description: 'the request body could not be parsed' });
     expect(check({ method: 'DELETE', path: '/health', body: '{', headers: { 'content-type': 'application/json' } }, refused)).toEqual([]);

@@ -86,8 +86,15 @@ export function createResponseChecker(doc: OpenApiDocument, routePaths: readonly
       Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === 'content-type');
     let documented = operation?.responses[String(response.status)];
     let base = ['paths', template, opMethod, 'responses', String(response.status)];
-    // The document's general rules: 405 for an unlisted method; a body that cannot be read, on any method.
-    const general = response.status === 405 && !operation ? 'MethodNotAllowed' : hasBody ? BODY_REFUSALS[response.status] : undefined;
+    // The document's general rules: 405 for an unlisted method; 431 and a body that cannot be read, on any method.
+    const general =
+      response.status === 405 && !operation
+        ? 'MethodNotAllowed'
+        : response.status === 431
+          ? 'HeaderTooLarge'
+          : hasBody
+            ? BODY_REFUSALS[response.status]
+            : undefined;
     if (!documented && general) {
       documented = doc.components.responses[general];
       base = ['components', 'responses', general];
