@@ -9,6 +9,7 @@ import { usersCreate } from './commands/users-create.js';
 import { usersDelete } from './commands/users-delete.js';
 import { usersImport } from './commands/users-import.js';
 import { usersList } from './commands/users-list.js';
+import { usersSetPassword } from './commands/users-set-password.js';
 import { usersUnblock } from './commands/users-unblock.js';
 
 /** Every CLI command, in the order `oauth-ro --help` lists them. */
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   usersBlock,
   usersUnblock,
   usersDelete,
+  usersSetPassword,
   usersImport,
   blocksList,
   blocksRelease,

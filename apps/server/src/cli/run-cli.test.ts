@@ -78,7 +78,7 @@ describe('oauth-ro CLI: usage', () => {
     for (const argv of [['--help'], ['help'], ['-h']]) {
       const { code, out } = await cli(freshDatabase(), argv);
       expect(code).toBe(0);
-      for (const name of ['users create', 'users list', 'users block', 'users unblock', 'users delete', 'users import', 'blocks list', 'blocks release', 'keys rotate', 'config validate', 'convert']) {
+      for (const name of ['users create', 'users list', 'users block', 'users unblock', 'users delete', 'users set-password', 'users import', 'blocks list', 'blocks release', 'keys rotate', 'config validate', 'convert']) {
         expect(out).toContain(`  ${name} `);
       }
     }
@@ -164,6 +164,19 @@ describe('oauth-ro CLI: users', () => {
     expect((await login(oauthRo, 'alice@example.com', PASSWORD)).status).toBe(200);
     expect(await cli(db, ['users', 'block', 'nobody@example.com'])).toEqual({ code: 1, out: '', err: 'oauth-ro users block: no user nobody@example.com' });
     expect(await cli(db, ['users', 'block', 'auth0|nobody'])).toEqual({ code: 1, out: '', err: 'oauth-ro users block: no user with user_id auth0|nobody' });
+  });
+
+  it('sets a password (policy checked, never printed); the new one logs in, the old one no longer', async () => {
+    const db = freshDatabase();
+    const id = await createAlice(db);
+    const oauthRo = await serverOn(db);
+    const base = ['users', 'set-password', 'alice@example.com', '--password-stdin'];
+    expect(await cli(db, base, 'weak\n')).toEqual({ code: 1, out: '', err: 'oauth-ro users set-password: Password is too weak: at least 8 characters' });
+    const set = await cli(db, base, 'N3w-Corr3ct-Horse\n');
+    expect(set).toEqual({ code: 0, out: `password set for ${id} (alice@example.com)`, err: '' });
+    expect((await login(oauthRo, 'alice@example.com', 'N3w-Corr3ct-Horse')).status).toBe(200);
+    expect((await login(oauthRo, 'alice@example.com', PASSWORD)).status).toBe(401);
+    expect(await cli(db, ['users', 'set-password', 'alice@example.com'])).toMatchObject({ code: 2 });
   });
 
   it('deletes a user by user_id only', async () => {

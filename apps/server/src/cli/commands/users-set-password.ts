@@ -1,0 +1,44 @@
+import { setUserPassword } from '@oauth-ro/core';
+import { withAdminContext } from '../admin-context.js';
+import { EXIT, type CliCommand } from '../command.js';
+import { optionalString } from '../options.js';
+import { readPassword } from '../read-password.js';
+import { resolveUser } from '../resolve-user.js';
+import { CommandError, UsageError } from '../usage-error.js';
+
+/** `oauth-ro users set-password`: a new argon2id password, e.g. for a user imported without a hash. */
+export const usersSetPassword: CliCommand = {
+  name: 'users set-password',
+  summary: "set a database user's password (from stdin, argon2id)",
+  help: `Usage: oauth-ro users set-password <user_id | email | username> [--connection <name>] (--password-stdin | --password <password>)
+
+Sets a database user's password, checked against its connection's password policy and stored as
+argon2id; the user's brute-force blocks are released. Useful for users imported without a hash.
+--password-stdin reads the password from the first line of standard input (on a terminal it is
+asked for, not shown); --password also works but leaves it in shell history and the process list.
+
+Options:
+  --connection <name>   where to look an email or username up
+  --password-stdin      read the password from standard input
+  --password <password> the password itself (discouraged)
+
+Example:
+  printf '%s\\n' 'N3w-Corr3ct-Horse' | oauth-ro users set-password alice@example.com --password-stdin`,
+  options: { connection: { type: 'string' }, 'password-stdin': { type: 'boolean' }, password: { type: 'string' } },
+  positionals: { min: 1, max: 1 },
+  async run(args, io) {
+    const fromStdin = args.values['password-stdin'] === true;
+    const given = optionalString(args, 'password');
+    if (fromStdin === (given !== undefined)) throw new UsageError('give exactly one of --password-stdin and --password');
+    if (given !== undefined) io.err('warning: --password leaves the password in shell history and the process list; prefer --password-stdin');
+    const password = given ?? (await readPassword(io));
+    return withAdminContext(io, async (context) => {
+      const user = await resolveUser(context, args.positionals[0]!, optionalString(args, 'connection'));
+      const { stores, hasher, clock, config } = context;
+      const result = await setUserPassword({ users: stores.users, counters: stores.counters, hasher, clock }, config, user.user_id, password);
+      if (!result.ok) throw new CommandError(result.error.description ?? result.error.code);
+      io.out(`password set for ${user.user_id}${user.email ? ` (${user.email})` : ''}`);
+      return EXIT.ok;
+    });
+  },
+};
