@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { hash } from '@node-rs/bcrypt';
 import { openSqliteStores } from '@oauth-ro/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { freePort, SERVER_MAIN, startServerProcess, tempDir } from './spawn-server.js';
+import { runOauthRo as oauthRo } from './run-oauth-ro.js';
+import { freePort, startServerProcess, tempDir } from './spawn-server.js';
 
-const runFile = promisify(execFile);
 const CONNECTION = 'Username-Password-Authentication';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
@@ -17,18 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await temp.cleanup();
 });
-
-/** Runs the real `oauth-ro` binary with exactly `env` (plus PATH); resolves with its exit code and output. */
-async function oauthRo(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await runFile(process.execPath, [SERVER_MAIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    if (typeof failed.code !== 'number') throw error;
-    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
 
 async function login(url: string, username: string, password: string) {
   const res = await fetch(`${url}/oauth/ro`, {
