@@ -69,9 +69,9 @@ export function auditSuite(harness: AdapterHarness): void {
     });
 
     it.each([
-      ['a known user', true, 'fp'],
-      ['an unknown user', false, 'fu'],
-    ] as const)('20 parallel wrong passwords for %s: exactly 10 %s events then 10 limit_wc, one per answer', async (_what, known, failure) => {
+      ['a known user', 'fp', true],
+      ['an unknown user', 'fu', false],
+    ] as const)('20 parallel wrong passwords for %s: exactly 10 %s events then 10 limit_wc, one per answer', async (_what, failure, known) => {
       const name = uniqueEmail('parallel');
       if (known) await ctx.current.signup(name, GOOD_PASSWORD);
       const answers = await Promise.all(Array.from({ length: 20 }, () => ctx.current.login({ username: name, password: WRONG })));
