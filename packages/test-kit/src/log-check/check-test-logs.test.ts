@@ -1,10 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkTestLogs, knownTestSecrets, lineFindings } from '../../../../scripts/check-test-logs.mjs';
 import { HS256_SECRET, TEST_ADMIN_TOKEN } from '../fixtures/test-config.js';
 import { GOOD_PASSWORD } from '../conformance/use-mounted-app.js';
+import { createCapturingSender } from '../fixtures/capturing-sender.js';
 import { KNOWN_TEST_SECRETS } from '../fixtures/known-test-secrets.js';
 import { TEST_LOG_DIR_ENV, testLogFile, testLogger } from '../fixtures/test-log.js';
 
@@ -50,13 +51,46 @@ describe('scripts/check-test-logs.mjs', () => {
 
   it('scans a directory: a clean log passes, a poisoned one fails with file and line', async () => {
     await writeFile(join(dir, 'clean.log'), `${line({ msg: 'audit s' })}\n${line({ msg: 'request completed' })}\n`);
-    expect(checkTestLogs(dir)).toEqual({ files: 1, lines: 2, findings: [] });
+    expect(checkTestLogs(dir)).toEqual({ files: 1, lines: 2, codes: 0, findings: [] });
     await writeFile(join(dir, 'poisoned.log'), `${line({ msg: 'ok' })}\n${line({ password: GOOD_PASSWORD })}\n`);
     const result = checkTestLogs(dir);
     expect(result.files).toBe(2);
     expect(result.lines).toBe(4);
     expect(result.findings).toHaveLength(2);
     expect(result.findings[0]).toMatch(/poisoned\.log:2: known test secret/);
+  });
+
+  it('looks for the passwordless codes tests issued in every string but ids', () => {
+    const codes = new Set(['042917']);
+    expect(lineFindings(line({ msg: 'sent "Your code is 042917"' }), [], codes).join()).toMatch(/issued passwordless code/);
+    expect(lineFindings(line({ message: { body: 'code:042917.' } }), [], codes).join()).toMatch(/key message\.body holds an issued/);
+    expect(lineFindings('stderr: 042917', [], codes).join()).toMatch(/issued passwordless code/);
+    expect(lineFindings(line({ user_id: 'auth0|ab042917cd', reqId: 'req-042917', msg: '+15550429170' }), [], codes)).toEqual([]);
+  });
+
+  it('reads issued codes from .codes files, which it does not scan as logs', async () => {
+    const codesDir = join(dir, 'codes');
+    await mkdir(codesDir);
+    await writeFile(join(codesDir, 'issued-1-0.codes'), '042917\n731520\n');
+    await writeFile(join(codesDir, 'vitest-1-0.log'), `${line({ msg: 'audit cs' })}\n${line({ msg: 'oops 731520' })}\n`);
+    const result = checkTestLogs(codesDir);
+    expect(result).toMatchObject({ files: 1, lines: 2, codes: 2 });
+    expect(result.findings).toEqual([expect.stringMatching(/vitest-1-0\.log:2: key msg holds an issued passwordless code/)]);
+  });
+
+  it('the capturing sender records the codes it is given', async () => {
+    const previous = process.env[TEST_LOG_DIR_ENV];
+    const logDir = join(dir, 'sender');
+    process.env[TEST_LOG_DIR_ENV] = logDir;
+    try {
+      const sender = createCapturingSender();
+      await sender.send({ connection: { name: 'sms', strategy: 'sms', enabled_clients: [], options: {} }, recipient: '+15550100000', client_id: 'app', body: 'Your code is 042917' });
+      testLogFile('issued', 'codes')!.flush();
+    } finally {
+      if (previous === undefined) delete process.env[TEST_LOG_DIR_ENV];
+      else process.env[TEST_LOG_DIR_ENV] = previous;
+    }
+    expect(checkTestLogs(logDir)).toMatchObject({ files: 0, codes: 1 });
   });
 
   it('the test logger writes pino-shaped lines the checker reads', () => {
