@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../packages/store-postgres/test/create-test-database.js';
-import { startTcpProxy, type TcpProxy } from '@oauth-ro/test-kit';
+import { recordTestCode, startTcpProxy, type TcpProxy } from '@oauth-ro/test-kit';
 import { TEST_REDIS_URL, testPrefix } from '../../../packages/store-redis/test/test-redis.js';
 import { freePort, startServerProcess, tempDir, type ServerProcess } from './spawn-server.js';
 
@@ -156,6 +156,7 @@ describe('two instances on one PostgreSQL + Redis', () => {
     const text = texts.filter((t) => t.recipient === phone).at(-1);
     const code = /[0-9]{6}/.exec(text?.body ?? '')?.[0];
     expect(code).toBeDefined();
+    recordTestCode(code!); // scripts/check-test-logs.mjs then fails if a server logged it
     const ro = { client_id: CLIENT, connection: 'sms', grant_type: 'password', username: phone, password: code, scope: 'openid' };
     expect((await post(`${b.url}/oauth/ro`, ro)).status).toBe(200);
     const again = await post(`${a.url}/oauth/ro`, ro);
