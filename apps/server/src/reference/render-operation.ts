@@ -1,6 +1,6 @@
-import type { MediaTypeObject, OperationObject, ResponseObject } from '@oauth-ro/core';
+import type { JsonSchema, MediaTypeObject, OperationObject, ResponseObject } from '@oauth-ro/core';
 import { anchorId, escapeHtml } from './escape-html.js';
-import { renderSchema, typeSummary } from './render-schema.js';
+import { renderSchema, schemaLink, typeSummary } from './render-schema.js';
 import { renderText } from './render-text.js';
 
 function renderExamples(media: MediaTypeObject): string {
@@ -13,13 +13,23 @@ function renderExamples(media: MediaTypeObject): string {
     .join('');
 }
 
-function renderContent(content: Readonly<Record<string, MediaTypeObject>>): string {
+/** Component schemas by name, so a body or response that is one `$ref` shows its fields in place. */
+type Schemas = Readonly<Record<string, JsonSchema>>;
+const REF = '#/components/schemas/';
+
+function renderBodySchema(schema: JsonSchema, schemas: Schemas): string {
+  const ref = typeof schema.$ref === 'string' && schema.$ref.startsWith(REF) ? schema.$ref.slice(REF.length) : undefined;
+  const target = ref === undefined ? undefined : schemas[ref];
+  return ref !== undefined && target ? `<p class="type">${schemaLink(ref)}</p>${renderSchema(target)}` : renderSchema(schema);
+}
+
+function renderContent(content: Readonly<Record<string, MediaTypeObject>>, schemas: Schemas): string {
   return Object.entries(content)
-    .map(([type, media]) => `<div class="media"><div class="media-type"><code>${escapeHtml(type)}</code></div>${renderSchema(media.schema)}${renderExamples(media)}</div>`)
+    .map(([type, media]) => `<div class="media"><div class="media-type"><code>${escapeHtml(type)}</code></div>${renderBodySchema(media.schema, schemas)}${renderExamples(media)}</div>`)
     .join('');
 }
 
-function renderResponse(status: string, response: ResponseObject): string {
+function renderResponse(status: string, response: ResponseObject, schemas: Schemas): string {
   const headers = Object.entries(response.headers ?? {})
     .map(([name, h]) => `<li><code>${escapeHtml(name)}</code>: ${typeSummary(h.schema)}${h.required ? ' (always)' : ''} — ${escapeHtml(h.description)}</li>`)
     .join('');
@@ -27,7 +37,7 @@ function renderResponse(status: string, response: ResponseObject): string {
     `<div class="response"><h4><span class="status s${escapeHtml(status.charAt(0))}">${escapeHtml(status)}</span></h4>` +
     renderText(response.description) +
     (headers ? `<p>Headers:</p><ul>${headers}</ul>` : '') +
-    (response.content ? renderContent(response.content) : '<p class="type">no body</p>') +
+    (response.content ? renderContent(response.content, schemas) : '<p class="type">no body</p>') +
     '</div>'
   );
 }
@@ -36,9 +46,9 @@ function renderResponse(status: string, response: ResponseObject): string {
  * One operation as an HTML section: method and path, summary, description, security, parameters,
  * request body (each media type, schema and example) and every response.
  *
- * @example renderOperation('post', '/oauth/ro', doc.paths['/oauth/ro'].post);
+ * @example renderOperation('post', '/oauth/ro', doc.paths['/oauth/ro'].post, doc.components.schemas);
  */
-export function renderOperation(method: string, path: string, op: OperationObject): string {
+export function renderOperation(method: string, path: string, op: OperationObject, schemas: Schemas = {}): string {
   const security = (op.security ?? [])
     .map((req) => Object.keys(req))
     .map((names) => (names.length === 0 ? 'none' : names.map((n) => `<a href="#security-${anchorId(n)}">${escapeHtml(n)}</a>`).join(' + ')))
@@ -50,7 +60,7 @@ export function renderOperation(method: string, path: string, op: OperationObjec
     )
     .join('');
   const body = op.requestBody
-    ? `<h3>Request body</h3>${op.requestBody.description ? renderText(op.requestBody.description) : ''}${renderContent(op.requestBody.content)}`
+    ? `<h3>Request body</h3>${op.requestBody.description ? renderText(op.requestBody.description) : ''}${renderContent(op.requestBody.content, schemas)}`
     : '';
   return (
     `<section class="operation" id="op-${anchorId(op.operationId)}">` +
@@ -63,7 +73,7 @@ export function renderOperation(method: string, path: string, op: OperationObjec
       : '') +
     body +
     `<h3>Responses</h3>${Object.entries(op.responses)
-      .map(([status, response]) => renderResponse(status, response))
+      .map(([status, response]) => renderResponse(status, response, schemas))
       .join('')}` +
     '</section>'
   );

@@ -17,6 +17,9 @@ describe('renderReferencePage', () => {
     expect(html).toContain('id="schema-TokenSet"');
     expect(html).toContain('<code>Retry-After</code>');
     expect(html).toContain('<td><code>identifier</code></td><td>query</td>');
+    // A body that is one component shows that component's fields in place.
+    const ro = html.slice(html.indexOf('id="op-resourceOwnerLogin"'), html.indexOf('</section>', html.indexOf('id="op-resourceOwnerLogin"')));
+    expect(ro).toContain('<td><code>grant_type</code></td>');
   });
 
   it('escapes every string of the document', () => {

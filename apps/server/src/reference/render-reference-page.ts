@@ -53,7 +53,7 @@ export function renderReferencePage(doc: OpenApiDocument): string {
   const body = doc.tags
     .map((tag) => {
       const ops = all.filter(({ op }) => op.tags.includes(tag.name));
-      return `<h1 id="tag-${anchorId(tag.name)}">${escapeHtml(tag.name)}</h1>${renderText(tag.description)}${ops.map(({ method, path, op }) => renderOperation(method, path, op)).join('')}`;
+      return `<h1 id="tag-${anchorId(tag.name)}">${escapeHtml(tag.name)}</h1>${renderText(tag.description)}${ops.map(({ method, path, op }) => renderOperation(method, path, op, doc.components.schemas)).join('')}`;
     })
     .join('');
   const security = Object.entries(doc.components.securitySchemes)
