@@ -1,8 +1,15 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { testLogFile } from '@oauth-ro/test-kit';
 import { SERVER_MAIN } from './spawn-server.js';
 
 const runFile = promisify(execFile);
+
+/** The command's diagnostics go to the test log directory, which scripts/check-test-logs.mjs greps for secrets. */
+function keepStderr(stderr: string): void {
+  const file = testLogFile('cli');
+  for (const line of stderr.split('\n')) if (line !== '') file?.writeLine(line);
+}
 
 /**
  * Runs the real `oauth-ro` binary (`node dist/main.js <args>`) with exactly `env` (plus PATH) and
@@ -17,10 +24,12 @@ export async function runOauthRo(args: string[], env: Record<string, string>): P
       timeout: 60_000,
       maxBuffer: 64 * 1024 * 1024,
     });
+    keepStderr(stderr);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string };
     if (typeof failed.code !== 'number') throw error;
+    keepStderr(failed.stderr ?? '');
     return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
   }
 }
