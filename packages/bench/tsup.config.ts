@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
-// Two entry points: the orchestrator (`pnpm bench`) and the server child it forks per target.
+// Entry points: the orchestrator (`pnpm bench`), the server child it forks per target, and the
+// worker thread that polls an endpoint during a flood.
 export default defineConfig({
-  entry: ['src/main.ts', 'src/serve.ts'],
+  entry: ['src/main.ts', 'src/serve.ts', 'src/poll-worker.ts'],
   format: ['esm'],
   clean: true,
   sourcemap: true,

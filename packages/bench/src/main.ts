@@ -1,5 +1,5 @@
 // `pnpm bench`: every measurement in one run, then BENCHMARKS.md at the repository root.
-// BENCH_SCALE scales durations (0.2 for a smoke run); BENCH_ONLY=throughput,memory,stores,profiles picks sections.
+// BENCH_SCALE scales durations (0.2 for a smoke run); BENCH_ONLY=timing,throughput,memory,stores,profiles picks sections.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +10,7 @@ import type { BenchResults } from './plan/results.js';
 import { runMemory, runProfiles } from './plan/run-memory-and-profiles.js';
 import { runStores } from './plan/run-stores.js';
 import { runThroughput } from './plan/run-throughput.js';
+import { runTiming } from './plan/run-timing.js';
 import { storeNotes } from './plan/store-notes.js';
 import { renderReport } from './report/render-report.js';
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     startedAt: new Date(started).toISOString().replace(/\.\d+Z$/, 'Z'),
     seconds: 0,
     machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, UV_THREADPOOL_SIZE ${process.env.UV_THREADPOOL_SIZE ?? 'unset (4)'}`,
+    timing: [],
     login: [],
     paths: [],
     peer: [],
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
   log(`settings ${JSON.stringify(settings)}`);
   const pool = targetPool();
   try {
+    if (wanted('timing')) await runTiming(results, settings, pool, log);
     if (wanted('throughput')) await runThroughput(results, settings, pool, repoRoot, log);
     if (wanted('memory')) await runMemory(results, settings, pool, log);
     if (wanted('stores')) await runStores(results, settings, pool, log);

@@ -17,6 +17,8 @@ export interface BenchSettings {
   /** HTTP connections for non-hashing paths. */
   readonly pathConnections: number;
   readonly floodConnections: number;
+  /** Failed logins of each class in the timing run (per adapter). */
+  readonly timingSamples: number;
   /** Offered load of the latency runs, as a share of the lowest throughput measured for that path in the same run. */
   readonly latencyLoadShare: number;
 }
@@ -40,6 +42,7 @@ export function benchSettings(scale = 1): BenchSettings {
     loginConnections: 8,
     pathConnections: 16,
     floodConnections: 1000,
+    timingSamples: Math.max(30, Math.round(200 * scale)),
     latencyLoadShare: 0.4,
   };
 }

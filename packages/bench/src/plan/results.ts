@@ -51,15 +51,53 @@ export interface LatencyRow {
   readonly sent: number;
 }
 
+/** (0) One class of failed login in the timing run. */
+export interface TimingClass {
+  readonly name: string;
+  readonly medianMs: number;
+  readonly p90Ms: number;
+  /** Mean CPU of the server process (all threads) per login of this class. */
+  readonly cpuMs: number;
+  readonly statuses: Readonly<Record<string, number>>;
+}
+
+/** One class against a wrong password, three ways. */
+export interface TimingRatios {
+  /** The class compared with a wrong password. */
+  readonly name: string;
+  /** Median latency ÷ the wrong password's median latency: the figure the goal names. */
+  readonly medians: number;
+  /** Median, over rounds, of this class's latency ÷ the wrong password's in the same round. */
+  readonly paired: number;
+  /** Mean server CPU per login ÷ the wrong password's. */
+  readonly cpu: number;
+}
+
+/** (0) Failed logins of each class, interleaved on one target; ratios of medians to a wrong password's. */
+export interface TimingRow {
+  readonly target: string;
+  readonly samples: number;
+  /** Wrong password first (the reference), then the others. */
+  readonly classes: readonly TimingClass[];
+  /** Every class but the reference, against a wrong password. */
+  readonly ratios: readonly TimingRatios[];
+}
+
 /** (4) Memory of a server process under a flood of concurrent logins. */
 export interface MemoryRow {
   readonly target: string;
+  /** The hasher's queue limits when not the package default. */
+  readonly hasherLimits?: { readonly concurrency: number; readonly maxQueued: number };
   readonly connections: number;
   readonly idleMiB: number;
   readonly peakMiB: number;
   readonly statuses: Readonly<Record<string, number>>;
   readonly errors: number;
   readonly timeouts: number;
+  /** `GET /.well-known/jwks.json` polled during the flood: answered 200 / sent, and latencies. */
+  readonly jwks: { readonly ok: number; readonly sent: number; readonly p50Ms: number; readonly maxMs: number };
+  /** Whether every 503 answer carried `Retry-After` (undefined when there was none). */
+  readonly retryAfterOn503?: boolean;
 }
 
 /** (5) One path on one store, against the memory store in the same run. */
@@ -82,6 +120,7 @@ export interface BenchResults {
   readonly startedAt: string;
   readonly seconds: number;
   readonly machine: string;
+  readonly timing: TimingRow[];
   readonly login: LoginRow[];
   readonly paths: PathRow[];
   readonly peer: PeerRow[];

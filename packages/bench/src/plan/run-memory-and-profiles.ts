@@ -15,13 +15,29 @@ import { ADAPTERS } from './run-throughput.js';
  * @example await runMemory(results, settings, pool, log);
  */
 export async function runMemory(results: BenchResults, settings: BenchSettings, pool: TargetPool, log: (m: string) => void): Promise<void> {
-  for (const name of ADAPTERS) {
-    log(`${name}: ${settings.floodConnections} concurrent logins`);
-    const target = await pool.start(spawnTarget({ name, bruteForceProtection: false }));
-    results.memory.push(await measureMemory(name, target, settings));
+  const runs = [
+    ...ADAPTERS.map((name) => ({ name, hasherLimits: undefined })),
+    // A deployment that caps the queue low: most of the flood is refused at once with 503 + Retry-After.
+    { name: 'fastify' as const, hasherLimits: CAPPED_HASHER },
+  ];
+  for (const { name, hasherLimits } of runs) {
+    const label = hasherLimits ? `${name} (hasher ${hasherLimits.concurrency} running, ${hasherLimits.maxQueued} queued)` : name;
+    log(`${label}: ${settings.floodConnections} concurrent logins for ${settings.floodSeconds} s`);
+    const target = await pool.start(spawnTarget({ name, bruteForceProtection: false, ...(hasherLimits ? { hasherLimits } : {}) }));
+    const row = await measureMemory(name, target, settings, hasherLimits);
     await pool.stop(target);
+    results.memory.push(row);
+    log(
+      `${label}: peak RSS for ${row.connections} concurrent logins ${row.peakMiB.toFixed(1)} MiB (idle ${row.idleMiB.toFixed(1)} MiB, ` +
+        `goal ≤ 512 MB: ${row.peakMiB * 1.048576 <= 512 ? 'met' : 'MISSED'}); answers ${JSON.stringify(row.statuses)}; ` +
+        `JWKS kept answering: ${row.jwks.ok}/${row.jwks.sent} 200, p50 ${row.jwks.p50Ms.toFixed(1)} ms, max ${row.jwks.maxMs.toFixed(1)} ms` +
+        (row.retryAfterOn503 === undefined ? '' : `; every 503 carried Retry-After: ${row.retryAfterOn503 ? 'yes' : 'NO'}`),
+    );
   }
 }
+
+/** The capped memory run's hasher limits. */
+export const CAPPED_HASHER = { concurrency: 2, maxQueued: 64 } as const;
 
 /**
  * Section (6): `--cpu-prof` children — Fastify and Hono on `GET /userinfo`, Fastify on `/delegation` and

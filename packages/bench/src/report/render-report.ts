@@ -1,5 +1,7 @@
 import type { BenchSettings } from '../plan/bench-settings.js';
 import type { BenchResults, ProfileRow } from '../plan/results.js';
+import type { TimingRatios } from '../plan/results.js';
+import { TIMING_TOLERANCE, withinTolerance } from '../plan/run-timing.js';
 import { fixed, markdownTable, verdict } from './markdown-table.js';
 
 const GOALS = { login: 0.9, path: 0.8, peer: 2, memoryMiB: 512 } as const;
@@ -48,6 +50,47 @@ export function renderReport(r: BenchResults, s: BenchSettings, command: string,
     'costs the machine; other processes disturb it far less, so it is the steadier reading of the same question.',
     '',
   );
+
+  if (r.timing.length > 0) {
+    const within = (ratio: number) =>
+      Number.isFinite(ratio) ? `**${fixed(ratio, 3)}** ${withinTolerance(ratio) ? '✅' : '❌'}` : 'n/a';
+    const three = (t: TimingRatios) => `${within(t.medians)}; paired ${within(t.paired)}; CPU ${fixed(t.cpu, 3)}`;
+    out.push(
+      `## 0. Failed logins are indistinguishable by latency (goal: within ±${fixed(TIMING_TOLERANCE * 100)} %)`,
+      '',
+      `\`POST /oauth/ro\` on a fresh server per adapter (OWASP argon2id), ${s.timingSamples} failed logins of each class, interleaved`,
+      'round-robin (the class that goes first rotates each round), one request at a time over one keep-alive',
+      'connection, after 5 unmeasured rounds. Brute-force protection and the per-IP throttle are off on this target',
+      'so that every attempt is judged. The judged ratio is of medians, each class against a wrong password for a',
+      'real user; "paired" is the median over rounds of the two latencies\' ratio within one round (steadier when',
+      'the machine\'s load drifts), "CPU" the mean CPU of the server process per login (all threads, from',
+      '`/proc/<pid>/stat`, read around every request; the kernel counts in 10 ms ticks against ≈ 12 ms per login,',
+      'so this one is coarse, ±10 % at this sample count).',
+      '',
+      markdownTable(
+        ['adapter', ...r.timing[0]!.classes.map((c) => `${c.name}: median / p90 ms, CPU ms`)],
+        r.timing.map((row) => [row.target, ...row.classes.map((c) => `${fixed(c.medianMs, 1)} / ${fixed(c.p90Ms, 1)}, ${fixed(c.cpuMs, 1)}`)]),
+      ),
+      '',
+      markdownTable(
+        ['adapter', ...r.timing[0]!.ratios.map((t) => `${t.name} ÷ wrong password: medians; paired; CPU`), 'answers'],
+        r.timing.map((row) => [
+          row.target,
+          ...row.ratios.map(three),
+          row.classes.map((c) => `${c.name}: ${statuses(c.statuses)}`).join('; '),
+        ]),
+      ),
+      '',
+      '- Every class takes the same path through core (`loginDatabaseUser`): one argon2id verify with the same',
+      '  parameters, against the user\'s hash or, for an unknown user, a dummy hash made at start. A blocked user is',
+      '  told so only after the password was verified; with a wrong password the answer is the same 401',
+      '  `invalid_user_password` as anyone else\'s, so latency is the only thing that could give the block away.',
+      '- Not in this table, by design: an identifier blocked by brute-force protection (429 `too_many_attempts`) is',
+      '  answered **before any hashing**. Its speed reveals nothing the answer does not already say (the 429 itself',
+      '  says "blocked"), and refusing without hashing is what keeps a flood against one account cheap.',
+      '',
+    );
+  }
 
   out.push(
     `## 1. Password login against raw argon2id (goal ≥ ${GOALS.login})`,
@@ -157,17 +200,23 @@ export function renderReport(r: BenchResults, s: BenchSettings, command: string,
     `Memory (goal ≤ ${GOALS.memoryMiB} MB): a fresh server with the default hasher limits takes ${s.floodConnections} concurrent login`,
     `connections for ${s.floodSeconds} s; peak is the kernel's high-water mark of resident memory (\`VmHWM\`). Brute-force`,
     'protection is off on this connection so that every attempt reaches the hasher, as a thousand users or IPs at',
-    'once would (with it on, one user from one IP is answered 429 beyond ten attempts in flight).',
+    'once would (with it on, one user from one IP is answered 429 beyond ten attempts in flight). During the flood',
+    'the bench polls `GET /.well-known/jwks.json` every 100 ms and sends one more login every 250 ms on a',
+    'connection of its own (to check that each 503 carries `Retry-After`), each from a worker thread with an event',
+    'loop of its own.',
     '',
     markdownTable(
-      ['target', 'idle RSS MiB', 'peak RSS MiB', 'within goal', 'answers', 'socket errors / timeouts'],
+      ['target', 'hasher queue', 'idle RSS MiB', `peak RSS MiB, ${fixed(s.floodConnections)} concurrent logins`, 'within goal', 'answers', 'socket errors / timeouts', 'JWKS during the flood: 200 / sent, p50 / max ms', '503 with Retry-After'],
       r.memory.map((row) => [
         row.target,
+        row.hasherLimits ? `${row.hasherLimits.concurrency} running, ${row.hasherLimits.maxQueued} queued` : 'default (4 running, 1024 queued)',
         fixed(row.idleMiB, 1),
         fixed(row.peakMiB, 1),
         row.peakMiB * 1.048576 <= GOALS.memoryMiB ? '✅' : '❌',
         statuses(row.statuses),
         `${fixed(row.errors)} / ${fixed(row.timeouts)}`,
+        `${fixed(row.jwks.ok)} / ${fixed(row.jwks.sent)}, ${fixed(row.jwks.p50Ms, 1)} / ${fixed(row.jwks.maxMs, 1)}`,
+        row.retryAfterOn503 === undefined ? '(no 503)' : row.retryAfterOn503 ? 'yes' : '**no**',
       ]),
     ),
     '',

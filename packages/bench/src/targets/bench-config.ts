@@ -8,6 +8,12 @@ export const BENCH = {
   password: 'Bench-passw0rd-for-argon2id',
   userId: 'auth0|00000000000000000000bench',
   device: 'bench-device',
+  /** A user blocked by an administrator (`UserRecord.blocked`), same password as the bench user. */
+  blockedEmail: 'bench-blocked@example.com',
+  blockedUserId: 'auth0|0000000000000000blocked',
+  /** An address no user has, for the timing run's unknown-user class. */
+  unknownEmail: 'bench-nobody@example.com',
+  wrongPassword: 'Wrong-passw0rd-for-argon2id',
 } as const;
 
 /**

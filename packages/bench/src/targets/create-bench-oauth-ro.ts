@@ -28,19 +28,39 @@ export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo
     ? await createArgon2Hasher(OWASP_ARGON2ID, spec.hasherLimits)
     : await createArgon2Hasher();
   const now = new Date().toISOString();
+  const password_hash = await hasher.hash(BENCH.password);
+  const profile = { email_verified: true, name: 'Bench User', nickname: 'bench' };
   await stores.deps.users.create({
     user_id: BENCH.userId,
     connection: BENCH.connection,
     strategy: 'auth0',
     email: BENCH.email,
-    password_hash: await hasher.hash(BENCH.password),
+    password_hash,
     blocked: false,
-    profile: { email_verified: true, name: 'Bench User', nickname: 'bench' },
+    profile,
+    created_at: now,
+    updated_at: now,
+  });
+  // The timing run's "blocked by an administrator" class.
+  await stores.deps.users.create({
+    user_id: BENCH.blockedUserId,
+    connection: BENCH.connection,
+    strategy: 'auth0',
+    email: BENCH.blockedEmail,
+    password_hash,
+    blocked: true,
+    profile,
     created_at: now,
     updated_at: now,
   });
   const deps = { ...stores.deps, hasher, clock: systemClock, random: webCryptoRandom };
-  const oauthRo = await createOAuthRo({ config: normalizeConfig(benchConfig(spec.bruteForceProtection === false ? { bruteForceProtection: false } : {})), deps });
+  const unprotected = spec.bruteForceProtection === false;
+  const oauthRo = await createOAuthRo({
+    config: normalizeConfig(benchConfig(unprotected ? { bruteForceProtection: false } : {})),
+    deps,
+    // Unprotected targets take hundreds of failed logins from 127.0.0.1 (the timing run): no per-IP throttle either.
+    ...(unprotected ? { ipLimits: { failedLoginsPerIp: Number.MAX_SAFE_INTEGER } } : {}),
+  });
 
   const loginBody = benchLoginBody();
   // One login with offline_access and a device, for a refresh token; the benchmarked login has neither.

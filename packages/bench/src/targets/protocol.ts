@@ -9,8 +9,9 @@ export interface TargetSpec {
   /** Limits of the argon2 queue; the package default when absent. */
   readonly hasherLimits?: { readonly concurrency: number; readonly maxQueued: number };
   /**
-   * Off for the login flood: every attempt then reaches the hasher, as a thousand users (or IPs) at
-   * once would; on, one user from one IP gets 429 past ten attempts in flight.
+   * Off for the login flood and the timing run: every attempt then reaches the hasher, as a thousand
+   * users (or IPs) at once would; on, one user from one IP gets 429 past ten attempts in flight, and
+   * one IP 429 past 100 failed logins. Off also lifts the per-IP throttle of failed logins.
    */
   readonly bruteForceProtection?: boolean;
   /** Where users and keys live; memory when absent. */
