@@ -52,6 +52,9 @@ describe('the standalone server’s API reference', () => {
       { method: 'GET', path: '/.well-known/jwks.json' },
       { method: 'GET', path: '/.well-known/openid-configuration' },
       { method: 'GET', path: '/api/v2/device-credentials' },
+      // Refused by Fastify's router before any route: still the contract's JSON, as documented.
+      { method: 'GET', path: '/api/v2/users/%E0%A4%A' },
+      { method: 'GET', path: `/api/v2/users/${'a'.repeat(600)}` },
     ];
     const problems: string[] = [];
     for (const req of requests) {
@@ -67,5 +70,6 @@ describe('the standalone server’s API reference', () => {
     problems.push(...check({ method: 'GET', path: '/metrics' }, metrics));
     expect(problems).toEqual([]);
     expect([login.status, profile.status, metrics.status]).toEqual([200, 200, 200]);
+    expect((await send({ method: 'GET', path: '/api/v2/users/%E0%A4%A' })).json).toEqual({ error: 'invalid_request', error_description: 'the path could not be decoded' });
   });
 });

@@ -9,6 +9,7 @@ import { readEnvironment } from '../env/read-environment.js';
 import { openStores } from '../stores/open-stores.js';
 import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './answer-client-errors.js';
+import { answerFrameworkErrors, MAX_PARAM_LENGTH } from './answer-framework-errors.js';
 import { auditLogSink } from './audit-log-sink.js';
 import { drainOnClose } from './drain-on-close.js';
 import { listenError } from './listen-error.js';
@@ -85,6 +86,8 @@ export async function startServer(
     forceCloseConnections: 'idle',
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     clientErrorHandler: answerClientErrors,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: answerFrameworkErrors,
   });
   drainOnClose(app);
   let stores: ServerStores | undefined;
