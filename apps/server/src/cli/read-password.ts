@@ -1,5 +1,7 @@
 import type { CliIo } from './cli-io.js';
-import { CommandError } from './usage-error.js';
+import type { CommandArgs } from './command.js';
+import { optionalString } from './options.js';
+import { CommandError, UsageError } from './usage-error.js';
 
 /** Longer than any password policy allows; stops a wrong file piped in from being read whole. */
 const MAX_BYTES = 4096;
@@ -43,4 +45,18 @@ export async function readPassword(io: CliIo): Promise<string> {
   const line = text.split(/\r?\n/)[0] ?? '';
   if (line === '') throw new CommandError('no password on standard input');
   return line;
+}
+
+/**
+ * The password a command was given: exactly one of `--password-stdin` (read as {@link readPassword})
+ * and `--password` (accepted with a warning, since it leaves the password in shell history).
+ *
+ * @example const password = await passwordFromOptions(args, io);
+ */
+export async function passwordFromOptions(args: CommandArgs, io: CliIo): Promise<string> {
+  const fromStdin = args.values['password-stdin'] === true;
+  const given = optionalString(args, 'password');
+  if (fromStdin === (given !== undefined)) throw new UsageError('give exactly one of --password-stdin and --password');
+  if (given !== undefined) io.err('warning: --password leaves the password in shell history and the process list; prefer --password-stdin');
+  return given ?? (await readPassword(io));
 }

@@ -2,8 +2,8 @@ import { signupDatabaseUser } from '@oauth-ro/core';
 import { databaseConnection, withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { optionalString, requiredString } from '../options.js';
-import { readPassword } from '../read-password.js';
-import { CommandError, UsageError } from '../usage-error.js';
+import { passwordFromOptions } from '../read-password.js';
+import { CommandError } from '../usage-error.js';
 
 /** `oauth-ro users create`: a database user with an argon2id hash, the connection's password policy checked. */
 export const usersCreate: CliCommand = {
@@ -37,11 +37,7 @@ Example:
     const name = requiredString(args, 'connection');
     const email = requiredString(args, 'email');
     const username = optionalString(args, 'username');
-    const fromStdin = args.values['password-stdin'] === true;
-    const given = optionalString(args, 'password');
-    if (fromStdin === (given !== undefined)) throw new UsageError('give exactly one of --password-stdin and --password');
-    if (given !== undefined) io.err('warning: --password leaves the password in shell history and the process list; prefer --password-stdin');
-    const password = given ?? (await readPassword(io));
+    const password = await passwordFromOptions(args, io);
     return withAdminContext(io, async (context) => {
       const connection = databaseConnection(context.config, name);
       const result = await signupDatabaseUser({ users: context.stores.users, hasher: context.hasher, clock: context.clock, random: context.random }, connection, {

@@ -2,9 +2,9 @@ import { setUserPassword } from '@oauth-ro/core';
 import { withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { optionalString } from '../options.js';
-import { readPassword } from '../read-password.js';
+import { passwordFromOptions } from '../read-password.js';
 import { resolveUser } from '../resolve-user.js';
-import { CommandError, UsageError } from '../usage-error.js';
+import { CommandError } from '../usage-error.js';
 
 /** `oauth-ro users set-password`: a new argon2id password, e.g. for a user imported without a hash. */
 export const usersSetPassword: CliCommand = {
@@ -27,11 +27,7 @@ Example:
   options: { connection: { type: 'string' }, 'password-stdin': { type: 'boolean' }, password: { type: 'string' } },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
-    const fromStdin = args.values['password-stdin'] === true;
-    const given = optionalString(args, 'password');
-    if (fromStdin === (given !== undefined)) throw new UsageError('give exactly one of --password-stdin and --password');
-    if (given !== undefined) io.err('warning: --password leaves the password in shell history and the process list; prefer --password-stdin');
-    const password = given ?? (await readPassword(io));
+    const password = await passwordFromOptions(args, io);
     return withAdminContext(io, async (context) => {
       const user = await resolveUser(context, args.positionals[0]!, optionalString(args, 'connection'));
       const { stores, hasher, clock, config } = context;
