@@ -49,6 +49,15 @@ describe('guardPasswordAttempt', () => {
     expect((await guardPasswordAttempt(d, connection, 'a@x.io', '2.2.2.2', right)).ok).toBe(true);
   });
 
+  it("does not count an administrator-blocked user's right password, so the unblock is not followed by a 429", async () => {
+    const d = deps();
+    const blockedUser = async () => err(oauthError('unauthorized', 'user is blocked'));
+    for (let i = 0; i < 5; i++) {
+      expect(await guardPasswordAttempt(d, connection, 'a@x.io', 'ip', blockedUser)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
+    expect((await guardPasswordAttempt(d, connection, 'a@x.io', 'ip', right)).ok).toBe(true);
+  });
+
   it('clears the count on success', async () => {
     const d = deps();
     for (let i = 0; i < 2; i++) await guardPasswordAttempt(d, connection, 'a@x.io', 'ip', wrong);

@@ -41,6 +41,17 @@ export async function guardPasswordAttempt(
     throw error;
   }
   if (result.ok) await deps.counters.reset(key);
-  else if (result.error.code === 'temporarily_unavailable') await deps.counters.release(key);
+  else if (result.error.code === 'temporarily_unavailable' || rightPasswordOfBlockedUser(connection, result.error)) {
+    await deps.counters.release(key);
+  }
   return result;
+}
+
+/**
+ * A database user blocked by an administrator is told so only after the right password
+ * (login-database-user.ts): that is no guess, so it must not count toward a brute-force block that
+ * would outlive the administrator's unblock.
+ */
+function rightPasswordOfBlockedUser(connection: ConnectionConfig, error: OAuthError): boolean {
+  return connection.strategy === 'auth0' && error.code === 'unauthorized';
 }
