@@ -238,7 +238,7 @@ describe('OpenLDAP outages', () => {
     const directory = createLdapDirectory();
     const conn = connection({ ldap_timeout_ms: 500, ldap_connect_timeout_ms: 500 }, 'hung');
     expect((await login(directory, conn, 'jdoe')).ok).toBe(true);
-    ldap.pause();
+    await ldap.pause();
     try {
       const started = Date.now();
       const results = await Promise.all([login(directory, conn, 'jdoe'), login(directory, conn, 'ann'), login(directory, conn, 'jdoe')]);

@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,8 +28,12 @@ export interface SlapdInstance {
   stop(): Promise<void>;
   /** Starts it again on the same ports with the same data. */
   start(): Promise<void>;
-  /** Freezes (SIGSTOP) / thaws (SIGCONT) the process: connections hang instead of failing. */
-  pause(): void;
+  /**
+   * Freezes (SIGSTOP) / thaws (SIGCONT) the process: connections hang instead of failing. `pause`
+   * resolves once the kernel reports the process stopped (a signal is delivered asynchronously, and a
+   * request sent in between would still be answered).
+   */
+  pause(): Promise<void>;
   resume(): void;
   /** Stops it for good and removes its files. */
   close(): Promise<void>;
@@ -294,8 +298,10 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<SlapdInsta
       await waitForPortClosed('127.0.0.1', port, 5_000);
     },
     start,
-    pause() {
-      if (daemon) process.kill(daemon.pid, 'SIGSTOP');
+    async pause() {
+      if (!daemon) return;
+      process.kill(daemon.pid, 'SIGSTOP');
+      await waitUntilStopped(daemon.pid, 2_000);
     },
     resume() {
       if (daemon) process.kill(daemon.pid, 'SIGCONT');
@@ -306,4 +312,16 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<SlapdInsta
       dirs.delete(dir);
     },
   };
+}
+
+/** Resolves when /proc says every thread of `pid` is stopped (state T); rejects after `timeoutMs`. */
+async function waitUntilStopped(pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const tasks = await readdir(`/proc/${pid}/task`);
+    const states = await Promise.all(tasks.map(async (tid) => (await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8')).replace(/^.*\) /s, '')[0]));
+    if (states.every((state) => state === 'T' || state === 't')) return;
+    if (Date.now() > deadline) throw new Error(`slapd (pid ${pid}) did not stop within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
