@@ -70,6 +70,12 @@ describe('zero-config mode (no OAUTH_RO_CONFIG)', () => {
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ email: 'demo@example.com', sub: `auth0|${signup._id}` });
 
+    const reference = /API reference: (\S+)/.exec(text)?.[1];
+    expect(reference).toBe(`${server.url}/docs`);
+    const page = await fetch(reference!);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+
     // Logs are JSON lines and carry neither the password nor any token.
     const logs = server.stdout.filter((l) => l.startsWith('{'));
     expect(logs.some((l) => JSON.parse(l).msg === 'request completed')).toBe(true);

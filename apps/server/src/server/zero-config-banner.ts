@@ -34,6 +34,7 @@ export function zeroConfigBanner(issuer: string, baseUrl: string): string[] {
       password: DEMO_PASSWORD,
       scope: 'openid email',
     })}`,
+    `API reference: ${base}/docs (OpenAPI 3.1 document: ${base}/openapi.json)`,
     '',
   ];
 }
