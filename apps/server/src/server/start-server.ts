@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createArgon2Hasher, DEFAULT_HASHER_LIMITS, OWASP_ARGON2ID } from '@oauth-ro/argon2';
 import { createOAuthRo, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
-import { oauthRoPlugin } from '@oauth-ro/fastify';
+import { OAUTH_RO_MAX_PARAM_LENGTH, oauthRoFrameworkErrors, oauthRoPlugin } from '@oauth-ro/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { loadServerConfig } from '../config/load-server-config.js';
 import { StartupError } from '../config/startup-error.js';
@@ -9,7 +9,6 @@ import { readEnvironment } from '../env/read-environment.js';
 import { openStores } from '../stores/open-stores.js';
 import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './answer-client-errors.js';
-import { answerFrameworkErrors, MAX_PARAM_LENGTH } from './answer-framework-errors.js';
 import { auditLogSink } from './audit-log-sink.js';
 import { drainOnClose } from './drain-on-close.js';
 import { listenError } from './listen-error.js';
@@ -86,8 +85,8 @@ export async function startServer(
     forceCloseConnections: 'idle',
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     clientErrorHandler: answerClientErrors,
-    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
-    frameworkErrors: answerFrameworkErrors,
+    routerOptions: { maxParamLength: OAUTH_RO_MAX_PARAM_LENGTH },
+    frameworkErrors: oauthRoFrameworkErrors,
   });
   drainOnClose(app);
   let stores: ServerStores | undefined;

@@ -1,10 +1,10 @@
 import { openApiDocument } from '@oauth-ro/core';
+import { OAUTH_RO_MAX_PARAM_LENGTH, oauthRoFrameworkErrors } from '@oauth-ro/fastify';
 import { createResponseChecker, toTestResponse } from '@oauth-ro/test-kit';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerFrameworkErrors, MAX_PARAM_LENGTH } from './answer-framework-errors.js';
 
-const app = Fastify({ routerOptions: { maxParamLength: MAX_PARAM_LENGTH }, frameworkErrors: answerFrameworkErrors });
+const app = Fastify({ routerOptions: { maxParamLength: OAUTH_RO_MAX_PARAM_LENGTH }, frameworkErrors: oauthRoFrameworkErrors });
 const check = createResponseChecker(openApiDocument({ issuer: 'http://localhost/', standalone: true }), []);
 
 beforeAll(async () => {
@@ -18,7 +18,7 @@ async function get(path: string) {
   return toTestResponse(res.statusCode, res.headers as Record<string, string>, res.body);
 }
 
-describe('answerFrameworkErrors', () => {
+describe('oauthRoFrameworkErrors', () => {
   it('answers a path that does not decode with the contract’s 400, as the document says', async () => {
     const res = await get('/api/v2/users/%E0%A4%A');
     expect(res.status).toBe(400);
@@ -28,7 +28,7 @@ describe('answerFrameworkErrors', () => {
 
   it('lets a 512-character user id through, percent-encoded, and answers a longer parameter 404', async () => {
     expect((await get(`/api/v2/users/${encodeURIComponent(`ad|corp|${'é'.repeat(250)}`)}`)).status).toBe(401);
-    const long = await get(`/api/v2/users/${'a'.repeat(MAX_PARAM_LENGTH + 1)}`);
+    const long = await get(`/api/v2/users/${'a'.repeat(OAUTH_RO_MAX_PARAM_LENGTH + 1)}`);
     expect(long.status).toBe(404);
     expect(long.json).toEqual({ error: 'not_found', error_description: 'not found' });
   });
