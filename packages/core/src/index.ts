@@ -14,3 +14,4 @@ export * from './metrics/index.js';
 export * from './audit/index.js';
 export * from './admin/index.js';
 export * from './openapi/index.js';
+export * from './maintenance/index.js';

@@ -43,4 +43,15 @@ export class MemoryCounterStore implements CounterStore {
     }
     return out;
   }
+
+  async prune(before: number): Promise<number> {
+    let pruned = 0;
+    for (const [key, v] of this.#counters) {
+      if (v.resets_at < before) {
+        this.#counters.delete(key);
+        pruned += 1;
+      }
+    }
+    return pruned;
+  }
 }

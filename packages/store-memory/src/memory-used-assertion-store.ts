@@ -20,4 +20,15 @@ export class MemoryUsedAssertionStore implements UsedAssertionStore {
     }
     return true;
   }
+
+  async prune(before: number): Promise<number> {
+    let pruned = 0;
+    for (const [key, exp] of this.#expiries) {
+      if (exp < before) {
+        this.#expiries.delete(key);
+        pruned += 1;
+      }
+    }
+    return pruned;
+  }
 }

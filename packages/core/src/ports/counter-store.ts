@@ -47,4 +47,9 @@ export interface CounterStore {
    * administration (listing brute-force blocks), never on the request path of a login.
    */
   list(prefix: string, at: number): Promise<CounterEntry[]>;
+  /**
+   * Deletes counters whose window ended before `before` (`resets_at < before`); returns how many.
+   * Stores whose entries expire by themselves (Redis) leave it out.
+   */
+  prune?(before: number): Promise<number>;
 }

@@ -11,4 +11,9 @@ export interface UsedAssertionStore {
    * is already recorded and its `expires_at` is after `at`.
    */
   markUsed(key: string, expires_at: number, at: number): Promise<boolean>;
+  /**
+   * Deletes markers that expired before `before` (`expires_at < before`); returns how many.
+   * Stores whose entries expire by themselves (Redis) leave it out.
+   */
+  prune?(before: number): Promise<number>;
 }

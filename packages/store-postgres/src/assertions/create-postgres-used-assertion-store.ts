@@ -23,5 +23,10 @@ export function createPostgresUsedAssertionStore(db: Database): UsedAssertionSto
       );
       return rowCount === 1;
     },
+
+    async prune(before) {
+      const { rowCount } = await db.query('DELETE FROM used_assertions WHERE expires_at < $1', [before]);
+      return rowCount;
+    },
   };
 }

@@ -49,5 +49,10 @@ export function createPostgresCounterStore(db: Database): CounterStore {
       );
       return rows.map((r) => ({ key: r.key, count: r.count, resets_at: Number(r.resets_at) }));
     },
+
+    async prune(before) {
+      const { rowCount } = await db.query('DELETE FROM counters WHERE resets_at < $1', [before]);
+      return rowCount;
+    },
   };
 }

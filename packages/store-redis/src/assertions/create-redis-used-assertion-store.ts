@@ -18,7 +18,7 @@ return 1
 /**
  * Replay markers for Touch ID assertions in Redis, one key per assertion that lives until the
  * assertion expires; check and set happen in one script, so instances racing on one assertion
- * agree on a single winner.
+ * agree on a single winner. Redis drops a marker when it expires, so the store has no `prune`.
  *
  * @example const usedAssertions = createRedisUsedAssertionStore(redis, 'oauth-ro:');
  */

@@ -39,7 +39,7 @@ function globLiteral(text: string): string {
  * Fixed-window counters in Redis (brute-force failures, passwordless send throttles), shared by
  * every instance: an increment is one Lua script, so concurrent increments add up exactly and a
  * window starts exactly once. Windows follow the caller's clock (`at`); Redis drops a counter when
- * its window has passed.
+ * its window has passed, so the store has no `prune`.
  *
  * @example const counters = createRedisCounterStore(redis, 'oauth-ro:');
  */

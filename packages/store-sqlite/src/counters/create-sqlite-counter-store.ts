@@ -23,6 +23,7 @@ export function createSqliteCounterStore(db: Database.Database): CounterStore {
   const reset = db.prepare('DELETE FROM counters WHERE key = ?');
   const release = db.prepare('UPDATE counters SET count = count - 1 WHERE key = ? AND count > 0');
   const sweep = db.prepare('DELETE FROM counters WHERE resets_at <= ?');
+  const prune = db.prepare('DELETE FROM counters WHERE resets_at < ?');
   // substr compares plain text: no LIKE wildcards to escape in the prefix.
   const list = db.prepare('SELECT key, count, resets_at FROM counters WHERE substr(key, 1, length(@prefix)) = @prefix AND resets_at > @at LIMIT @limit');
   let calls = 0;
@@ -44,6 +45,9 @@ export function createSqliteCounterStore(db: Database.Database): CounterStore {
     },
     async list(prefix, at) {
       return list.all({ prefix, at, limit: COUNTER_LIST_LIMIT }) as { key: string; count: number; resets_at: number }[];
+    },
+    async prune(before) {
+      return prune.run(before).changes;
     },
   };
 }

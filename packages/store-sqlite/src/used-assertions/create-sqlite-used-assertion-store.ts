@@ -14,6 +14,7 @@ export function createSqliteUsedAssertionStore(db: Database.Database): UsedAsser
      ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE used_assertions.expires_at <= @at`,
   );
   const sweep = db.prepare('DELETE FROM used_assertions WHERE expires_at <= ?');
+  const prune = db.prepare('DELETE FROM used_assertions WHERE expires_at < ?');
   let calls = 0;
 
   return {
@@ -21,6 +22,9 @@ export function createSqliteUsedAssertionStore(db: Database.Database): UsedAsser
       calls += 1;
       if (calls % 1000 === 0) sweep.run(at);
       return mark.run({ key, expires_at, at }).changes === 1;
+    },
+    async prune(before) {
+      return prune.run(before).changes;
     },
   };
 }

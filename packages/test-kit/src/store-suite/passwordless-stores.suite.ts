@@ -231,5 +231,18 @@ export function counterStoreSuite(factory: StoreFactory): void {
       expect(results.map((r) => r.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
       expect(new Set(results.map((r) => r.resets_at))).toEqual(new Set([T0 + 60_000]));
     });
+
+    it('prunes counters whose window ended before the cut-off, and nothing else (stores without prune expire them by themselves)', async (ctx) => {
+      const store = counters();
+      if (!store.prune) return ctx.skip();
+      const base = `prune:${next()}:`;
+      await store.increment(`${base}old`, 1_000, T0);
+      await store.increment(`${base}edge`, 2_000, T0);
+      await store.increment(`${base}live`, 3_000, T0);
+      expect(await store.prune(T0 + 2_000)).toBe(1);
+      expect(await store.prune(T0 + 2_000)).toBe(0);
+      // Listed as of T0, when every window was live: only what was not deleted shows.
+      expect((await store.list(base, T0)).map((e) => e.key).sort()).toEqual([`${base}edge`, `${base}live`]);
+    });
   });
 }

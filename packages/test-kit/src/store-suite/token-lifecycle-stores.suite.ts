@@ -237,5 +237,19 @@ export function usedAssertionStoreSuite(factory: StoreFactory): void {
       const results = await Promise.all(Array.from({ length: 10 }, () => used().markUsed('racing', T0 + 60_000, T0)));
       expect(results.filter(Boolean)).toHaveLength(1);
     });
+
+    it('prunes markers that expired before the cut-off, and nothing else (stores without prune expire them by themselves)', async (ctx) => {
+      const store = used();
+      if (!store.prune) return ctx.skip();
+      await store.markUsed('pruned-old', T0 + 1000, T0);
+      await store.markUsed('pruned-edge', T0 + 2000, T0);
+      await store.markUsed('pruned-live', T0 + 3000, T0);
+      expect(await store.prune(T0 + 2000)).toBe(1);
+      expect(await store.prune(T0 + 2000)).toBe(0);
+      // At T0 every marker would still be live: only a deleted one can be marked again.
+      expect(await store.markUsed('pruned-old', T0 + 1000, T0)).toBe(true);
+      expect(await store.markUsed('pruned-edge', T0 + 2000, T0)).toBe(false);
+      expect(await store.markUsed('pruned-live', T0 + 3000, T0)).toBe(false);
+    });
   });
 }

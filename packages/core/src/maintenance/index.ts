@@ -1,0 +1,1 @@
+export * from './prune-expired.js';
