@@ -4,6 +4,7 @@ import { blocksRelease } from './commands/blocks-release.js';
 import { configValidate } from './commands/config-validate.js';
 import { convert } from './commands/convert.js';
 import { keysRotate } from './commands/keys-rotate.js';
+import { maintenancePrune } from './commands/maintenance-prune.js';
 import { usersBlock } from './commands/users-block.js';
 import { usersCreate } from './commands/users-create.js';
 import { usersDelete } from './commands/users-delete.js';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly CliCommand[] = [
   blocksList,
   blocksRelease,
   keysRotate,
+  maintenancePrune,
   configValidate,
   convert,
 ];

@@ -21,6 +21,7 @@ describe('readEnvironment', () => {
       database: { kind: 'sqlite', path: './data/oauth-ro.db' },
       logLevel: 'info',
       trustProxy: false,
+      pruneIntervalSeconds: 3600,
     });
   });
 
@@ -35,6 +36,7 @@ describe('readEnvironment', () => {
         OAUTH_RO_ISSUER: 'https://auth.example.com',
         OAUTH_RO_LOG_LEVEL: 'warn',
         OAUTH_RO_TRUST_PROXY: '1',
+        OAUTH_RO_PRUNE_INTERVAL_SECONDS: '600',
       }),
     ).toEqual({
       port: 8080,
@@ -45,6 +47,7 @@ describe('readEnvironment', () => {
       issuer: 'https://auth.example.com/',
       logLevel: 'warn',
       trustProxy: 1,
+      pruneIntervalSeconds: 600,
     });
   });
 
@@ -81,6 +84,14 @@ describe('readEnvironment', () => {
     expect(readEnvironment({}).hashQueue).toBeUndefined();
     expect(failure({ OAUTH_RO_HASH_QUEUE: '-1' })).toBe('OAUTH_RO_HASH_QUEUE: must be a whole number from 0 to 1000000, got "-1"');
     expect(failure({ OAUTH_RO_HASH_QUEUE: 'lots' })).toMatch(/^OAUTH_RO_HASH_QUEUE: /);
+  });
+
+  it('reads OAUTH_RO_PRUNE_INTERVAL_SECONDS: an hour by default, 0 for off, at most a week', () => {
+    expect(readEnvironment({}).pruneIntervalSeconds).toBe(3600);
+    expect(readEnvironment({ OAUTH_RO_PRUNE_INTERVAL_SECONDS: '0' }).pruneIntervalSeconds).toBe(0);
+    expect(readEnvironment({ OAUTH_RO_PRUNE_INTERVAL_SECONDS: '604800' }).pruneIntervalSeconds).toBe(604_800);
+    expect(failure({ OAUTH_RO_PRUNE_INTERVAL_SECONDS: '604801' })).toMatch(/^OAUTH_RO_PRUNE_INTERVAL_SECONDS: must be a whole number of seconds from 0 \(off\) to 604800/);
+    expect(failure({ OAUTH_RO_PRUNE_INTERVAL_SECONDS: '1h' })).toMatch(/^OAUTH_RO_PRUNE_INTERVAL_SECONDS: /);
   });
 
   it('reads OAUTH_RO_ADMIN_TOKEN (32+ visible characters), refusing a short one without echoing it', () => {

@@ -28,6 +28,8 @@ export interface ServerEnvironment {
   readonly adminToken?: string;
   /** `OAUTH_RO_HASH_QUEUE`: logins that may wait for a hashing slot; beyond, 503 with Retry-After. */
   readonly hashQueue?: number;
+  /** `OAUTH_RO_PRUNE_INTERVAL_SECONDS`: seconds between sweeps of expired records, 0 for none (default 3600). */
+  readonly pruneIntervalSeconds: number;
 }
 
 export const DEFAULT_DATABASE = 'sqlite:./data/oauth-ro.db';
@@ -118,6 +120,17 @@ function readHashQueue(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** Longest prune interval: a week, well inside what one `setTimeout` can wait. */
+const MAX_PRUNE_INTERVAL_S = 604_800;
+
+function readPruneInterval(value: string | undefined): number {
+  if (value === undefined) return 3600;
+  if (!/^\d+$/.test(value) || Number(value) > MAX_PRUNE_INTERVAL_S) {
+    throw new StartupError(`OAUTH_RO_PRUNE_INTERVAL_SECONDS: must be a whole number of seconds from 0 (off) to ${MAX_PRUNE_INTERVAL_S}, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
@@ -174,5 +187,6 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
     ...optional('codeHashKey', readSecretKey('OAUTH_RO_CODE_HASH_KEY', nonEmpty(env.OAUTH_RO_CODE_HASH_KEY))),
     ...optional('adminToken', readAdminToken(nonEmpty(env.OAUTH_RO_ADMIN_TOKEN))),
     ...optional('hashQueue', readHashQueue(nonEmpty(env.OAUTH_RO_HASH_QUEUE))),
+    pruneIntervalSeconds: readPruneInterval(nonEmpty(env.OAUTH_RO_PRUNE_INTERVAL_SECONDS)),
   };
 }

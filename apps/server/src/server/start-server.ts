@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createArgon2Hasher, DEFAULT_HASHER_LIMITS, OWASP_ARGON2ID } from '@oauth-ro/argon2';
-import { createOAuthRo, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
+import { createOAuthRo, pruneExpired, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
 import { OAUTH_RO_MAX_PARAM_LENGTH, oauthRoFrameworkErrors, oauthRoPlugin } from '@oauth-ro/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { loadServerConfig } from '../config/load-server-config.js';
@@ -17,6 +17,7 @@ import { loadSenders } from './load-senders.js';
 import { loggerOptions } from './logger-options.js';
 import { registerApiReference } from './register-api-reference.js';
 import { registerReadiness } from './register-readiness.js';
+import { schedulePruning } from './schedule-pruning.js';
 import { serveDemo } from './serve-demo.js';
 import { zeroConfigBanner } from './zero-config-banner.js';
 
@@ -124,11 +125,17 @@ export async function startServer(
     print(`oauth-ro listening on ${address}`);
 
     const running = { oauthRo, stores };
+    // Expired records are swept in the background; stop() waits for a sweep under way before closing the stores.
+    const pruning =
+      env.pruneIntervalSeconds > 0
+        ? schedulePruning({ intervalMs: env.pruneIntervalSeconds * 1000, run: () => pruneExpired({ clock: systemClock, ...pickStorePorts(running.stores) }), log: app.log })
+        : undefined;
     return {
       address,
       issuer: config.issuer,
       log: app.log,
       async stop() {
+        await pruning?.stop();
         await app.close();
         await running.oauthRo.close();
         await running.stores.close();
