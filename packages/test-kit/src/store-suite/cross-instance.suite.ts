@@ -1,4 +1,4 @@
-import type { CodeStore, CounterStore } from '@oauth-ro/core';
+import { pruneExpired, type CodeStore, type CounterStore } from '@oauth-ro/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const RIGHT = 'a'.repeat(64);
@@ -74,6 +74,23 @@ export function describeCrossInstanceSuite(name: string, open: () => Promise<Sha
       expect(await counters.reset('w')).toBe(true);
       expect(await counters.reset('w')).toBe(false);
       expect(await counters.get('w', 1500)).toBe(0);
+    });
+
+    it('pruneExpired run by five instances at once deletes each ended code and counter exactly once', async () => {
+      // Records that ended before 600; every other test's records end later, so the counts are exact.
+      for (let i = 0; i < 20; i += 1) {
+        await pools[0]!.codes.issue('sms', `+1555020${String(i).padStart(4, '0')}`, { code_hash: RIGHT, expires_at: 100 + i, max_attempts: 3 });
+        await pools[0]!.counters.increment(`prune-race:${i}`, 100, i);
+      }
+      await pools[0]!.counters.increment('prune-race:live', 60_000, 0);
+      const sweep = (p: (typeof pools)[number]) => pruneExpired({ clock: { now: () => 600 }, codes: p.codes, counters: p.counters }, { graceMs: 0 });
+      const reports = await Promise.all(pools.map(sweep));
+      const total = (store: 'codes' | 'counters') => reports.reduce((sum, r) => sum + (r.pruned[store] ?? 0), 0);
+      expect(reports.flatMap((r) => r.failed)).toEqual([]);
+      expect(total('codes')).toBe(20);
+      // Stores without CounterStore.prune (Redis) let their keys expire by themselves.
+      expect(total('counters')).toBe(pools[0]!.counters.prune ? 20 : 0);
+      expect((await pools[1]!.counters.list('prune-race:live', 0)).map((e) => e.count)).toEqual([1]);
     });
 
     it('keeps epoch-millisecond windows exact', async () => {
