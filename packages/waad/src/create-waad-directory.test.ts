@@ -56,7 +56,6 @@ describe('createWaadDirectory against a fake Entra ID', () => {
 
   it.each([
     ['a wrong password (AADSTS50126)', 'jdoe@contoso.test', 'wrong', 'invalid_user_password', undefined],
-    ['an unknown user (AADSTS50034)', 'nobody@contoso.test', 'pw', 'invalid_user_password', undefined],
     ['a disabled account (AADSTS50057)', 'disabled@contoso.test', 'pw', 'unauthorized', 'user account is disabled'],
     ['a locked account (AADSTS50053)', 'locked@contoso.test', 'pw', 'unauthorized', 'user account is locked'],
     ['an expired password (AADSTS50055)', 'expired@contoso.test', 'pw', 'unauthorized', 'password has expired'],
@@ -65,6 +64,10 @@ describe('createWaadDirectory against a fake Entra ID', () => {
   ])('maps %s', async (_case, username, password, code, description) => {
     const result = await waad.authenticate(login(username, password));
     expect(result).toEqual({ ok: false, error: { code, ...(description ? { description } : {}) } });
+  });
+
+  it('maps an unknown user (AADSTS50034) to a wrong password marked unknownUser (audit fu)', async () => {
+    expect(await waad.authenticate(login('nobody@contoso.test', 'pw'))).toEqual({ ok: false, error: { code: 'invalid_user_password', unknownUser: true } });
   });
 
   it('treats a refused client secret as the connection’s problem (503 naming it and the code)', async () => {

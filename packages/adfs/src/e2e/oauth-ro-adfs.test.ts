@@ -5,6 +5,7 @@ import {
   startFakeAdfs,
   TEST_CLIENTS,
   testConfig,
+  type CapturingAuditSink,
   type FakeAdfs,
   type FakeAdfsFaults,
   type MountedApp,
@@ -42,10 +43,13 @@ function config() {
 for (const harness of ADAPTER_HARNESSES) {
   describe(`POST /oauth/ro, adfs connection, over ${harness.name}`, () => {
     let app: MountedApp;
+    let audit: CapturingAuditSink;
     let close: () => Promise<void>;
 
     beforeAll(async () => {
-      const { oauthRo } = await createTestOAuthRo({ config: config(), directories: { adfs: createAdfsDirectory({ tenant: 'example' }) } });
+      const created = await createTestOAuthRo({ config: config(), directories: { adfs: createAdfsDirectory({ tenant: 'example' }) } });
+      const { oauthRo } = created;
+      audit = created.audit;
       app = await harness.mount(oauthRo);
       close = async () => {
         await app.close();
@@ -77,6 +81,15 @@ for (const harness of ADAPTER_HARNESSES) {
       const res = await ro('fabrikam', 'jdoe@fabrikam.test', 'wrong');
       expect(res.status).toBe(401);
       expect(res.json).toEqual({ error: 'invalid_user_password', error_description: 'Wrong email or password.' });
+    });
+
+    it('audits an unknown user as fp like a wrong password: the ID3242 fault does not tell them apart', async () => {
+      const before = audit.about('jdoe@fabrikam.test').length;
+      const wrong = await ro('fabrikam', 'jdoe@fabrikam.test', 'wrong');
+      const unknown = await ro('fabrikam', 'ghost@fabrikam.test', 'wrong');
+      expect({ status: unknown.status, body: unknown.json }).toEqual({ status: wrong.status, body: wrong.json });
+      expect(audit.about('jdoe@fabrikam.test').slice(before).map((e) => e.type)).toEqual(['fp']);
+      expect(audit.about('ghost@fabrikam.test').map((e) => e.type)).toEqual(['fp']);
     });
 
     it.each<[string, FakeAdfsFaults, string]>([

@@ -7,7 +7,8 @@ const BAD_CREDENTIALS = new Set([`{${NS.trust}}FailedAuthentication`, `{${NS.wss
 
 /**
  * Maps an ADFS SOAP fault: a failed authentication (ADFS says ID3242 for a wrong password, an
- * unknown, disabled or locked user alike) is 401 `invalid_user_password`; any other fault
+ * unknown, disabled or locked user alike) is 401 `invalid_user_password`, audited as `fp` since the
+ * fault never says the user does not exist (no `unknownUser`, unlike `ad` and `waad`); any other fault
  * (unknown relying party, policy errors) is the connection's problem, 503 naming it.
  *
  * @example

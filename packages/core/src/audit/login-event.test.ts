@@ -11,6 +11,9 @@ describe('loginFailureType', () => {
   it.each<[OAuthError, string | undefined, string]>([
     [oauthError('invalid_user_password'), 'auth0', 'fp'],
     [{ ...oauthError('invalid_user_password'), unknownUser: true }, 'auth0', 'fu'],
+    [oauthError('invalid_user_password'), 'ad', 'fp'],
+    [{ ...oauthError('invalid_user_password'), unknownUser: true }, 'ad', 'fu'],
+    [{ ...oauthError('invalid_user_password'), unknownUser: true }, 'waad', 'fu'],
     [oauthError('too_many_attempts'), 'auth0', 'limit_wc'],
     [oauthError('too_many_requests'), 'ad', 'limit_mu'],
     [oauthError('temporarily_unavailable'), 'ad', 'fc'],

@@ -30,6 +30,9 @@ export interface DirectoryLogin {
  * `deps.directories`, keyed by strategy name. Expected failures are values:
  * `invalid_user_password`, `unauthorized` (disabled, locked, expired, must change password),
  * `temporarily_unavailable` (unreachable, with a description that names the connection).
+ * When the directory itself says the user does not exist (no entry matched, AADSTS50034), the
+ * `invalid_user_password` carries `unknownUser: true`: the audit event is then `fu` rather than
+ * `fp`, while the answer on the wire, and the time it takes, stay those of a wrong password.
  *
  * @example
  * const ad: Directory = createLdapDirectory();

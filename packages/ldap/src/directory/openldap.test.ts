@@ -51,6 +51,10 @@ member: uid=jdoe,ou=people,${SUFFIX}
 
 let ldap: SlapdInstance;
 
+/** The same 401 on the wire; only the audit log tells an unknown login name (`fu`) from a wrong password (`fp`). */
+const WRONG_PASSWORD = { ok: false, error: { code: 'invalid_user_password' } };
+const UNKNOWN_USER = { ok: false, error: { code: 'invalid_user_password', unknownUser: true } };
+
 function connection(options: Record<string, unknown> = {}, name = 'ldap'): ConnectionConfig {
   return {
     name,
@@ -106,11 +110,13 @@ describe('OpenLDAP, search-then-bind', () => {
     expect((await login(directory, conn, 'zoë')).ok).toBe(true);
   });
 
-  it('answers a wrong password and an unknown user alike', async () => {
+  it('answers a wrong password and an unknown user alike, the unknown user marked for the audit log', async () => {
     const wrong = await login(directory, conn, 'jdoe', 'nope');
     const unknown = await login(directory, conn, 'nobody');
-    expect(wrong).toEqual({ ok: false, error: { code: 'invalid_user_password' } });
-    expect(unknown).toEqual({ ok: false, error: { code: 'invalid_user_password' } });
+    expect(wrong).toEqual(WRONG_PASSWORD);
+    expect(unknown).toEqual(UNKNOWN_USER);
+    // An empty password is refused before any search, so the directory was not asked who exists.
+    expect(await login(directory, conn, 'nobody', '')).toEqual(WRONG_PASSWORD);
   });
 
   it('refuses an empty password before opening any connection', async () => {
@@ -123,7 +129,7 @@ describe('OpenLDAP, search-then-bind', () => {
   it.each(['*', 'jdo*', '*doe', 'jdoe*', '*)(uid=*', 'jdoe)(|(uid=*', ')(uid=jdoe', 'jdoe\0', 'jdoe\\00', '\\2a', 'j?oe'])(
     'injection attempt %j matches nobody',
     async (username) => {
-      expect(await login(directory, conn, username)).toEqual({ ok: false, error: { code: 'invalid_user_password' } });
+      expect(await login(directory, conn, username)).toEqual(UNKNOWN_USER);
     },
   );
 
@@ -186,6 +192,8 @@ describe('OpenLDAP, direct bind', () => {
     expect(result).toMatchObject({ ok: true, value: { username: 'jdoe', profile: { groups: ['staff'] } } });
   });
 
+  // Binding to a DN that has no entry fails exactly like a wrong password in OpenLDAP: nothing
+  // tells an unknown user apart, so the audit log says `fp` for both.
   it('wrong password, unknown user and DN injection are all a wrong password', async () => {
     for (const username of ['nobody', 'jdoe,ou=people', '*', 'admin,dc=example,dc=org']) {
       expect(await login(directory, direct(), username)).toEqual({ ok: false, error: { code: 'invalid_user_password' } });
@@ -270,6 +278,28 @@ describe.each(ADAPTER_HARNESSES.map((h) => [h.name, h] as const))('POST /oauth/r
         status: 401,
         body: { error: 'invalid_user_password', error_description: 'Wrong email or password.' },
       });
+    } finally {
+      await app.close();
+      await oauthRo.close();
+    }
+  });
+
+  it('audits an unknown user as fu and a wrong password as fp, with the same 401', async () => {
+    const ad = createLdapDirectory();
+    const { oauthRo, audit } = await createTestOAuthRo({ config: testConfig({ connections: [connection()] }), directories: { ad } });
+    const app = await harness.mount(oauthRo);
+    try {
+      const ro = (username: string, password: string) =>
+        app.dispatch({ method: 'POST', path: '/oauth/ro', json: { client_id: TEST_CLIENTS.rs256, connection: 'ldap', grant_type: 'password', username, password } });
+      const wrong = await ro('ann', 'nope');
+      const unknown = await ro('nobody', 'nope');
+      const expected = { status: 401, body: { error: 'invalid_user_password', error_description: 'Wrong email or password.' } };
+      expect({ status: wrong.status, body: wrong.json }).toEqual(expected);
+      expect({ status: unknown.status, body: unknown.json }).toEqual(expected);
+      expect(audit.about('ann').map((e) => e.type)).toEqual(['fp']);
+      expect(audit.about('nobody')).toEqual([
+        expect.objectContaining({ type: 'fu', connection: 'ldap', strategy: 'ad', description: 'Wrong email or password.', details: { error: 'invalid_user_password' } }),
+      ]);
     } finally {
       await app.close();
       await oauthRo.close();

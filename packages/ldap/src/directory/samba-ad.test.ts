@@ -1,5 +1,5 @@
 import type { ConnectionConfig } from '@oauth-ro/core';
-import { ADAPTER_HARNESSES, createTestOAuthRo, startSambaAd, TEST_CLIENTS, testConfig, unicodePwd, type SambaAdInstance } from '@oauth-ro/test-kit';
+import { ADAPTER_HARNESSES, createTestOAuthRo, startSambaAd, TEST_CLIENTS, testConfig, unicodePwd, type CapturingAuditSink, type SambaAdInstance } from '@oauth-ro/test-kit';
 import { Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatGuid } from '../profile/format-id.js';
@@ -106,18 +106,21 @@ function login(directory: LdapDirectory, conn: ConnectionConfig, username: strin
   return directory.authenticate({ connection: conn, username, password, ip: '127.0.0.1' });
 }
 
-/** Every bind outcome Samba produces, as the contract words it (SPEC §3). */
-const CASES: ReadonlyArray<readonly [string, string, number, string, string]> = [
-  ['wrong password', 'jdoe', 401, 'invalid_user_password', 'Wrong email or password.'],
-  ['unknown user', 'nobody', 401, 'invalid_user_password', 'Wrong email or password.'],
-  ['disabled (533)', 'disabled', 401, 'unauthorized', 'account is disabled'],
-  ['account expired (701)', 'expired', 401, 'unauthorized', 'account has expired'],
-  ['must change password (773)', 'mustchange', 401, 'unauthorized', 'password must be changed before logging on'],
-  ['password expired (532)', 'pwexpired', 401, 'unauthorized', 'password has expired'],
-  ['outside logon hours (530)', 'offhours', 401, 'unauthorized', 'logon is not permitted at this time'],
-  ['other workstation only (531)', 'elsewhere', 401, 'unauthorized', 'logon is not permitted from this workstation'],
-  ['locked (775)', 'locked', 401, 'unauthorized', 'account is locked'],
+/** Every bind outcome Samba produces, as the contract words it (SPEC §3), and its audit event type. */
+const CASES: ReadonlyArray<readonly [string, string, number, string, string, string]> = [
+  ['wrong password', 'jdoe', 401, 'invalid_user_password', 'Wrong email or password.', 'fp'],
+  ['unknown user', 'nobody', 401, 'invalid_user_password', 'Wrong email or password.', 'fu'],
+  ['disabled (533)', 'disabled', 401, 'unauthorized', 'account is disabled', 'f'],
+  ['account expired (701)', 'expired', 401, 'unauthorized', 'account has expired', 'f'],
+  ['must change password (773)', 'mustchange', 401, 'unauthorized', 'password must be changed before logging on', 'f'],
+  ['password expired (532)', 'pwexpired', 401, 'unauthorized', 'password has expired', 'f'],
+  ['outside logon hours (530)', 'offhours', 401, 'unauthorized', 'logon is not permitted at this time', 'f'],
+  ['other workstation only (531)', 'elsewhere', 401, 'unauthorized', 'logon is not permitted from this workstation', 'f'],
+  ['locked (775)', 'locked', 401, 'unauthorized', 'account is locked', 'f'],
 ];
+
+/** The directory's answer for a login name no entry matches: a wrong password, marked for the audit log. */
+const UNKNOWN_USER = { ok: false, error: { code: 'invalid_user_password', unknownUser: true } };
 
 describe('Samba AD, search-then-bind', () => {
   let directory: LdapDirectory;
@@ -155,7 +158,7 @@ describe('Samba AD, search-then-bind', () => {
     for (const username of ['jdoe', 'jdoe@corp.example.test', 'CORP\\jdoe', 'corp\\jdoe']) {
       expect((await login(directory, byDefault, username)).ok, username).toBe(true);
     }
-    expect(await login(directory, byDefault, 'OTHER\\jdoe')).toEqual({ ok: false, error: { code: 'invalid_user_password' } });
+    expect(await login(directory, byDefault, 'OTHER\\jdoe')).toEqual(UNKNOWN_USER);
   });
 
   it('resolves nested groups with the matching rule in chain when ldap_nested_groups is on', async () => {
@@ -163,9 +166,10 @@ describe('Samba AD, search-then-bind', () => {
     expect(result).toMatchObject({ ok: true, value: { profile: { groups: ['AllHands', 'Engineering', 'Staff'] } } });
   });
 
-  it.each(CASES)('%s', async (_, username, __, code, description) => {
+  it.each(CASES)('%s', async (_, username, __, code, description, type) => {
     const result = await login(directory, conn(), username, username === 'jdoe' ? 'wrong' : PASSWORD);
-    expect(result).toEqual({ ok: false, error: code === 'unauthorized' ? { code, description } : { code } });
+    const error = code === 'unauthorized' ? { code, description } : type === 'fu' ? { code, unknownUser: true } : { code };
+    expect(result).toEqual({ ok: false, error });
   });
 
   it('an unknown user takes about as long as a wrong password (AD writes badPwdCount only for the latter)', async () => {
@@ -185,7 +189,7 @@ describe('Samba AD, search-then-bind', () => {
   });
 
   it.each(['*', 'jdo*', '*)(sAMAccountName=*', 'jdoe)(|(objectClass=*', 'jdoe\0', '\\00', 'CORP\\*'])('injection attempt %j matches nobody', async (username) => {
-    expect(await login(directory, conn(), username)).toEqual({ ok: false, error: { code: 'invalid_user_password' } });
+    expect(await login(directory, conn(), username)).toEqual(UNKNOWN_USER);
   });
 
   it('logs in over ldaps:// with the configured CA and server name', async () => {
@@ -208,10 +212,13 @@ describe('Samba AD, search-then-bind', () => {
 describe.each(ADAPTER_HARNESSES.map((h) => [h.name, h] as const))('POST /oauth/ro over %s with a Samba AD connection', (_, harness) => {
   let ad: LdapDirectory;
   let dispatch: Awaited<ReturnType<typeof harness.mount>>['dispatch'];
+  let audit: CapturingAuditSink;
   let closeAll: () => Promise<void>;
   beforeAll(async () => {
     ad = createLdapDirectory();
-    const { oauthRo } = await createTestOAuthRo({ config: testConfig({ connections: [connection()] }), directories: { ad } });
+    const created = await createTestOAuthRo({ config: testConfig({ connections: [connection()] }), directories: { ad } });
+    const { oauthRo } = created;
+    audit = created.audit;
     const app = await harness.mount(oauthRo);
     dispatch = app.dispatch;
     closeAll = async () => {
@@ -235,9 +242,11 @@ describe.each(ADAPTER_HARNESSES.map((h) => [h.name, h] as const))('POST /oauth/r
     expect(claims).toMatchObject({ sub: expect.stringMatching(/^ad\|corp\|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/), upn: 'jdoe@corp.example.test', groups: ['Engineering'] });
   });
 
-  it.each(CASES)('%s (%s) → %i %s', async (_, username, status, error, description) => {
+  it.each(CASES)('%s (%s) → %i %s: %s, audited %s', async (_, username, status, error, description, type) => {
+    const before = audit.about(username).length;
     const res = await ro(username, username === 'jdoe' ? 'wrong' : PASSWORD);
     expect({ status: res.status, body: res.json }).toEqual({ status, body: { error, error_description: description } });
+    expect(audit.about(username).slice(before).map((e) => e.type)).toEqual([type]);
   });
 });
 

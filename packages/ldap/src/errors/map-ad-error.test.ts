@@ -22,6 +22,12 @@ describe('mapAdError', () => {
     expect(wire).toEqual({ status, body: { error, error_description: description } });
   });
 
+  it('only data 525 (no such user) is marked unknownUser, for an fu audit event', () => {
+    expect(mapAdError(new InvalidCredentialsError(adMessage('525')), 'corp')).toEqual({ code: 'invalid_user_password', unknownUser: true });
+    expect(mapAdError(new InvalidCredentialsError(adMessage('52e')), 'corp')).toEqual({ code: 'invalid_user_password' });
+    expect(mapAdError(new InvalidCredentialsError(), 'corp')).toEqual({ code: 'invalid_user_password' });
+  });
+
   it('a plain invalidCredentials (OpenLDAP, no data code) is a wrong password', () => {
     expect(mapAdError(new InvalidCredentialsError(), 'corp').code).toBe('invalid_user_password');
   });

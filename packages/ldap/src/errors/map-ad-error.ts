@@ -1,6 +1,7 @@
 import { oauthError, type OAuthError } from '@oauth-ro/core';
 import { InvalidCredentialsError } from 'ldapts';
 import { unavailable } from './unavailable.js';
+import { unknownUser } from './unknown-user.js';
 
 /**
  * What Active Directory's `data` code in a failed bind's diagnostic message
@@ -8,7 +9,7 @@ import { unavailable } from './unavailable.js';
  * The codes are Win32 errors in hex; Samba AD sends the same ones.
  */
 const AD_DATA_CODES: Readonly<Record<string, string | null>> = {
-  '525': null, // ERROR_NO_SUCH_USER
+  '525': null, // ERROR_NO_SUCH_USER (audited as an unknown user)
   '52e': null, // ERROR_LOGON_FAILURE: wrong password
   '530': 'logon is not permitted at this time',
   '531': 'logon is not permitted from this workstation',
@@ -31,7 +32,7 @@ export function adDataCode(message: string): string | undefined {
 
 /**
  * Maps a failed user bind to the contract (SPEC §3): wrong password or unknown user → 401
- * `invalid_user_password`; an account state AD reports (disabled, locked, expired, password expired,
+ * `invalid_user_password` (marked `unknownUser` for the audit log when AD says `525`); an account state AD reports (disabled, locked, expired, password expired,
  * must change password, logon hours, workstation) → 401 `unauthorized` saying which; anything that is
  * not an LDAP answer (refused, reset, timed out, TLS) → 503 naming the connection.
  *
@@ -41,6 +42,7 @@ export function adDataCode(message: string): string | undefined {
 export function mapAdError(error: unknown, connection: string): OAuthError {
   if (error instanceof InvalidCredentialsError) {
     const code = adDataCode(error.message);
+    if (code === '525') return unknownUser();
     const state = code === undefined ? undefined : AD_DATA_CODES[code];
     return state ? oauthError('unauthorized', state) : oauthError('invalid_user_password');
   }

@@ -3,6 +3,7 @@ import type { Client, Entry } from 'ldapts';
 import { bindUser } from '../bind/bind-user.js';
 import type { ConnectionState } from '../directory/connection-state.js';
 import { unavailable } from '../errors/unavailable.js';
+import { unknownUser } from '../errors/unknown-user.js';
 import { escapeDnValue } from '../filter/escape-dn.js';
 import { findUser } from './find-user.js';
 import { loginName } from './login-name.js';
@@ -32,7 +33,8 @@ export function bindName(template: string, typed: string, name: string): string 
 export async function directBind(state: ConnectionState, username: string, password: string): Promise<Result<DirectoryIdentity, OAuthError>> {
   const { options } = state;
   const name = loginName(username, options.domain);
-  if (name === undefined || password.length === 0) return err(oauthError('invalid_user_password'));
+  if (name === undefined) return err(unknownUser());
+  if (password.length === 0) return err(oauthError('invalid_user_password'));
   const template = options.userBindDn as string;
   const dn = bindName(template, username, name);
   const dnTemplate = template !== '{0}' && template.includes('=');

@@ -5,6 +5,7 @@ import {
   startFakeEntraId,
   TEST_CLIENTS,
   testConfig,
+  type CapturingAuditSink,
   type FakeEntraFaults,
   type FakeEntraId,
   type MountedApp,
@@ -48,10 +49,13 @@ function config() {
 for (const harness of ADAPTER_HARNESSES) {
   describe(`POST /oauth/ro, waad connection, over ${harness.name}`, () => {
     let app: MountedApp;
+    let audit: CapturingAuditSink;
     let close: () => Promise<void>;
 
     beforeAll(async () => {
-      const { oauthRo } = await createTestOAuthRo({ config: config(), directories: { waad: createWaadDirectory() } });
+      const created = await createTestOAuthRo({ config: config(), directories: { waad: createWaadDirectory() } });
+      const { oauthRo } = created;
+      audit = created.audit;
       app = await harness.mount(oauthRo);
       close = async () => {
         await app.close();
@@ -78,17 +82,21 @@ for (const harness of ADAPTER_HARNESSES) {
     });
 
     it.each([
-      ['a wrong password', 'jdoe@contoso.test', 'wrong', 401, 'invalid_user_password', 'Wrong email or password.'],
-      ['an unknown user', 'ghost@contoso.test', PASSWORD, 401, 'invalid_user_password', 'Wrong email or password.'],
-      ['a disabled account', 'disabled@contoso.test', PASSWORD, 401, 'unauthorized', 'user account is disabled'],
-      ['a locked account', 'locked@contoso.test', PASSWORD, 401, 'unauthorized', 'user account is locked'],
-      ['an expired password', 'expired@contoso.test', PASSWORD, 401, 'unauthorized', 'password has expired'],
-      ['MFA required', 'mfa@contoso.test', PASSWORD, 401, 'unauthorized', 'multi-factor authentication is required'],
-      ['MFA enrollment required', 'enroll@contoso.test', PASSWORD, 401, 'unauthorized', 'multi-factor authentication enrollment is required'],
-    ])('answers %s as the contract says', async (_case, username, password, status, error, description) => {
+      ['a wrong password', 'jdoe@contoso.test', 'wrong', 401, 'invalid_user_password', 'Wrong email or password.', 'fp'],
+      ['an unknown user (AADSTS50034)', 'ghost@contoso.test', PASSWORD, 401, 'invalid_user_password', 'Wrong email or password.', 'fu'],
+      ['a disabled account', 'disabled@contoso.test', PASSWORD, 401, 'unauthorized', 'user account is disabled', 'f'],
+      ['a locked account', 'locked@contoso.test', PASSWORD, 401, 'unauthorized', 'user account is locked', 'f'],
+      ['an expired password', 'expired@contoso.test', PASSWORD, 401, 'unauthorized', 'password has expired', 'f'],
+      ['MFA required', 'mfa@contoso.test', PASSWORD, 401, 'unauthorized', 'multi-factor authentication is required', 'f'],
+      ['MFA enrollment required', 'enroll@contoso.test', PASSWORD, 401, 'unauthorized', 'multi-factor authentication enrollment is required', 'f'],
+    ])('answers %s as the contract says, with its audit event type', async (_case, username, password, status, error, description, type) => {
+      const before = audit.about(username).length;
       const res = await ro(username, password);
       expect(res.status).toBe(status);
       expect(res.json).toEqual({ error, error_description: description });
+      expect(audit.about(username).slice(before)).toEqual([
+        expect.objectContaining({ type, connection: 'contoso', strategy: 'waad', details: { error } }),
+      ]);
     });
 
     it.each<[string, FakeEntraFaults, string]>([

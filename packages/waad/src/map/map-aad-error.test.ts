@@ -16,6 +16,12 @@ describe('mapAadError', () => {
     expect(mapped.description).toBe(description);
   });
 
+  it('marks AADSTS50034 (no such user) as an unknown user for the audit log, and only that code', () => {
+    expect(mapAadError({ error: 'invalid_grant', error_codes: [50034] }, 'contoso')).toEqual({ code: 'invalid_user_password', unknownUser: true });
+    expect(mapAadError({ error: 'invalid_grant', error_description: 'AADSTS50034: The user account does not exist.' }, 'contoso').unknownUser).toBe(true);
+    expect(mapAadError({ error: 'invalid_grant', error_codes: [50126] }, 'contoso')).toEqual({ code: 'invalid_user_password' });
+  });
+
   it('answers 503 naming the connection and the code for refusals the user did not cause', () => {
     const mapped = mapAadError({ error: 'invalid_client', error_codes: [7000215] }, 'contoso');
     expect(mapped).toEqual({ code: 'temporarily_unavailable', description: 'the Azure AD tenant of connection contoso refused the login (AADSTS7000215)' });

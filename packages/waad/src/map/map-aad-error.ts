@@ -1,17 +1,19 @@
 import { oauthError, type OAuthError } from '@oauth-ro/core';
 import type { AadErrorBody } from '../protocol/request-token.js';
 
-type Mapped = { readonly code: 'invalid_user_password' } | { readonly code: 'unauthorized'; readonly description: string };
+type Mapped =
+  | { readonly code: 'invalid_user_password'; readonly unknownUser?: true }
+  | { readonly code: 'unauthorized'; readonly description: string };
 
 /**
  * AADSTS codes a user can cause, and what `/oauth/ro` answers for each (issue 5, SPEC §3). Wrong
- * password and unknown user give the same answer.
+ * password and unknown user give the same answer; `unknownUser` only makes the audit event `fu`.
  *
  * @example AADSTS_ERRORS[50057]; // { code: 'unauthorized', description: 'user account is disabled' }
  */
 export const AADSTS_ERRORS: Readonly<Record<number, Mapped>> = {
   50126: { code: 'invalid_user_password' }, // invalid username or password
-  50034: { code: 'invalid_user_password' }, // user does not exist in the directory
+  50034: { code: 'invalid_user_password', unknownUser: true }, // user does not exist in the directory
   50056: { code: 'invalid_user_password' }, // no password stored for the user
   50057: { code: 'unauthorized', description: 'user account is disabled' },
   50053: { code: 'unauthorized', description: 'user account is locked' },
@@ -47,7 +49,9 @@ export function aadstsCode(body: AadErrorBody): number | undefined {
 export function mapAadError(body: AadErrorBody, connection: string): OAuthError {
   const code = aadstsCode(body);
   const mapped = code === undefined ? undefined : AADSTS_ERRORS[code];
-  if (mapped?.code === 'invalid_user_password') return oauthError('invalid_user_password');
+  if (mapped?.code === 'invalid_user_password') {
+    return mapped.unknownUser ? { ...oauthError('invalid_user_password'), unknownUser: true } : oauthError('invalid_user_password');
+  }
   if (mapped?.code === 'unauthorized') return oauthError('unauthorized', mapped.description);
   const which = code === undefined ? body.error : `AADSTS${code}`;
   return oauthError('temporarily_unavailable', `the Azure AD tenant of connection ${connection} refused the login (${which})`);
