@@ -131,4 +131,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX counters_resets_at ON counters (resets_at);
     `,
   },
+  {
+    version: 8,
+    name: 'prune indexes',
+    // The hourly sweep (pruneExpired) deletes refresh tokens by expiry or revocation time; partial
+    // indexes let it read only those rows. Built without CONCURRENTLY (migrations run in a
+    // transaction): writes to refresh_tokens wait for the build, seconds for millions of rows.
+    sql: `
+      CREATE INDEX refresh_tokens_expires_at ON refresh_tokens (expires_at) WHERE expires_at IS NOT NULL;
+      CREATE INDEX refresh_tokens_revoked_at ON refresh_tokens (revoked_at) WHERE revoked_at IS NOT NULL;
+    `,
+  },
 ];

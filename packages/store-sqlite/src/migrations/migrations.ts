@@ -2,6 +2,7 @@ import { usersMigration } from './001-users.js';
 import { signingKeysMigration } from './002-signing-keys.js';
 import { tokenLifecycleMigration } from './003-token-lifecycle.js';
 import { passwordlessMigration } from './004-passwordless.js';
+import { pruneIndexesMigration } from './005-prune-indexes.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -9,4 +10,4 @@ import type { Migration } from './migration.js';
  *
  * @example for (const m of MIGRATIONS) console.log(m.version, m.name);
  */
-export const MIGRATIONS: readonly Migration[] = [usersMigration, signingKeysMigration, tokenLifecycleMigration, passwordlessMigration];
+export const MIGRATIONS: readonly Migration[] = [usersMigration, signingKeysMigration, tokenLifecycleMigration, passwordlessMigration, pruneIndexesMigration];
