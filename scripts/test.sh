@@ -26,6 +26,9 @@ pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.tmp/v
 node scripts/check-test-logs.mjs "$OAUTH_RO_TEST_LOG_DIR" || status=1
 node -e '
   const r = JSON.parse(require("fs").readFileSync(".tmp/vitest-report.json", "utf8"));
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+  // A failing beforeAll fails its file while its tests count as skipped: say so, or the line reads green.
+  const failed = r.testResults.filter((file) => file.status === "failed").length;
+  const failedFiles = failed ? `, ${failed} test file(s) failed` : "";
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : "") + failedFiles);
 ' || true
 exit "$status"
