@@ -24,13 +24,20 @@ export class MemoryRefreshTokenStore implements RefreshTokenStore {
     return record && { ...record };
   }
 
-  async use(token_hash: string, client_id: string, at: number, rotation?: RefreshTokenRotation): Promise<RefreshTokenUse> {
+  async use(
+    token_hash: string,
+    client_id: string,
+    at: number,
+    rotation?: RefreshTokenRotation,
+    idle_expires_at?: number,
+  ): Promise<RefreshTokenUse> {
     const record = this.#byHash.get(token_hash);
     if (
       !record ||
       record.client_id !== client_id ||
       record.revoked_at !== undefined ||
-      (record.expires_at !== undefined && record.expires_at <= at)
+      (record.expires_at !== undefined && record.expires_at <= at) ||
+      (record.rotated_at === undefined && record.idle_expires_at !== undefined && record.idle_expires_at <= at)
     ) {
       return { outcome: 'invalid' };
     }
@@ -38,14 +45,16 @@ export class MemoryRefreshTokenStore implements RefreshTokenStore {
       this.#revoke(record.family_id, at);
       return { outcome: 'reused', record: { ...this.#byHash.get(token_hash)! } };
     }
+    const idle = idle_expires_at === undefined ? {} : { idle_expires_at };
     if (!rotation) {
-      const used = { ...record, last_used_at: at };
+      const { idle_expires_at: _i, ...rest } = record;
+      const used: RefreshTokenRecord = { ...rest, last_used_at: at, ...idle };
       this.#byHash.set(token_hash, used);
       return { outcome: 'active', record: { ...used } };
     }
     const used: RefreshTokenRecord = { ...record, last_used_at: at, rotated_at: record.rotated_at ?? at };
-    const { rotated_at: _r, last_used_at: _l, revoked_at: _v, ...inherited } = record;
-    const successor: RefreshTokenRecord = { ...inherited, ...rotation.successor };
+    const { rotated_at: _r, last_used_at: _l, revoked_at: _v, idle_expires_at: _i, ...inherited } = record;
+    const successor: RefreshTokenRecord = { ...inherited, ...rotation.successor, ...idle };
     if (this.#byHash.has(successor.token_hash)) throw new Error('refresh token hash already stored');
     this.#byHash.set(token_hash, used);
     this.#byHash.set(successor.token_hash, successor);
@@ -75,9 +84,15 @@ export class MemoryRefreshTokenStore implements RefreshTokenStore {
   }
 
   async prune(before: number): Promise<number> {
+    // A family is idle-dead when every token of it has an idle deadline before the cut-off.
+    const idleAlive = new Set<string>();
+    for (const r of this.#byHash.values()) {
+      if (r.idle_expires_at === undefined || r.idle_expires_at >= before) idleAlive.add(r.family_id);
+    }
     let count = 0;
     for (const [hash, r] of this.#byHash) {
-      if ((r.expires_at !== undefined && r.expires_at < before) || (r.revoked_at !== undefined && r.revoked_at < before)) {
+      const ended = [r.expires_at, r.revoked_at].some((t) => t !== undefined && t < before);
+      if (ended || !idleAlive.has(r.family_id)) {
         this.#byHash.delete(hash);
         count += 1;
       }

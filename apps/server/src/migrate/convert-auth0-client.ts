@@ -24,14 +24,21 @@ function jwtConfiguration(raw: unknown, where: string, context: MigrationContext
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function refreshToken(raw: unknown, where: string, context: MigrationContext): Auth0Record | undefined {
+const REFRESH_TOKEN_FIELDS = [
+  'rotation_type',
+  'expiration_type',
+  'leeway',
+  'token_lifetime',
+  'infinite_token_lifetime',
+  'idle_token_lifetime',
+  'infinite_idle_token_lifetime',
+];
+
+function refreshToken(raw: unknown): Auth0Record | undefined {
   if (!isRecord(raw)) return undefined;
   const out: Auth0Record = {};
-  for (const key of ['rotation_type', 'expiration_type', 'leeway', 'token_lifetime', 'infinite_token_lifetime']) {
+  for (const key of REFRESH_TOKEN_FIELDS) {
     if (raw[key] !== undefined && raw[key] !== null) out[key] = raw[key];
-  }
-  if (raw.infinite_idle_token_lifetime === false && raw.idle_token_lifetime !== undefined) {
-    context.warnings.push(`${where}.idle_token_lifetime: not supported; refresh tokens expire by token_lifetime only`);
   }
   return out;
 }
@@ -75,7 +82,7 @@ export function convertAuth0Client(raw: unknown, index: number, context: Migrati
   if (needsSecret) {
     client.client_secret = context.envReference(label, 'client_secret', `${where}.client_secret`, `the client secret of "${label}" in Auth0`);
   }
-  const rt = refreshToken(raw.refresh_token, `${where}.refresh_token`, context);
+  const rt = refreshToken(raw.refresh_token);
   if (rt && Object.keys(rt).length > 0) client.refresh_token = rt;
   return { client, aliases: [exportedId, name].filter((a): a is string => a !== undefined) };
 }

@@ -63,7 +63,15 @@ describe('convertAuth0Export: Management API v2 export', () => {
       client_secret: 'env:ACME_MOBILE_CLIENT_SECRET',
       token_endpoint_auth_method: 'none',
       jwt_configuration: { alg: 'HS256', lifetime_in_seconds: 36000, secret_encoded: true },
-      refresh_token: { rotation_type: 'non-rotating', expiration_type: 'non-expiring', leeway: 0, token_lifetime: 2592000, infinite_token_lifetime: true },
+      refresh_token: {
+        rotation_type: 'non-rotating',
+        expiration_type: 'non-expiring',
+        leeway: 0,
+        token_lifetime: 2592000,
+        infinite_token_lifetime: true,
+        idle_token_lifetime: 1296000,
+        infinite_idle_token_lifetime: true,
+      },
     });
   });
 
@@ -109,7 +117,6 @@ describe('convertAuth0Export: Management API v2 export', () => {
     expect(warnings).toEqual(
       expect.arrayContaining([
         'clients[3].jwt_configuration.alg: PS256 is not supported; RS256 is used instead',
-        'clients[2].refresh_token.idle_token_lifetime: not supported; refresh tokens expire by token_lifetime only',
         'connections[0].options.password_dictionary: not supported; ignored',
         'connections[0].options.mfa: not supported; ignored',
         'connections[3].options.certAuth: certificate authentication is not supported; ignored',
@@ -118,6 +125,7 @@ describe('convertAuth0Export: Management API v2 export', () => {
       ]),
     );
     expect(warnings.join('\n')).not.toMatch(/never-copied/);
+    expect(warnings.join('\n')).not.toMatch(/idle_token_lifetime/);
   });
 
   it('gives a configuration the real server loader accepts, strategies included', async () => {
@@ -127,8 +135,16 @@ describe('convertAuth0Export: Management API v2 export', () => {
     expect(loaded.clients.find((c) => c.name === 'Acme Dashboard')).toMatchObject({
       client_secret: 'value-of-acme_dashboard_client_secret-padded-to-be-long-enough',
       token_endpoint_auth_method: 'client_secret_post',
-      refresh_token: { rotation_type: 'rotating', expiration_type: 'expiring', leeway: 10, token_lifetime: 1209600 },
+      refresh_token: {
+        rotation_type: 'rotating',
+        expiration_type: 'expiring',
+        leeway: 10,
+        token_lifetime: 1209600,
+        idle_token_lifetime: 86400,
+        infinite_idle_token_lifetime: false,
+      },
     });
+    expect(loaded.clients.find((c) => c.name === 'Acme Mobile')?.refresh_token).toMatchObject({ infinite_idle_token_lifetime: true });
     expect(loaded.connections).toHaveLength(6);
   });
 });

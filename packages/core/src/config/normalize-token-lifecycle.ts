@@ -7,7 +7,12 @@ export const DEFAULT_REFRESH_TOKEN_POLICY: RefreshTokenPolicy = {
   expiration_type: 'non-expiring',
   leeway: 10,
   token_lifetime: 2_592_000,
+  idle_token_lifetime: 1_296_000,
+  infinite_idle_token_lifetime: true,
 };
+
+/** Auth0's default idle lifetime: 15 days. */
+const DEFAULT_IDLE_TOKEN_LIFETIME = 1_296_000;
 
 const AUTH_METHODS: readonly TokenEndpointAuthMethod[] = ['none', 'client_secret_post', 'client_secret_basic'];
 
@@ -26,11 +31,15 @@ function seconds(value: unknown, fallback: number, path: string, min: number): n
 /**
  * Validates a client's `refresh_token` and `token_endpoint_auth_method` (Auth0 Management API
  * shapes) into the fields to add to its {@link ClientConfig}; unknown fields of a tenant export
- * (`idle_token_lifetime`, …) are ignored. Throws {@link ConfigurationError} naming the path.
+ * (`policies`, …) are ignored. The idle lifetime is infinite for `non-expiring` unless
+ * `infinite_idle_token_lifetime: false`; an explicit `idle_token_lifetime` above an expiring
+ * `token_lifetime` is refused, the 15-day default is capped at it. Throws
+ * {@link ConfigurationError} naming the path.
  *
  * @example
  * normalizeTokenLifecycle({ refresh_token: { rotation_type: 'rotating', leeway: 10 } }, 'clients[0]');
- * // { refresh_token: { rotation_type: 'rotating', expiration_type: 'expiring', leeway: 10, token_lifetime: 2592000 } }
+ * // { refresh_token: { rotation_type: 'rotating', expiration_type: 'expiring', leeway: 10, token_lifetime: 2592000,
+ * //   idle_token_lifetime: 1296000, infinite_idle_token_lifetime: false } }
  */
 export function normalizeTokenLifecycle(
   raw: Readonly<Record<string, unknown>>,
@@ -59,11 +68,21 @@ export function normalizeTokenLifecycle(
   if (expiration !== 'expiring' && expiration !== 'non-expiring') {
     throw new ConfigurationError(`${at}.expiration_type`, 'must be expiring or non-expiring');
   }
+  const token_lifetime = seconds(rt.token_lifetime, DEFAULT_REFRESH_TOKEN_POLICY.token_lifetime, `${at}.token_lifetime`, 1);
+  const infinite = rt.infinite_idle_token_lifetime ?? expiration === 'non-expiring';
+  if (typeof infinite !== 'boolean') throw new ConfigurationError(`${at}.infinite_idle_token_lifetime`, 'must be a boolean');
+  const capped = expiration === 'expiring' ? Math.min(DEFAULT_IDLE_TOKEN_LIFETIME, token_lifetime) : DEFAULT_IDLE_TOKEN_LIFETIME;
+  const idle = seconds(rt.idle_token_lifetime ?? undefined, capped, `${at}.idle_token_lifetime`, 1);
+  if (!infinite && expiration === 'expiring' && idle > token_lifetime) {
+    throw new ConfigurationError(`${at}.idle_token_lifetime`, `must not exceed token_lifetime (${token_lifetime})`);
+  }
   out.refresh_token = {
     rotation_type: rotation,
     expiration_type: expiration,
     leeway: seconds(rt.leeway, DEFAULT_REFRESH_TOKEN_POLICY.leeway, `${at}.leeway`, 0),
-    token_lifetime: seconds(rt.token_lifetime, DEFAULT_REFRESH_TOKEN_POLICY.token_lifetime, `${at}.token_lifetime`, 1),
+    token_lifetime,
+    idle_token_lifetime: idle,
+    infinite_idle_token_lifetime: infinite,
   };
   return out;
 }

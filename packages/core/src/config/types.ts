@@ -33,6 +33,14 @@ export interface RefreshTokenPolicy {
   readonly leeway: number;
   /** Seconds; default 2592000 (30 days). */
   readonly token_lifetime: number;
+  /**
+   * Seconds a token may go unused before it dies; each accepted use restarts the window (a rotated
+   * token's successor gets a fresh one). Default 1296000 (15 days), at most `token_lifetime` when
+   * expiring. Ignored when {@link RefreshTokenPolicy.infinite_idle_token_lifetime} is true.
+   */
+  readonly idle_token_lifetime?: number;
+  /** True: no idle limit. Default: true for `non-expiring`, false for `expiring`. Absent means true. */
+  readonly infinite_idle_token_lifetime?: boolean;
 }
 
 /** Strategy names the contract knows. */

@@ -46,13 +46,15 @@ function describeError(error: unknown): string {
 
 /**
  * Deletes what can no longer matter from every store in `deps` that can prune: refresh tokens
- * expired or revoked more than the retention ago, passwordless codes, counter windows and Touch ID
+ * expired or revoked more than the retention ago (and families whose every token went idle past its
+ * `idle_expires_at` more than the retention ago), passwordless codes, counter windows and Touch ID
  * replay markers that ended more than the grace ago. Returns the counts per store; a store that
  * fails is reported and the others are still swept.
  *
  * Refresh tokens that were rotated but whose family is alive are never deleted (the stores prune
- * only expired or revoked ones): presenting one after the leeway is what reveals reuse and revokes
- * the family, so it must stay until the family itself expires or is revoked. Signing keys are left
+ * only expired or revoked tokens and wholly idle-expired families): presenting one after the
+ * leeway is what reveals reuse and revokes the family, so it must stay until the family itself
+ * expires, goes idle or is revoked. Signing keys are left
  * to the key ring, which deletes retired keys on each rotation once no token they signed can still
  * be valid (it alone knows the longest token lifetime).
  *

@@ -21,6 +21,11 @@ export interface RefreshTokenRecord {
   readonly created_at: number;
   /** Absolute expiry of the whole family; undefined for tokens that never expire. */
   readonly expires_at?: number;
+  /**
+   * Idle deadline of this token: unused until then, it dies. Set at issue and moved by each
+   * accepted use (a successor gets its own); undefined for no idle limit.
+   */
+  readonly idle_expires_at?: number;
   readonly last_used_at?: number;
   /** Set once the token was exchanged for a successor; using it again is reuse. */
   readonly rotated_at?: number;
@@ -45,7 +50,7 @@ export interface RefreshTokenRotation {
 export type RefreshTokenUse =
   /** Accepted without rotation; the token stays valid. */
   | { readonly outcome: 'active'; readonly record: RefreshTokenRecord }
-  /** Accepted; `successor` (same family, user, client, device, scope, expiry) was stored. */
+  /** Accepted; `successor` (same family, user, client, device, scope, expiry; fresh idle deadline) was stored. */
   | { readonly outcome: 'rotated'; readonly record: RefreshTokenRecord; readonly successor: RefreshTokenRecord }
   /** An already rotated token came back after the leeway: its whole family is now revoked. */
   | { readonly outcome: 'reused'; readonly record: RefreshTokenRecord }
@@ -64,17 +69,30 @@ export interface RefreshTokenStore {
   create(record: RefreshTokenRecord): Promise<void>;
   findByHash(token_hash: string): Promise<RefreshTokenRecord | undefined>;
   /**
-   * Presents a token for `client_id` at time `at`. Unknown, revoked, expired (`expires_at <= at`) or
-   * another client's token: `invalid`. Not yet rotated: with `rotation`, marks it rotated and stores
-   * the successor (`rotated`); without, records the use (`active`). Already rotated: within
-   * `rotation.leeway_ms` of `rotated_at`, stores another successor (`rotated`); otherwise (or
-   * without `rotation`) revokes every token of the family (`reused`).
+   * Presents a token for `client_id` at time `at`. Unknown, revoked, expired (`expires_at <= at`)
+   * or another client's token: `invalid`. Not yet rotated: idle-expired (`idle_expires_at <= at`)
+   * is `invalid`; otherwise with `rotation`, marks it rotated and stores the successor (`rotated`);
+   * without, records the use (`active`). Already rotated (its idle deadline no longer matters, so
+   * a stolen old token still reveals reuse): within `rotation.leeway_ms` of `rotated_at`, stores
+   * another successor (`rotated`); otherwise (or without `rotation`) revokes every token of the
+   * family (`reused`). An accepted use sets `idle_expires_at` (absent: none) on the token when it
+   * stays valid (`active`), or on the successor (`rotated`; the rotated token keeps its own).
    */
-  use(token_hash: string, client_id: string, at: number, rotation?: RefreshTokenRotation): Promise<RefreshTokenUse>;
+  use(
+    token_hash: string,
+    client_id: string,
+    at: number,
+    rotation?: RefreshTokenRotation,
+    idle_expires_at?: number,
+  ): Promise<RefreshTokenUse>;
   /** Revokes every unrevoked token of the family at `at`; returns how many. */
   revokeFamily(family_id: string, at: number): Promise<number>;
   /** The user's tokens that are neither revoked nor rotated (expired ones included), oldest first. */
   listByUser(user_id: string): Promise<RefreshTokenRecord[]>;
-  /** Deletes tokens that expired, or were revoked, before `before`; returns how many. */
+  /**
+   * Deletes tokens that expired or were revoked before `before`, and whole families whose every
+   * token has an idle deadline before `before` (none can be used; rotated members are kept until
+   * then for reuse detection); returns how many.
+   */
   prune(before: number): Promise<number>;
 }

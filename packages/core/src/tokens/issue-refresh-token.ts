@@ -3,6 +3,7 @@ import type { CoreDeps } from '../ports/deps.js';
 import type { UserRecord } from '../ports/user-store.js';
 import { base64UrlEncode, toHex } from '../util/encoding.js';
 import { hashToken } from './hash-token.js';
+import { idleDeadline } from './idle-deadline.js';
 import { refreshTokenPolicyOf } from './refresh-token-policy.js';
 
 /** Bytes of entropy in a refresh token (256 bits). */
@@ -21,7 +22,7 @@ export async function newRefreshToken(random: CoreDeps['random']): Promise<{ tok
 /**
  * Issues a refresh token at login when the scope has `offline_access` and a `device` was named
  * (SPEC §3), and a refresh token store is configured; otherwise undefined. The token starts a new
- * family, bound to user, client and device, expiring per the client's policy.
+ * family, bound to user, client and device, expiring (absolutely and when idle) per the client's policy.
  *
  * @example
  * const refresh_token = await issueRefreshToken(deps, client, user, ['openid', 'offline_access'], 'iPhone');
@@ -48,6 +49,7 @@ export async function issueRefreshToken(
     rotating: policy.rotation_type === 'rotating',
     created_at: now,
     ...(policy.expiration_type === 'expiring' ? { expires_at: now + policy.token_lifetime * 1000 } : {}),
+    ...idleDeadline(policy, now),
   });
   return token;
 }

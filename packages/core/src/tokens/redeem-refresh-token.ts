@@ -5,6 +5,7 @@ import type { RefreshTokenRecord } from '../ports/refresh-token-store.js';
 import type { UserRecord } from '../ports/user-store.js';
 import { err, ok, type Result } from '../util/result.js';
 import { hashToken } from './hash-token.js';
+import { idleDeadline } from './idle-deadline.js';
 import { newRefreshToken } from './issue-refresh-token.js';
 import { refreshTokenPolicyOf } from './refresh-token-policy.js';
 
@@ -20,8 +21,9 @@ export interface RedeemedRefreshToken {
 const MAX_TOKEN_LENGTH = 512;
 
 /**
- * Presents a refresh token for a client, in one atomic store step: unknown, revoked, expired or
- * another client's token → `invalidCode`; with `rotate` and a rotating client, a successor is
+ * Presents a refresh token for a client, in one atomic store step: unknown, revoked, expired,
+ * idle past the client's idle lifetime or another client's token → `invalidCode` (an accepted use
+ * restarts the idle window); with `rotate` and a rotating client, a successor is
  * issued; a rotated token reused after the client's leeway revokes its whole family (and is
  * logged). The user must still exist and not be blocked.
  *
@@ -47,6 +49,7 @@ export async function redeemRefreshToken(
       successor: { id: successor.id, token_hash: successor.token_hash, created_at: now },
       leeway_ms: policy.leeway * 1000,
     },
+    idleDeadline(policy, now).idle_expires_at,
   );
   if (used.outcome === 'invalid') return invalid;
   if (used.outcome === 'reused') {

@@ -142,4 +142,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX refresh_tokens_revoked_at ON refresh_tokens (revoked_at) WHERE revoked_at IS NOT NULL;
     `,
   },
+  {
+    version: 9,
+    name: 'refresh token idle expiry',
+    // Moved by every accepted use; rows stored before get NULL (no idle limit, as they were issued).
+    // Adding a nullable column without default is a catalog change only, no table rewrite.
+    sql: `
+      ALTER TABLE refresh_tokens ADD COLUMN idle_expires_at bigint;
+      CREATE INDEX refresh_tokens_idle_expires_at ON refresh_tokens (idle_expires_at) WHERE idle_expires_at IS NOT NULL;
+    `,
+  },
 ];

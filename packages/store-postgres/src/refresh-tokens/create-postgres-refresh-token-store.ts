@@ -7,7 +7,7 @@ import {
   type RefreshTokenRow,
 } from './row-to-refresh-token.js';
 
-const INSERT = `INSERT INTO refresh_tokens (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
+const INSERT = `INSERT INTO refresh_tokens (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`;
 
 async function insert(sql: Sql, record: RefreshTokenRecord): Promise<void> {
   await sql.query(INSERT, refreshTokenValues(record));
@@ -18,7 +18,7 @@ async function update(sql: Sql, id: string, set: string, values: unknown[]): Pro
   return rowToRefreshToken(rows[0] as RefreshTokenRow);
 }
 
-function successorOf(record: RefreshTokenRecord, rotation: RefreshTokenRotation): RefreshTokenRecord {
+function successorOf(record: RefreshTokenRecord, rotation: RefreshTokenRotation, idle_expires_at: number | undefined): RefreshTokenRecord {
   const { id, token_hash, created_at } = rotation.successor;
   return {
     id,
@@ -31,28 +31,40 @@ function successorOf(record: RefreshTokenRecord, rotation: RefreshTokenRotation)
     scope: record.scope,
     rotating: record.rotating,
     ...(record.expires_at !== undefined && { expires_at: record.expires_at }),
+    ...(idle_expires_at !== undefined && { idle_expires_at }),
   };
 }
 
-async function useLocked(tx: Sql, token_hash: string, client_id: string, at: number, rotation?: RefreshTokenRotation): Promise<RefreshTokenUse> {
+async function useLocked(
+  tx: Sql,
+  token_hash: string,
+  client_id: string,
+  at: number,
+  rotation: RefreshTokenRotation | undefined,
+  idle_expires_at: number | undefined,
+): Promise<RefreshTokenUse> {
   // FOR UPDATE: instances racing on one token take turns, and the second sees the first's rotation.
   const { rows } = await tx.query<RefreshTokenRow>(`SELECT ${COLUMNS} FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`, [token_hash]);
   const row = rows[0];
   if (!row) return { outcome: 'invalid' };
   const record = rowToRefreshToken(row);
-  const expired = record.expires_at !== undefined && record.expires_at <= at;
+  // A rotated token's idle deadline no longer matters: presenting it is judged by the leeway (reuse).
+  const idle = record.rotated_at === undefined && record.idle_expires_at !== undefined && record.idle_expires_at <= at;
+  const expired = (record.expires_at !== undefined && record.expires_at <= at) || idle;
   if (record.revoked_at !== undefined || expired || record.client_id !== client_id) return { outcome: 'invalid' };
 
   if (record.rotated_at === undefined) {
-    if (!rotation) return { outcome: 'active', record: await update(tx, record.id, 'last_used_at = $2', [at]) };
-    const successor = successorOf(record, rotation);
+    if (!rotation) {
+      return { outcome: 'active', record: await update(tx, record.id, 'last_used_at = $2, idle_expires_at = $3', [at, idle_expires_at ?? null]) };
+    }
+    const successor = successorOf(record, rotation, idle_expires_at);
     const updated = await update(tx, record.id, 'last_used_at = $2, rotated_at = $2', [at]);
     await insert(tx, successor);
     return { outcome: 'rotated', record: updated, successor };
   }
 
   if (rotation && at - record.rotated_at <= rotation.leeway_ms) {
-    const successor = successorOf(record, rotation);
+    const successor = successorOf(record, rotation, idle_expires_at);
     const updated = await update(tx, record.id, 'last_used_at = $2', [at]);
     await insert(tx, successor);
     return { outcome: 'rotated', record: updated, successor };
@@ -80,8 +92,8 @@ export function createPostgresRefreshTokenStore(db: Database): RefreshTokenStore
       return rows[0] && rowToRefreshToken(rows[0]);
     },
 
-    use(token_hash, client_id, at, rotation) {
-      return db.transaction((tx) => useLocked(tx, token_hash, client_id, at, rotation));
+    use(token_hash, client_id, at, rotation, idle_expires_at) {
+      return db.transaction((tx) => useLocked(tx, token_hash, client_id, at, rotation, idle_expires_at));
     },
 
     async revokeFamily(family_id, at) {
@@ -98,8 +110,12 @@ export function createPostgresRefreshTokenStore(db: Database): RefreshTokenStore
     },
 
     async prune(before) {
+      // Idle deadlines end whole families: rotated members stay for reuse detection until every
+      // member's deadline passed (the family's latest successor's is the last).
       const { rowCount } = await db.query(
-        'DELETE FROM refresh_tokens WHERE (expires_at IS NOT NULL AND expires_at < $1) OR (revoked_at IS NOT NULL AND revoked_at < $1)',
+        'DELETE FROM refresh_tokens WHERE (expires_at IS NOT NULL AND expires_at < $1) OR (revoked_at IS NOT NULL AND revoked_at < $1)' +
+          ' OR family_id IN (SELECT f.family_id FROM refresh_tokens f WHERE f.idle_expires_at < $1 AND NOT EXISTS' +
+          ' (SELECT 1 FROM refresh_tokens g WHERE g.family_id = f.family_id AND (g.idle_expires_at IS NULL OR g.idle_expires_at >= $1)))',
         [before],
       );
       return rowCount;

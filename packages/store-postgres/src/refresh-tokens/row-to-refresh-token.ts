@@ -15,11 +15,12 @@ export interface RefreshTokenRow {
   last_used_at: string | null;
   rotated_at: string | null;
   revoked_at: string | null;
+  idle_expires_at: string | null;
 }
 
 /** The columns, in the order {@link refreshTokenValues} gives them. */
 export const REFRESH_TOKEN_COLUMNS =
-  'id, token_hash, family_id, user_id, client_id, device, scope, rotating, created_at, expires_at, last_used_at, rotated_at, revoked_at';
+  'id, token_hash, family_id, user_id, client_id, device, scope, rotating, created_at, expires_at, last_used_at, rotated_at, revoked_at, idle_expires_at';
 
 /**
  * The record a row stands for; NULL times become absent fields.
@@ -39,7 +40,7 @@ export function rowToRefreshToken(row: RefreshTokenRow): RefreshTokenRecord {
     rotating: row.rotating,
     created_at: Number(row.created_at),
   };
-  for (const field of ['expires_at', 'last_used_at', 'rotated_at', 'revoked_at'] as const) {
+  for (const field of ['expires_at', 'last_used_at', 'rotated_at', 'revoked_at', 'idle_expires_at'] as const) {
     const value = time(row[field]);
     if (value !== undefined) record[field] = value;
   }
@@ -66,5 +67,6 @@ export function refreshTokenValues(r: RefreshTokenRecord): unknown[] {
     r.last_used_at ?? null,
     r.rotated_at ?? null,
     r.revoked_at ?? null,
+    r.idle_expires_at ?? null,
   ];
 }

@@ -3,6 +3,7 @@ import { signingKeysMigration } from './002-signing-keys.js';
 import { tokenLifecycleMigration } from './003-token-lifecycle.js';
 import { passwordlessMigration } from './004-passwordless.js';
 import { pruneIndexesMigration } from './005-prune-indexes.js';
+import { refreshTokenIdleMigration } from './006-refresh-token-idle.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -10,4 +11,11 @@ import type { Migration } from './migration.js';
  *
  * @example for (const m of MIGRATIONS) console.log(m.version, m.name);
  */
-export const MIGRATIONS: readonly Migration[] = [usersMigration, signingKeysMigration, tokenLifecycleMigration, passwordlessMigration, pruneIndexesMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  usersMigration,
+  signingKeysMigration,
+  tokenLifecycleMigration,
+  passwordlessMigration,
+  pruneIndexesMigration,
+  refreshTokenIdleMigration,
+];

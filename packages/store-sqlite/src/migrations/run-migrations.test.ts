@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStores } from '../open-sqlite-stores.js';
+import { createSqliteRefreshTokenStore } from '../refresh-tokens/create-sqlite-refresh-token-store.js';
 import { MIGRATIONS } from './migrations.js';
 import { runMigrations } from './run-migrations.js';
 
@@ -53,6 +54,20 @@ describe('runMigrations', () => {
     const db = new Database(':memory:');
     runMigrations(db, MIGRATIONS.slice(0, 1));
     expect(runMigrations(db, MIGRATIONS).applied).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
+    db.close();
+  });
+
+  it('gives refresh tokens stored before the idle migration no idle limit', async () => {
+    const db = new Database(':memory:');
+    runMigrations(db, MIGRATIONS.filter((m) => m.version < 6));
+    db.prepare(
+      `INSERT INTO refresh_tokens (id, token_hash, family_id, user_id, client_id, device, scope, rotating, created_at)
+       VALUES ('rt-old', 'hash-old', 'dcr_old', 'auth0|old', 'app', 'iPhone', 'openid offline_access', 0, 1)`,
+    ).run();
+    expect(runMigrations(db, MIGRATIONS).applied).toEqual([6]);
+    const tokens = createSqliteRefreshTokenStore(db);
+    expect(await tokens.findByHash('hash-old')).not.toHaveProperty('idle_expires_at');
+    expect((await tokens.use('hash-old', 'app', 10 * 365 * 86_400_000)).outcome).toBe('active');
     db.close();
   });
 });

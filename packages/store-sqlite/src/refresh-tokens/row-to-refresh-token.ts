@@ -2,7 +2,7 @@ import type { RefreshTokenRecord } from '@oauth-ro/core';
 
 /** The columns of `refresh_tokens`, in insert order. */
 export const REFRESH_TOKEN_COLUMNS =
-  'id, token_hash, family_id, user_id, client_id, device, scope, rotating, created_at, expires_at, last_used_at, rotated_at, revoked_at';
+  'id, token_hash, family_id, user_id, client_id, device, scope, rotating, created_at, expires_at, last_used_at, rotated_at, revoked_at, idle_expires_at';
 
 /** A `refresh_tokens` row as better-sqlite3 returns it. */
 export interface RefreshTokenRow {
@@ -19,6 +19,7 @@ export interface RefreshTokenRow {
   last_used_at: number | null;
   rotated_at: number | null;
   revoked_at: number | null;
+  idle_expires_at: number | null;
 }
 
 /**
@@ -38,6 +39,7 @@ export function rowToRefreshToken(row: RefreshTokenRow): RefreshTokenRecord {
     rotating: row.rotating === 1,
     created_at: row.created_at,
     ...(row.expires_at !== null && { expires_at: row.expires_at }),
+    ...(row.idle_expires_at !== null && { idle_expires_at: row.idle_expires_at }),
     ...(row.last_used_at !== null && { last_used_at: row.last_used_at }),
     ...(row.rotated_at !== null && { rotated_at: row.rotated_at }),
     ...(row.revoked_at !== null && { revoked_at: row.revoked_at }),
@@ -64,5 +66,6 @@ export function refreshTokenParams(record: RefreshTokenRecord): Record<string, u
     last_used_at: record.last_used_at ?? null,
     rotated_at: record.rotated_at ?? null,
     revoked_at: record.revoked_at ?? null,
+    idle_expires_at: record.idle_expires_at ?? null,
   };
 }

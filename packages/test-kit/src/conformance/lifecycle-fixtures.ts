@@ -17,12 +17,17 @@ export const LIFECYCLE_CLIENTS = {
   public: 'app-public',
   es256: 'app-es256',
   eddsa: 'app-eddsa',
+  /** Public, rotating, 1 h absolute lifetime, {@link IDLE_LIFETIME_S} idle lifetime. */
+  idleRotating: 'app-idle-rotating',
+  /** Public, non-rotating, non-expiring, but {@link IDLE_LIFETIME_S} idle lifetime. */
+  idle: 'app-idle',
 } as const;
 
 /** The RS256 test client's secret (see test-config). */
 export const CONFIDENTIAL_SECRET = 'rs256-client-secret-value';
 export const ROTATION_LEEWAY_S = 10;
 export const ROTATING_LIFETIME_S = 3600;
+export const IDLE_LIFETIME_S = 60;
 
 /** The test configuration plus the lifecycle clients and connection. */
 export function lifecycleConfig() {
@@ -35,6 +40,15 @@ export function lifecycleConfig() {
         refresh_token: { rotation_type: 'rotating', leeway: ROTATION_LEEWAY_S, token_lifetime: ROTATING_LIFETIME_S },
       },
       { client_id: c.public },
+      {
+        client_id: c.idleRotating,
+        token_endpoint_auth_method: 'none',
+        refresh_token: { rotation_type: 'rotating', leeway: ROTATION_LEEWAY_S, token_lifetime: ROTATING_LIFETIME_S, idle_token_lifetime: IDLE_LIFETIME_S },
+      },
+      {
+        client_id: c.idle,
+        refresh_token: { rotation_type: 'non-rotating', expiration_type: 'non-expiring', idle_token_lifetime: IDLE_LIFETIME_S, infinite_idle_token_lifetime: false },
+      },
       { client_id: c.es256, jwt_configuration: { alg: 'ES256', lifetime_in_seconds: 600 } },
       { client_id: c.eddsa, jwt_configuration: { alg: 'EdDSA', lifetime_in_seconds: 600 } },
     ],

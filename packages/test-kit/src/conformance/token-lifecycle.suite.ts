@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AdapterHarness, TestResponse } from '../harness/types.js';
 import {
   CONFIDENTIAL_SECRET,
+  IDLE_LIFETIME_S,
   LIFECYCLE_CLIENTS as C,
   lifecycleConfig,
   lifecycleLogin,
@@ -179,6 +180,40 @@ export function tokenLifecycleSuite(harness: AdapterHarness): void {
       expect(viaDelegation.json.error_description).toContain('/oauth/token');
       time.advance((ROTATING_LIFETIME_S + 1) * 1000);
       expect((await refresh(C.rotating, tokens.refresh_token)).status).toBe(403);
+    });
+
+    it('expires a rotating token left idle past idle_token_lifetime; each refresh gives the successor a fresh window', async () => {
+      const { tokens } = await withRefreshToken(C.idleRotating);
+      const expiring = await withRefreshToken(C.rotating);
+      time.advance((IDLE_LIFETIME_S - 10) * 1000);
+      const second = await refresh(C.idleRotating, tokens.refresh_token);
+      expect(second.status, second.text).toBe(200);
+      time.advance((IDLE_LIFETIME_S - 10) * 1000); // past the first token's idle deadline, inside the successor's
+      const third = await refresh(C.idleRotating, second.json.refresh_token as string);
+      expect(third.status, third.text).toBe(200);
+      time.advance((IDLE_LIFETIME_S + 1) * 1000);
+      const idle = await refresh(C.idleRotating, third.json.refresh_token as string);
+      // Answered exactly as a token past its absolute lifetime.
+      time.advance(ROTATING_LIFETIME_S * 1000);
+      const expired = await refresh(C.rotating, expiring.tokens.refresh_token);
+      expect(expired.status).toBe(403);
+      expect(idle.status).toBe(expired.status);
+      expect(idle.json).toEqual(expired.json);
+      expect(idle.json).toEqual({ error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' });
+    });
+
+    it('expires a non-rotating, non-expiring token left idle past idle_token_lifetime; each use extends it', async () => {
+      const { tokens } = await withRefreshToken(C.idle);
+      time.advance((IDLE_LIFETIME_S - 10) * 1000);
+      expect((await delegate({ client_id: C.idle, target: C.idle, refresh_token: tokens.refresh_token })).status).toBe(200);
+      time.advance((IDLE_LIFETIME_S - 10) * 1000);
+      const refreshed = await refresh(C.idle, tokens.refresh_token);
+      expect(refreshed.status, refreshed.text).toBe(200);
+      time.advance((IDLE_LIFETIME_S + 1) * 1000);
+      expectInvalidRefresh(await delegate({ client_id: C.idle, target: C.idle, refresh_token: tokens.refresh_token }));
+      const res = await refresh(C.idle, tokens.refresh_token);
+      expect(res.status).toBe(403);
+      expect(res.json).toEqual({ error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' });
     });
 
     it('refuses the refresh token of a blocked user', async () => {

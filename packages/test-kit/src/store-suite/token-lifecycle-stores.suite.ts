@@ -153,6 +153,88 @@ export function refreshTokenStoreSuite(factory: StoreFactory): void {
       expect(new Set(live.map((r) => r.family_id))).toEqual(new Set([record.family_id]));
     });
 
+    it('keeps an idle deadline: a use before it (exclusive) moves it, at or after it the token is invalid', async () => {
+      const record = makeRefreshTokenRecord({ idle_expires_at: T0 + 1000, expires_at: T0 + 3_600_000 });
+      await tokens().create(record);
+      expect(await tokens().findByHash(record.token_hash)).toEqual(record);
+      const used = await tokens().use(record.token_hash, record.client_id, T0 + 999, undefined, T0 + 1999);
+      expect(used).toEqual({ outcome: 'active', record: { ...record, last_used_at: T0 + 999, idle_expires_at: T0 + 1999 } });
+      // Past the first deadline, inside the extended one.
+      expect((await tokens().use(record.token_hash, record.client_id, T0 + 1500, undefined, T0 + 2500)).outcome).toBe('active');
+      expect(await tokens().use(record.token_hash, record.client_id, T0 + 2500, undefined, T0 + 3500)).toEqual({ outcome: 'invalid' });
+      expect((await tokens().findByHash(record.token_hash))?.idle_expires_at).toBe(T0 + 2500);
+    });
+
+    it('gives a rotated token\'s successor a fresh idle deadline, and refuses an idle-expired token without rotating or revoking', async () => {
+      const record = makeRefreshTokenRecord({ rotating: true, idle_expires_at: T0 + 1000 });
+      await tokens().create(record);
+      const r = rotation(10_000);
+      const used = await tokens().use(record.token_hash, record.client_id, T0 + 500, r, T0 + 1500);
+      if (used.outcome !== 'rotated') throw new Error('expected a rotation');
+      expect(used.successor.idle_expires_at).toBe(T0 + 1500);
+      expect(used.record.idle_expires_at).toBe(T0 + 1000);
+      expect((await tokens().findByHash(r.successor.token_hash))?.idle_expires_at).toBe(T0 + 1500);
+      const idle = makeRefreshTokenRecord({ rotating: true, idle_expires_at: T0 + 1000 });
+      await tokens().create(idle);
+      expect(await tokens().use(idle.token_hash, idle.client_id, T0 + 1000, rotation(10_000), T0 + 2000)).toEqual({ outcome: 'invalid' });
+      const after = await tokens().findByHash(idle.token_hash);
+      expect(after?.rotated_at).toBeUndefined();
+      expect(after?.revoked_at).toBeUndefined();
+      expect((await tokens().listByUser(idle.user_id)).map((t) => t.id)).toEqual([idle.id]);
+    });
+
+    it('has no idle limit without a deadline: a record without one stays without, and a use without one clears it', async () => {
+      const record = makeRefreshTokenRecord();
+      await tokens().create(record);
+      const later = T0 + 10 * 365 * 86_400_000;
+      const used = await tokens().use(record.token_hash, record.client_id, later);
+      expect(used).toEqual({ outcome: 'active', record: { ...record, last_used_at: later } });
+      const limited = makeRefreshTokenRecord({ idle_expires_at: T0 + 1000 });
+      await tokens().create(limited);
+      expect((await tokens().use(limited.token_hash, limited.client_id, T0 + 10)).outcome).toBe('active');
+      expect((await tokens().use(limited.token_hash, limited.client_id, later)).outcome).toBe('active');
+      expect((await tokens().findByHash(limited.token_hash))?.idle_expires_at).toBeUndefined();
+    });
+
+    it('gives every successor of ten racing rotations inside the leeway its idle deadline', async () => {
+      const record = makeRefreshTokenRecord({ rotating: true, idle_expires_at: T0 + 100 });
+      await tokens().create(record);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => tokens().use(record.token_hash, record.client_id, T0, rotation(1000), T0 + 5000)),
+      );
+      expect(results.every((r) => r.outcome === 'rotated')).toBe(true);
+      const live = await tokens().listByUser(record.user_id);
+      expect(live).toHaveLength(10);
+      expect(live.every((t) => t.idle_expires_at === T0 + 5000)).toBe(true);
+    });
+
+    it('still detects reuse of a rotated token past its own idle deadline, revoking the family', async () => {
+      const record = makeRefreshTokenRecord({ rotating: true, idle_expires_at: T0 + 1000 });
+      await tokens().create(record);
+      const first = await tokens().use(record.token_hash, record.client_id, T0, rotation(10_000), T0 + 100_000);
+      if (first.outcome !== 'rotated') throw new Error('expected a rotation');
+      expect((await tokens().use(record.token_hash, record.client_id, T0 + 50_000, rotation(10_000), T0 + 150_000)).outcome).toBe('reused');
+      expect((await tokens().use(first.successor.token_hash, record.client_id, T0 + 50_001)).outcome).toBe('invalid');
+    });
+
+    it('prunes whole families whose every token idle-expired before the cut-off, and nothing of a family still alive', async () => {
+      const dead = makeRefreshTokenRecord({ rotating: true, idle_expires_at: T0 + 30 });
+      const alive = makeRefreshTokenRecord({ rotating: true, idle_expires_at: T0 + 30 });
+      const kept = makeRefreshTokenRecord({ idle_expires_at: T0 + 70 });
+      for (const r of [dead, alive, kept]) await tokens().create(r);
+      const deadNext = await tokens().use(dead.token_hash, dead.client_id, T0 + 10, rotation(1000), T0 + 50);
+      const aliveNext = await tokens().use(alive.token_hash, alive.client_id, T0 + 10, rotation(1000), T0 + 90);
+      if (deadNext.outcome !== 'rotated' || aliveNext.outcome !== 'rotated') throw new Error('expected rotations');
+      expect(await tokens().prune(T0 + 60)).toBe(2);
+      expect(await tokens().findByHash(dead.token_hash)).toBeUndefined();
+      expect(await tokens().findByHash(deadNext.successor.token_hash)).toBeUndefined();
+      // The rotated token of a live family stays for reuse detection, though its own deadline passed.
+      expect(await tokens().findByHash(alive.token_hash)).toBeDefined();
+      expect(await tokens().findByHash(aliveNext.successor.token_hash)).toBeDefined();
+      expect(await tokens().findByHash(kept.token_hash)).toBeDefined();
+      expect(await tokens().prune(T0 + 60)).toBe(0);
+    });
+
     it('revokes a family once, lists only live tokens oldest first, and prunes what is dead', async () => {
       const user_id = 'auth0|lister';
       const a = makeRefreshTokenRecord({ user_id, created_at: T0 + 1 });
