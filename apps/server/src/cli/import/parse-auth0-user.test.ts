@@ -5,6 +5,8 @@ import { parseAuth0User } from './parse-auth0-user.js';
 const CONNECTION = 'Username-Password-Authentication';
 const context = { now: '2026-01-01T00:00:00.000Z', newId: () => 'auth0|generated' };
 const bcrypt = await hash('correct horse', { cost: 4 });
+/** Every record is read for the same connection at the same import time. */
+const parse = (record: unknown) => parseAuth0User(record, CONNECTION, context);
 
 describe('parseAuth0User', () => {
   it('maps an Auth0 export line field by field, keeping the user_id and the bcrypt hash', () => {
@@ -30,7 +32,7 @@ describe('parseAuth0User', () => {
       logins_count: 12,
       last_ip: '203.0.113.9',
     };
-    expect(parseAuth0User(line, CONNECTION, context)).toEqual({
+    expect(parse(line)).toEqual({
       ok: true,
       value: {
         user_id: 'auth0|5f8a1c2e9b3d4a0012345678',
@@ -72,7 +74,7 @@ describe('parseAuth0User', () => {
         { type: 'username', value: 'user1' },
       ],
     };
-    expect(parseAuth0User(line, CONNECTION, context)).toEqual({
+    expect(parse(line)).toEqual({
       ok: true,
       value: {
         user_id: 'auth0|5dea9f9c82dd7c0e76e4ec93',
@@ -87,29 +89,25 @@ describe('parseAuth0User', () => {
         updated_at: context.now,
       },
     });
-    const alt = parseAuth0User({ ...line, alt_id: 'euclid', created_at: { $date: '2019-01-01T00:00:00Z' } }, CONNECTION, context);
+    const alt = parse({ ...line, alt_id: 'euclid', created_at: { $date: '2019-01-01T00:00:00Z' } });
     expect(alt.ok && [alt.value.user_id, alt.value.created_at, alt.value.profile.email_verified]).toEqual(['auth0|euclid', '2019-01-01T00:00:00.000Z', false]);
-    const rootless = parseAuth0User({ _id: { $oid: 'abc' }, passwordHash: bcrypt, identifiers: [{ type: 'email', value: 'x@example.com', verified: true }] }, CONNECTION, context);
+    const rootless = parse({ _id: { $oid: 'abc' }, passwordHash: bcrypt, identifiers: [{ type: 'email', value: 'x@example.com', verified: true }] });
     expect(rootless.ok && [rootless.value.email, rootless.value.profile.email_verified]).toEqual(['x@example.com', true]);
-    expect(parseAuth0User({ ...line, connection: 'Other-DB' }, CONNECTION, context)).toEqual({
+    expect(parse({ ...line, connection: 'Other-DB' })).toEqual({
       ok: false,
       error: ['connection: the user is from "Other-DB"; import it with --connection "Other-DB" (a connection of that name)'],
     });
   });
 
   it('reads the hash from passwordHash and from custom_password_hash (bulk-import format)', () => {
-    const camel = parseAuth0User({ email: 'a@example.com', passwordHash: bcrypt }, CONNECTION, context);
+    const camel = parse({ email: 'a@example.com', passwordHash: bcrypt });
     expect(camel.ok && camel.value.password_hash).toBe(bcrypt);
-    const custom = parseAuth0User(
-      { email: 'a@example.com', custom_password_hash: { algorithm: 'bcrypt', hash: { value: bcrypt } } },
-      CONNECTION,
-      context,
-    );
+    const custom = parse({ email: 'a@example.com', custom_password_hash: { algorithm: 'bcrypt', hash: { value: bcrypt } } });
     expect(custom.ok && custom.value.password_hash).toBe(bcrypt);
   });
 
   it('fills what is missing: a new auth0| id, the import time, no password; a bare id gets auth0|', () => {
-    const minimal = parseAuth0User({ email: 'a@example.com' }, CONNECTION, context);
+    const minimal = parse({ email: 'a@example.com' });
     expect(minimal).toEqual({
       ok: true,
       value: {
@@ -123,7 +121,7 @@ describe('parseAuth0User', () => {
         updated_at: context.now,
       },
     });
-    const bare = parseAuth0User({ user_id: 'abc123', username: 'bob' }, CONNECTION, context);
+    const bare = parse({ user_id: 'abc123', username: 'bob' });
     expect(bare.ok && bare.value.user_id).toBe('auth0|abc123');
   });
 
@@ -137,7 +135,7 @@ describe('parseAuth0User', () => {
       { email: 'a@example.com', custom_password_hash: { algorithm: 'bcrypt', hash: { value: md5 } } },
       { email: 'a@example.com', custom_password_hash: md5 },
     ]) {
-      const result = parseAuth0User(record, CONNECTION, context);
+      const result = parse(record);
       expect(result.ok).toBe(false);
       const text = result.ok ? '' : result.error.join('; ');
       expect(text).toMatch(/password_hash|passwordHash/);
@@ -147,15 +145,11 @@ describe('parseAuth0User', () => {
   });
 
   it('refuses users of other providers, and names every bad field at once', () => {
-    expect(parseAuth0User({ user_id: 'google-oauth2|123', email: 'a@example.com' }, CONNECTION, context)).toEqual({
+    expect(parse({ user_id: 'google-oauth2|123', email: 'a@example.com' })).toEqual({
       ok: false,
       error: ['user_id: a "google-oauth2" user, not a database (auth0|…) user'],
     });
-    const bad = parseAuth0User(
-      { email: 'secret-person@', email_verified: 'yes', phone_number: '555', blocked: 'no', created_at: 'yesterday', user_metadata: [1], name: 7 },
-      CONNECTION,
-      context,
-    );
+    const bad = parse({ email: 'secret-person@', email_verified: 'yes', phone_number: '555', blocked: 'no', created_at: 'yesterday', user_metadata: [1], name: 7 });
     expect(bad).toEqual({
       ok: false,
       error: [
@@ -168,8 +162,8 @@ describe('parseAuth0User', () => {
         'created_at: must be an ISO-8601 date',
       ],
     });
-    expect(parseAuth0User({ name: 'No Login' }, CONNECTION, context)).toEqual({ ok: false, error: ['email: required (or a username)'] });
-    expect(parseAuth0User([1, 2], CONNECTION, context)).toEqual({ ok: false, error: ['not a JSON object'] });
-    expect(parseAuth0User({ user_id: 'auth0|has space', email: 'a@example.com' }, CONNECTION, context).ok).toBe(false);
+    expect(parse({ name: 'No Login' })).toEqual({ ok: false, error: ['email: required (or a username)'] });
+    expect(parse([1, 2])).toEqual({ ok: false, error: ['not a JSON object'] });
+    expect(parse({ user_id: 'auth0|has space', email: 'a@example.com' }).ok).toBe(false);
   });
 });
