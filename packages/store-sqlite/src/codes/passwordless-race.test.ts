@@ -1,34 +1,19 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { CodeConsumption } from '@oauth-ro/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forkRaceChildren, nextMessage } from '../../test/race-children.js';
 import { openSqliteStores } from '../open-sqlite-stores.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'oauth-ro-sqlite-passwordless-race-'));
 const WORKERS = 4;
 const T0 = 1_700_000_000_000;
 
 /** The payload of a JWT, unverified (the test only reads `sub`). */
 const decodeJwt = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as { sub: string };
-
-/** The next message of `child`, or its exit/error. */
-function nextMessage(child: ChildProcess): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`worker exited with ${code} before answering`));
-    child.once('exit', onExit);
-    child.once('error', reject);
-    child.once('message', (message) => {
-      child.off('exit', onExit);
-      child.off('error', reject);
-      resolve(message);
-    });
-  });
-}
 
 /** Sends each worker its request at once and returns their results, failing on any worker error. */
 async function all<T>(workers: readonly ChildProcess[], requests: readonly unknown[]): Promise<T[]> {
@@ -51,13 +36,7 @@ describe('passwordless codes and counters across processes on one SQLite file', 
   beforeAll(async () => {
     await (await openSqliteStores(path)).close();
     const key = randomBytes(32).toString('base64url');
-    workers = Array.from({ length: WORKERS }, () =>
-      fork(join(here, 'race-worker.fixture.ts'), [path, key], {
-        cwd: join(here, '..', '..'),
-        execArgv: ['--import', 'tsx'],
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      }),
-    );
+    workers = forkRaceChildren('src/codes/race-worker.fixture.ts', Array.from({ length: WORKERS }, () => [path, key]));
     const ready = await Promise.all(workers.map(nextMessage));
     expect(ready).toEqual(Array(WORKERS).fill('ready'));
   }, 60_000);

@@ -1,25 +1,14 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { forkRaceChildren, nextMessage } from '../../test/race-children.js';
 import { openSqliteStores } from '../open-sqlite-stores.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'oauth-ro-sqlite-race-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const key = (kid: string) => ({ kid, alg: 'RS256' as const, private_jwk: '{}', public_jwk: '{}', created_at: 1 });
-
-/** The next message of `child`, or its exit/error. */
-function nextMessage(child: ChildProcess): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`child exited with ${code} before answering`)));
-  });
-}
 
 describe('ensureActive across connections to one file', () => {
   it('two connections in one process agree on one active key', async () => {
@@ -34,12 +23,9 @@ describe('ensureActive across connections to one file', () => {
 
   it('three processes opening a new file at once migrate it once and end with exactly one active key', async () => {
     const path = join(dir, 'processes.db');
-    const children = Array.from({ length: 3 }, (_, i) =>
-      fork(join(here, 'race-child.fixture.ts'), [path, `proc-${i}`], {
-        cwd: join(here, '..', '..'),
-        execArgv: ['--import', 'tsx'],
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      }),
+    const children = forkRaceChildren(
+      'src/keys/race-child.fixture.ts',
+      Array.from({ length: 3 }, (_, i) => [path, `proc-${i}`]),
     );
     try {
       // Barrier: every child has loaded its code before any of them touches the file.

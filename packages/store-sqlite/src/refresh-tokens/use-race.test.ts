@@ -1,23 +1,12 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { forkRaceChildren, nextMessage } from '../../test/race-children.js';
 import { openSqliteStores } from '../open-sqlite-stores.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'oauth-ro-sqlite-refresh-race-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The next message of `child`, or its exit/error. */
-function nextMessage(child: ChildProcess): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`child exited with ${code} before answering`)));
-  });
-}
 
 describe('refresh token use across processes on one file', () => {
   it('rotates a token exactly once when four processes present it at once; the next sees reuse, the rest a dead family', async () => {
@@ -37,12 +26,9 @@ describe('refresh token use across processes on one file', () => {
     });
     await setup.close();
 
-    const children = Array.from({ length: 4 }, (_, i) =>
-      fork(join(here, 'use-race-child.fixture.ts'), [path, token_hash, `p${i}`], {
-        cwd: join(here, '..', '..'),
-        execArgv: ['--import', 'tsx'],
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      }),
+    const children = forkRaceChildren(
+      'src/refresh-tokens/use-race-child.fixture.ts',
+      Array.from({ length: 4 }, (_, i) => [path, token_hash, `p${i}`]),
     );
     try {
       await Promise.all(children.map(nextMessage));
