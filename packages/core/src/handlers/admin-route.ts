@@ -1,3 +1,4 @@
+import { auditOrigin } from '../audit/audit-origin.js';
 import { emitAudit } from '../audit/emit-audit.js';
 import { oauthError } from '../errors/oauth-error.js';
 import { errorResponse } from '../http/respond.js';
@@ -30,10 +31,7 @@ export function adminRoute(operation: string, handler: AdminHandler) {
   return async (ctx: HandlerContext, request: OAuthRequest): Promise<OAuthResponse> => {
     const path = request.path.length > 1 ? request.path.replace(/\/+$/, '') : request.path;
     if (!ctx.adminToken) return errorResponse(oauthError('not_found', `no route for ${request.method} ${path.slice(0, 200)}`));
-    const origin = {
-      ip: request.ip,
-      ...(request.headers['user-agent'] === undefined ? {} : { user_agent: request.headers['user-agent'].slice(0, 256) }),
-    };
+    const origin = auditOrigin(request);
     const details = { operation, method: request.method, path: path.slice(0, 300) };
     const presented = adminBearer(request.headers);
     if (presented === undefined || !(await ctx.adminToken.matches(presented))) {
