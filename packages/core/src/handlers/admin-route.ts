@@ -4,6 +4,7 @@ import { oauthError } from '../errors/oauth-error.js';
 import { errorResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import type { HandlerContext } from './context.js';
+import { pathId } from './path-id.js';
 
 /** What an admin handler answers, and the user it acted on (for the audit event). */
 export interface AdminOutcome {
@@ -64,16 +65,5 @@ export function adminRoute(operation: string, handler: AdminHandler) {
  * @example pathUserId({ path: '/api/v2/users/auth0%7Cabc', … }); // 'auth0|abc'
  */
 export function pathUserId(request: OAuthRequest): string | undefined {
-  const segment = request.path.replace(/\/+$/, '').split('/').pop() ?? '';
-  try {
-    const id = decodeURIComponent(segment);
-    return id !== '' && id.length <= 512 ? id : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A 204 with no body. @example noContent(); */
-export function noContent(): OAuthResponse {
-  return { status: 204, headers: { 'cache-control': 'no-store' }, body: '' };
+  return pathId(request, 512);
 }

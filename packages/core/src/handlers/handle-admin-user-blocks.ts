@@ -4,11 +4,11 @@ import type { BruteForceBlock } from '../admin/types.js';
 import { unblockIdentifier } from '../admin/unblock-identifier.js';
 import { unblockUser } from '../admin/unblock-user.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
-import { errorResponse, jsonResponse } from '../http/respond.js';
+import { errorResponse, jsonResponse, noContent } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { err, ok, type Result } from '../util/result.js';
 import { missing } from '../validation/read-params.js';
-import { adminRoute, noContent, pathUserId } from './admin-route.js';
+import { adminRoute, pathUserId } from './admin-route.js';
 
 const MAX_IDENTIFIER = 512;
 

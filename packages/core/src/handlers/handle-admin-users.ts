@@ -4,10 +4,10 @@ import { setUserBlocked } from '../admin/set-user-blocked.js';
 import { setUserPassword } from '../admin/set-user-password.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { parseBody, type BodyParams } from '../http/parse-body.js';
-import { errorResponse, jsonResponse } from '../http/respond.js';
+import { errorResponse, jsonResponse, noContent } from '../http/respond.js';
 import type { UserRecord } from '../ports/user-store.js';
 import { err, ok, type Result } from '../util/result.js';
-import { adminRoute, noContent, pathUserId } from './admin-route.js';
+import { adminRoute, pathUserId } from './admin-route.js';
 
 /** What PATCH may change. */
 interface UserChanges {

@@ -1,7 +1,7 @@
 import { readDevicePublicKey } from '../devices/read-device-public-key.js';
 import { oauthError } from '../errors/oauth-error.js';
 import { parseBody } from '../http/parse-body.js';
-import { errorResponse, jsonResponse } from '../http/respond.js';
+import { errorResponse, jsonResponse, noContent } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import type { RefreshTokenRecord } from '../ports/refresh-token-store.js';
 import type { UserRecord } from '../ports/user-store.js';
@@ -11,6 +11,7 @@ import { toHex } from '../util/encoding.js';
 import { missing, readStringParams } from '../validation/read-params.js';
 import type { HandlerContext } from './context.js';
 import { bearerToken } from './handle-profile.js';
+import { pathId } from './path-id.js';
 
 const TYPES = ['public_key', 'refresh_token', 'rotating_refresh_token'] as const;
 const MAX_NAME = 256;
@@ -135,18 +136,14 @@ export async function handleListDeviceCredentials(ctx: HandlerContext, request: 
 export async function handleDeleteDeviceCredential(ctx: HandlerContext, request: OAuthRequest): Promise<OAuthResponse> {
   const user = await bearerUser(ctx, request);
   if (isResponse(user)) return user;
-  let id: string;
-  try {
-    id = decodeURIComponent(request.path.replace(/\/+$/, '').split('/').pop() ?? '');
-  } catch {
-    return errorResponse(oauthError('not_found', 'device credential not found'));
-  }
-  let done = id.length <= MAX_NAME && ctx.deps.deviceCredentials ? await ctx.deps.deviceCredentials.delete(user.user_id, id) : false;
-  if (!done && id.length <= MAX_NAME && ctx.deps.refreshTokens) {
+  const id = pathId(request, MAX_NAME);
+  if (id === undefined) return errorResponse(oauthError('not_found', 'device credential not found'));
+  let done = ctx.deps.deviceCredentials ? await ctx.deps.deviceCredentials.delete(user.user_id, id) : false;
+  if (!done && ctx.deps.refreshTokens) {
     const owned = (await ctx.deps.refreshTokens.listByUser(user.user_id)).some((r) => r.family_id === id);
     if (owned) done = (await ctx.deps.refreshTokens.revokeFamily(id, ctx.deps.clock.now())) > 0;
   }
   if (!done) return errorResponse(oauthError('not_found', 'device credential not found'));
   ctx.deps.logger?.info({ event: 'sddc', user_id: user.user_id, id }, 'device credential deleted');
-  return { status: 204, headers: { 'cache-control': 'no-store' }, body: '' };
+  return noContent();
 }

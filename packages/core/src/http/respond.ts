@@ -24,3 +24,8 @@ export function errorResponse(error: OAuthError): OAuthResponse {
   if (error.code === 'invalid_token') headers['www-authenticate'] = 'Bearer error="invalid_token"';
   return jsonResponse(wire.status, wire.body, headers);
 }
+
+/** A 204 with no body. @example noContent(); */
+export function noContent(): OAuthResponse {
+  return { status: 204, headers: { 'cache-control': 'no-store' }, body: '' };
+}
