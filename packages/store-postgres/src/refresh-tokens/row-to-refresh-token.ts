@@ -28,8 +28,7 @@ export const REFRESH_TOKEN_COLUMNS =
  * @example const records = rows.map(rowToRefreshToken);
  */
 export function rowToRefreshToken(row: RefreshTokenRow): RefreshTokenRecord {
-  const time = (value: string | null) => (value === null ? undefined : Number(value));
-  const record: Record<string, unknown> = {
+  return {
     id: row.id,
     token_hash: row.token_hash,
     family_id: row.family_id,
@@ -39,12 +38,12 @@ export function rowToRefreshToken(row: RefreshTokenRow): RefreshTokenRecord {
     scope: row.scope,
     rotating: row.rotating,
     created_at: Number(row.created_at),
+    ...(row.expires_at !== null && { expires_at: Number(row.expires_at) }),
+    ...(row.idle_expires_at !== null && { idle_expires_at: Number(row.idle_expires_at) }),
+    ...(row.last_used_at !== null && { last_used_at: Number(row.last_used_at) }),
+    ...(row.rotated_at !== null && { rotated_at: Number(row.rotated_at) }),
+    ...(row.revoked_at !== null && { revoked_at: Number(row.revoked_at) }),
   };
-  for (const field of ['expires_at', 'last_used_at', 'rotated_at', 'revoked_at', 'idle_expires_at'] as const) {
-    const value = time(row[field]);
-    if (value !== undefined) record[field] = value;
-  }
-  return record as unknown as RefreshTokenRecord;
 }
 
 /**
