@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { buildWithDependencies } from '@oauth-ro/test-kit/build-with-dependencies';
 
 /**
  * The end-to-end test drives the built page (dist/) served by the real built server
@@ -7,10 +6,5 @@ import { fileURLToPath } from 'node:url';
  * hit when nothing changed (e.g. after the root `pnpm test` built).
  */
 export default function setup(): void {
-  const root = fileURLToPath(new URL('../../../', import.meta.url));
-  execFileSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@oauth-ro/demo-web...', '--output-logs=errors-only'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    timeout: 300_000,
-  });
+  buildWithDependencies('@oauth-ro/demo-web');
 }
