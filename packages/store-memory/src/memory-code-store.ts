@@ -1,4 +1,5 @@
 import { constantTimeEqual, type CodeConsumption, type CodeRecord, type CodeStore } from '@oauth-ro/core';
+import { deleteWhere } from './delete-where.js';
 
 interface StoredCode extends CodeRecord {
   attempts: number;
@@ -57,13 +58,6 @@ export class MemoryCodeStore implements CodeStore {
   }
 
   async prune(before: number): Promise<number> {
-    let pruned = 0;
-    for (const [key, stored] of this.#codes) {
-      if (stored.expires_at < before) {
-        this.#codes.delete(key);
-        pruned += 1;
-      }
-    }
-    return pruned;
+    return deleteWhere(this.#codes, (stored) => stored.expires_at < before);
   }
 }

@@ -1,4 +1,5 @@
 import { COUNTER_LIST_LIMIT, type CounterEntry, type CounterStore, type CounterValue } from '@oauth-ro/core';
+import { deleteWhere } from './delete-where.js';
 
 /**
  * Fixed-window counters in a Map. Each operation runs without awaiting, so it is atomic on one
@@ -15,7 +16,7 @@ export class MemoryCounterStore implements CounterStore {
     const next = live && live.resets_at > at ? { count: live.count + 1, resets_at: live.resets_at } : { count: 1, resets_at: at + window_ms };
     this.#counters.set(key, next);
     if (this.#counters.size >= this.#sweepAt) {
-      for (const [k, v] of this.#counters) if (v.resets_at <= at) this.#counters.delete(k);
+      deleteWhere(this.#counters, (v) => v.resets_at <= at);
       this.#sweepAt = Math.max(1024, this.#counters.size * 2);
     }
     return { ...next };
@@ -45,13 +46,6 @@ export class MemoryCounterStore implements CounterStore {
   }
 
   async prune(before: number): Promise<number> {
-    let pruned = 0;
-    for (const [key, v] of this.#counters) {
-      if (v.resets_at < before) {
-        this.#counters.delete(key);
-        pruned += 1;
-      }
-    }
-    return pruned;
+    return deleteWhere(this.#counters, (v) => v.resets_at < before);
   }
 }

@@ -1,4 +1,5 @@
 import type { UsedAssertionStore } from '@oauth-ro/core';
+import { deleteWhere } from './delete-where.js';
 
 /**
  * Used assertion keys in a Map with their expiry; expired entries are swept as the map grows, so it
@@ -15,20 +16,13 @@ export class MemoryUsedAssertionStore implements UsedAssertionStore {
     if (seen !== undefined && seen > at) return false;
     this.#expiries.set(key, expires_at);
     if (this.#expiries.size >= this.#sweepAt) {
-      for (const [k, exp] of this.#expiries) if (exp <= at) this.#expiries.delete(k);
+      deleteWhere(this.#expiries, (exp) => exp <= at);
       this.#sweepAt = Math.max(1024, this.#expiries.size * 2);
     }
     return true;
   }
 
   async prune(before: number): Promise<number> {
-    let pruned = 0;
-    for (const [key, exp] of this.#expiries) {
-      if (exp < before) {
-        this.#expiries.delete(key);
-        pruned += 1;
-      }
-    }
-    return pruned;
+    return deleteWhere(this.#expiries, (exp) => exp < before);
   }
 }
