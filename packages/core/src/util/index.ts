@@ -1,3 +1,4 @@
 export * from './result.js';
 export * from './constant-time.js';
 export * from './encoding.js';
+export * from './fetch-limited-text.js';

@@ -1,3 +1,5 @@
+import { fetchLimitedText } from '@oauth-ro/core';
+
 /** Responses larger than this are refused: no Entra ID answer comes close. */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
@@ -5,30 +7,6 @@ export const MAX_RESPONSE_BYTES = 1024 * 1024;
 export type JsonReply =
   | { readonly kind: 'json'; readonly status: number; readonly body: unknown; readonly retryAfter?: number }
   | { readonly kind: 'unreachable'; readonly reason: string };
-
-async function readLimitedText(response: Response, limit: number): Promise<string | undefined> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
-}
 
 function retryAfterSeconds(header: string | null): number | undefined {
   if (header === null || !/^\d{1,6}$/.test(header.trim())) return undefined;
@@ -44,26 +22,15 @@ function retryAfterSeconds(header: string | null): number | undefined {
  * if (reply.kind === 'json' && reply.status === 200) use(reply.body);
  */
 export async function fetchJson(url: string, init: RequestInit, timeoutMs: number): Promise<JsonReply> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
-  } catch (error) {
-    const name = error instanceof Error ? error.name : 'Error';
-    return { kind: 'unreachable', reason: name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'connection failed' };
-  }
-  let text: string | undefined;
-  try {
-    text = await readLimitedText(response, MAX_RESPONSE_BYTES);
-  } catch {
-    return { kind: 'unreachable', reason: 'the answer was cut off' };
-  }
-  if (text === undefined) return { kind: 'unreachable', reason: 'the answer was too large' };
+  const reply = await fetchLimitedText(url, init, { timeoutMs, maxBytes: MAX_RESPONSE_BYTES });
+  if (reply.kind === 'unreachable') return reply;
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    // The shared reader keeps a byte-order mark (XML callers verify exact text); JSON has no use for it.
+    body = JSON.parse(reply.text.replace(/^\uFEFF/, ''));
   } catch {
-    return { kind: 'unreachable', reason: `HTTP ${response.status} with a body that is not JSON` };
+    return { kind: 'unreachable', reason: `HTTP ${reply.status} with a body that is not JSON` };
   }
-  const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
-  return { kind: 'json', status: response.status, body, ...(retryAfter === undefined ? {} : { retryAfter }) };
+  const retryAfter = retryAfterSeconds(reply.headers.get('retry-after'));
+  return { kind: 'json', status: reply.status, body, ...(retryAfter === undefined ? {} : { retryAfter }) };
 }
