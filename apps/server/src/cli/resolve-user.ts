@@ -1,5 +1,8 @@
 import { looksLikeEmail, normalizeIdentifier, type UserRecord } from '@oauth-ro/core';
-import type { AdminContext } from './admin-context.js';
+import type { CliIo } from './cli-io.js';
+import { withAdminContext, type AdminContext } from './admin-context.js';
+import type { CommandArgs } from './command.js';
+import { optionalString } from './options.js';
 import { CommandError } from './usage-error.js';
 
 /**
@@ -30,4 +33,24 @@ export async function resolveUser(context: AdminContext, idOrLogin: string, conn
     throw new CommandError(`${login} is a user of several connections (${found.map((u) => u.connection).join(', ')}); give --connection or the user_id`);
   }
   return found[0]!;
+}
+
+/**
+ * Runs `task` in the admin context on the user a `users …` command names: its first argument, looked
+ * up as {@link resolveUser} does (`--connection` narrows an email or username).
+ *
+ * @example
+ * return withNamedUser(args, io, async (context, user) => { io.out(userLabel(user)); return EXIT.ok; });
+ */
+export function withNamedUser<T>(args: CommandArgs, io: CliIo, task: (context: AdminContext, user: UserRecord) => Promise<T>): Promise<T> {
+  return withAdminContext(io, async (context) => task(context, await resolveUser(context, args.positionals[0]!, optionalString(args, 'connection'))));
+}
+
+/**
+ * How a command's output names a user: its user_id, and its email when it has one.
+ *
+ * @example userLabel(user); // 'auth0|5f8a… (alice@example.com)'
+ */
+export function userLabel(user: UserRecord): string {
+  return `${user.user_id}${user.email ? ` (${user.email})` : ''}`;
 }

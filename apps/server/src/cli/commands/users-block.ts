@@ -1,8 +1,6 @@
 import { setUserBlocked } from '@oauth-ro/core';
-import { withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
-import { optionalString } from '../options.js';
-import { resolveUser } from '../resolve-user.js';
+import { userLabel, withNamedUser } from '../resolve-user.js';
 import { CommandError } from '../usage-error.js';
 
 /** `oauth-ro users block`: an administrator's block (Auth0's `blocked: true`). */
@@ -24,11 +22,10 @@ Example:
   options: { connection: { type: 'string' } },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
-    return withAdminContext(io, async (context) => {
-      const user = await resolveUser(context, args.positionals[0]!, optionalString(args, 'connection'));
+    return withNamedUser(args, io, async (context, user) => {
       const result = await setUserBlocked({ users: context.stores.users, clock: context.clock }, user.user_id, true);
       if (!result.ok) throw new CommandError(`no user with user_id ${user.user_id}`);
-      io.out(`blocked ${user.user_id}${user.email ? ` (${user.email})` : ''}`);
+      io.out(`blocked ${userLabel(user)}`);
       return EXIT.ok;
     });
   },

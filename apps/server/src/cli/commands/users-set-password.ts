@@ -1,9 +1,7 @@
 import { setUserPassword } from '@oauth-ro/core';
-import { withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
-import { optionalString } from '../options.js';
 import { passwordFromOptions } from '../read-password.js';
-import { resolveUser } from '../resolve-user.js';
+import { userLabel, withNamedUser } from '../resolve-user.js';
 import { CommandError } from '../usage-error.js';
 
 /** `oauth-ro users set-password`: a new argon2id password, e.g. for a user imported without a hash. */
@@ -28,12 +26,10 @@ Example:
   positionals: { min: 1, max: 1 },
   async run(args, io) {
     const password = await passwordFromOptions(args, io);
-    return withAdminContext(io, async (context) => {
-      const user = await resolveUser(context, args.positionals[0]!, optionalString(args, 'connection'));
-      const { stores, hasher, clock, config } = context;
+    return withNamedUser(args, io, async ({ stores, hasher, clock, config }, user) => {
       const result = await setUserPassword({ users: stores.users, counters: stores.counters, hasher, clock }, config, user.user_id, password);
       if (!result.ok) throw new CommandError(result.error.description ?? result.error.code);
-      io.out(`password set for ${user.user_id}${user.email ? ` (${user.email})` : ''}`);
+      io.out(`password set for ${userLabel(user)}`);
       return EXIT.ok;
     });
   },

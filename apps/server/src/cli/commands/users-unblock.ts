@@ -1,8 +1,6 @@
 import { setUserBlocked, unblockUser } from '@oauth-ro/core';
-import { withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
-import { optionalString } from '../options.js';
-import { resolveUser } from '../resolve-user.js';
+import { userLabel, withNamedUser } from '../resolve-user.js';
 import { CommandError } from '../usage-error.js';
 
 /** `oauth-ro users unblock`: lifts an administrator's block and the user's brute-force blocks. */
@@ -23,8 +21,7 @@ Example:
   options: { connection: { type: 'string' } },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
-    return withAdminContext(io, async (context) => {
-      const user = await resolveUser(context, args.positionals[0]!, optionalString(args, 'connection'));
+    return withNamedUser(args, io, async (context, user) => {
       const deps = { users: context.stores.users, counters: context.stores.counters, clock: context.clock };
       const wasBlocked = user.blocked;
       const updated = await setUserBlocked(deps, user.user_id, false);
@@ -32,7 +29,7 @@ Example:
       if (!updated.ok || !released.ok) throw new CommandError(`no user with user_id ${user.user_id}`);
       const n = released.value.length;
       io.out(
-        `unblocked ${user.user_id}${user.email ? ` (${user.email})` : ''}: ` +
+        `unblocked ${userLabel(user)}: ` +
           `${wasBlocked ? 'administrator block lifted' : 'was not blocked by an administrator'}, ${n} brute-force block${n === 1 ? '' : 's'} released`,
       );
       return EXIT.ok;
