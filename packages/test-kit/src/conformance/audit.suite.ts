@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '@oauth-ro/core';
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
@@ -6,10 +6,9 @@ import { createCapturingSender } from '../fixtures/capturing-sender.js';
 import { KNOWN_TEST_SECRETS } from '../fixtures/known-test-secrets.js';
 import { DB_CONNECTION, EMAIL_CONNECTION, SMS_CONNECTION, TEST_CLIENTS } from '../fixtures/test-config.js';
 import type { AdapterHarness } from '../harness/types.js';
-import { LIFECYCLE_CLIENTS as C, LIFECYCLE_CONNECTION, lifecycleConfig, lifecycleLogin, newLifecycleUser } from './lifecycle-fixtures.js';
-import { GOOD_PASSWORD, uniqueEmail, useMountedApp } from './use-mounted-app.js';
+import { JWT_BEARER, LIFECYCLE_CLIENTS as C, LIFECYCLE_CONNECTION, lifecycleConfig, lifecycleLogin, newLifecycleUser } from './lifecycle-fixtures.js';
+import { GOOD_PASSWORD, uniqueEmail, uniquePhone, useMountedApp } from './use-mounted-app.js';
 
-const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const JWT_SHAPE = /eyJ[\w-]*\.eyJ[\w-]*\./;
 const WRONG = 'Wrong-Password-1';
 
@@ -24,7 +23,6 @@ function expectNoSecrets(events: readonly AuditEvent[], secrets: readonly string
 }
 
 const types = (events: readonly AuditEvent[]) => events.map((e) => e.type);
-const phone = () => `+1555${String(randomInt(1_000_000, 9_999_999))}`;
 
 /** Audit events with Auth0's log event types at every outcome, never carrying a secret. */
 export function auditSuite(harness: AdapterHarness): void {
@@ -95,7 +93,7 @@ export function auditSuite(harness: AdapterHarness): void {
     });
 
     it('passwordless: cs (sms), cls (email), fn when the sender fails, s and f on login; the code is in no event', async () => {
-      const number = phone();
+      const number = uniquePhone();
       const address = uniqueEmail('pwless');
       const start = (json: Record<string, unknown>) => post('/passwordless/start', { client_id: TEST_CLIENTS.rs256, send: 'code', ...json });
       expect((await start({ connection: SMS_CONNECTION, phone_number: number })).status).toBe(200);

@@ -4,17 +4,10 @@ import { createCapturingSender, type CapturingSender } from '../fixtures/capturi
 import { EMAIL_CONNECTION, SMS_CONNECTION, TEST_CLIENTS } from '../fixtures/test-config.js';
 import type { AdapterHarness, TestResponse } from '../harness/types.js';
 import { movableClock } from './lifecycle-fixtures.js';
-import { uniqueEmail, useMountedApp, type AppUnderTest } from './use-mounted-app.js';
+import { uniqueEmail, uniquePhone, useMountedApp, type AppUnderTest } from './use-mounted-app.js';
 
 const WRONG_PHONE_CODE = { error: 'invalid_user_password', error_description: 'Wrong phone number or verification code.' };
 const WRONG_EMAIL_CODE = { error: 'invalid_user_password', error_description: 'Wrong email or verification code.' };
-
-let phoneCounter = Math.floor(Math.random() * 9_000_000);
-/** A fresh North-American number in the 555 range per call (E.164), never the same twice in a process. */
-export function uniquePhone(): string {
-  phoneCounter = (phoneCounter + 1) % 10_000_000;
-  return `+1555${String(phoneCounter).padStart(7, '0')}`;
-}
 
 /** The apps, senders and shortcuts of one passwordless suite run. */
 interface PasswordlessApp {

@@ -4,6 +4,7 @@ import type { AdapterHarness, TestResponse } from '../harness/types.js';
 import {
   CONFIDENTIAL_SECRET,
   IDLE_LIFETIME_S,
+  JWT_BEARER,
   LIFECYCLE_CLIENTS as C,
   lifecycleConfig,
   lifecycleLogin,
@@ -15,7 +16,6 @@ import {
 } from './lifecycle-fixtures.js';
 import { useMountedApp } from './use-mounted-app.js';
 
-const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const INVALID_REFRESH = { error: 'access_denied', error_description: 'Unknown or invalid refresh token' };
 
 /** Refresh tokens, /delegation, /oauth/token, rotation with reuse detection, /oauth/revoke, device listing. */

@@ -2,10 +2,9 @@ import { createPublicKey, randomUUID } from 'node:crypto';
 import { decodeJwt, exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { AdapterHarness } from '../harness/types.js';
-import { LIFECYCLE_CLIENTS as C, LIFECYCLE_CONNECTION, lifecycleConfig, lifecycleLogin, newLifecycleUser } from './lifecycle-fixtures.js';
+import { JWT_BEARER, LIFECYCLE_CLIENTS as C, LIFECYCLE_CONNECTION, lifecycleConfig, lifecycleLogin, newLifecycleUser } from './lifecycle-fixtures.js';
 import { useMountedApp } from './use-mounted-app.js';
 
-const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const PATH = '/api/v2/device-credentials';
 
 interface Device {

@@ -52,5 +52,12 @@ export function uniqueEmail(prefix = 'user'): string {
   return `${prefix}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
 
+let phoneCounter = Math.floor(Math.random() * 9_000_000);
+/** A fresh North-American number in the 555 range per call (E.164), never the same twice in a process. */
+export function uniquePhone(): string {
+  phoneCounter = (phoneCounter + 1) % 10_000_000;
+  return `+1555${String(phoneCounter).padStart(7, '0')}`;
+}
+
 /** A password that satisfies the default `fair` policy. */
 export const GOOD_PASSWORD = 'Correct-Horse-9';
