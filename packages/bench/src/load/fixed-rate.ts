@@ -1,5 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 import type { BenchRequest } from './bench-request.js';
+import { percentileOf } from './interleaved-samples.js';
 
 /** What one open-loop run measured. Latencies count from when a request was due, not when it left. */
 export interface FixedRateResult {
@@ -20,11 +21,6 @@ export interface FixedRateOptions {
   readonly maxSockets?: number;
   /** Give up on answers this long after the last request was due. */
   readonly drainSeconds?: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 /**
@@ -91,8 +87,8 @@ export async function fixedRate(request: BenchRequest, options: FixedRateOptions
     sent,
     ok,
     failed,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
+    p50Ms: percentileOf(latencies, 50),
+    p99Ms: percentileOf(latencies, 99),
     maxMs: latencies.at(-1) ?? NaN,
   };
 }
