@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 async function start(env: Record<string, string>) {
-  const server = await startServerProcess({ PORT: String(await freePort()), OAUTH_RO_DATABASE: 'sqlite::memory:', ...env });
+  const server = await startServerProcess({ OAUTH_RO_DATABASE: 'sqlite::memory:', ...env });
   onTestFinished(() => server.kill());
   return server;
 }

@@ -1,12 +1,12 @@
 import { createResponseChecker, toTestResponse, type TestRequest } from '@oauth-ro/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startServerProcess, type ServerProcess } from './spawn-server.js';
+import { startServerProcess, type ServerProcess } from './spawn-server.js';
 
 const CONNECTION = 'Username-Password-Authentication';
 
 let server: ServerProcess & { url: string };
 beforeAll(async () => {
-  server = await startServerProcess({ PORT: String(await freePort()), OAUTH_RO_DATABASE: 'sqlite::memory:', OAUTH_RO_LOG_LEVEL: 'warn' });
+  server = await startServerProcess({ OAUTH_RO_DATABASE: 'sqlite::memory:', OAUTH_RO_LOG_LEVEL: 'warn' });
 });
 afterAll(() => server.kill());
 

@@ -4,7 +4,7 @@ import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startServerProcess, tempDir, type ServerProcess } from './spawn-server.js';
+import { startServerProcess, tempDir, type ServerProcess } from './spawn-server.js';
 
 // The standalone server under attack-shaped input: oversized header blocks (refused by Node's parser
 // before any route, answered here in the contract's JSON) and a storm of 1000 concurrent logins
@@ -34,7 +34,6 @@ beforeAll(async () => {
     }),
   );
   server = await startServerProcess({
-    PORT: String(await freePort()),
     OAUTH_RO_CONFIG: config,
     OAUTH_RO_DATABASE: `sqlite:${join(temp.dir, 'storm.db')}`,
     OAUTH_RO_HASH_QUEUE: String(QUEUE),

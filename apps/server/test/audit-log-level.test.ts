@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, startServerProcess, type ServerProcess } from './spawn-server.js';
+import { startServerProcess, type ServerProcess } from './spawn-server.js';
 
 let server: (ServerProcess & { url: string }) | undefined;
 afterEach(async () => {
@@ -10,7 +10,7 @@ afterEach(async () => {
 
 /** A zero-config server process logging at `level`, after one login of an unknown user. */
 async function afterUnknownUserLogin(level: string): Promise<ServerProcess> {
-  server = await startServerProcess({ PORT: String(await freePort()), OAUTH_RO_DATABASE: 'sqlite::memory:', OAUTH_RO_LOG_LEVEL: level });
+  server = await startServerProcess({ OAUTH_RO_DATABASE: 'sqlite::memory:', OAUTH_RO_LOG_LEVEL: level });
   const res = await fetch(`${server.url}/oauth/ro`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

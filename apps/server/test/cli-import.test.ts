@@ -4,7 +4,7 @@ import { hash } from '@node-rs/bcrypt';
 import { openSqliteStores } from '@oauth-ro/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { runOauthRo as oauthRo } from './run-oauth-ro.js';
-import { freePort, startServerProcess, tempDir } from './spawn-server.js';
+import { startServerProcess, tempDir } from './spawn-server.js';
 
 const CONNECTION = 'Username-Password-Authentication';
 
@@ -65,7 +65,7 @@ describe('importing Auth0 users with the oauth-ro binary, then logging them in o
     const again = await oauthRo(['users', 'import', '--connection', CONNECTION, file], env);
     expect(again.stdout).toBe(`imported 0, skipped 3 already there, refused 2 into ${CONNECTION}\n`);
 
-    const server = await startServerProcess({ PORT: String(await freePort()), ...env });
+    const server = await startServerProcess(env);
     onTestFinished(() => server.kill());
 
     const ok = await login(server.url, 'alice@example.com', 'Alice-0ld-Passw0rd');
@@ -103,7 +103,7 @@ describe('importing Auth0 users with the oauth-ro binary, then logging them in o
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('oauth-ro <command> [options]');
     expect((await oauthRo(['users', 'nope'], env)).code).toBe(2);
-    const server = await startServerProcess({ PORT: String(await freePort()), ...env });
+    const server = await startServerProcess(env);
     onTestFinished(() => server.kill());
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });

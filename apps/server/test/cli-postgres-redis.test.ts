@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../packages/store-postgres/test/create-test-database.js';
 import { TEST_REDIS_URL, testPrefix } from '../../../packages/store-redis/test/test-redis.js';
 import { runOauthRo } from './run-oauth-ro.js';
-import { freePort, startServerProcess, tempDir, type ServerProcess } from './spawn-server.js';
+import { startServerProcess, tempDir, type ServerProcess } from './spawn-server.js';
 
 // The CLI on a scaled-out deployment's stores: users in PostgreSQL, brute-force counters in Redis,
 // while a server runs on them.
@@ -53,7 +53,7 @@ describe('oauth-ro CLI on PostgreSQL and Redis', () => {
     const ids = listed.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { user_id: string }).user_id);
     expect(ids).toEqual(Array.from({ length: USERS }, (_, i) => `auth0|${String(i).padStart(6, '0')}`));
 
-    server = await startServerProcess({ ...env, PORT: String(await freePort()) });
+    server = await startServerProcess(env);
     expect(await login('user7@example.com', 'Imp0rted-Passw0rd')).toBe(200);
     for (let i = 0; i < 10; i += 1) expect(await login('user8@example.com', 'wrong')).toBe(401);
     expect(await login('user8@example.com', 'Imp0rted-Passw0rd')).toBe(429);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { openSqliteStores } from '@oauth-ro/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { freePort, startServerProcess, tempDir } from './spawn-server.js';
+import { startServerProcess, tempDir } from './spawn-server.js';
 
 const DAY = 86_400_000;
 let temp: Awaited<ReturnType<typeof tempDir>>;
@@ -31,7 +31,6 @@ describe('periodic pruning (OAUTH_RO_PRUNE_INTERVAL_SECONDS)', () => {
     await seed.close();
 
     const server = await startServerProcess({
-      PORT: String(await freePort()),
       OAUTH_RO_DATABASE: `sqlite:${db}`,
       OAUTH_RO_PRUNE_INTERVAL_SECONDS: '1',
     });

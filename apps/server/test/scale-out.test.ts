@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../packages/store-postgres/test/create-test-database.js';
 import { recordTestCode, startTcpProxy, type TcpProxy } from '@oauth-ro/test-kit';
 import { TEST_REDIS_URL, testPrefix } from '../../../packages/store-redis/test/test-redis.js';
-import { freePort, startServerProcess, tempDir, type ServerProcess } from './spawn-server.js';
+import { startServerProcess, tempDir, type ServerProcess } from './spawn-server.js';
 
 // Several instances on one PostgreSQL + Redis behave as one service (SPEC §1, issue 8): two server
 // processes, each request sent to one or the other, state created through one honoured by the other.
@@ -41,7 +41,7 @@ async function startGateway(): Promise<string> {
 }
 
 async function start(extra: Record<string, string> = {}) {
-  const server = await startServerProcess({ ...env, PORT: String(await freePort()), ...extra });
+  const server = await startServerProcess({ ...env, ...extra });
   running.push(server);
   return server;
 }

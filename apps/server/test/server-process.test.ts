@@ -21,7 +21,7 @@ type TestContext = { onTestFinished: typeof onTestFinished };
 
 /** Starts a server that is killed when the current test ends, whatever its outcome. */
 async function start(env: Record<string, string>) {
-  const server = await startServerProcess({ PORT: String(await freePort()), ...env });
+  const server = await startServerProcess(env);
   onTestFinished(() => server.kill());
   return server;
 }

@@ -112,9 +112,12 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
   };
 }
 
-/** Starts the server and waits for its listening line; returns the base URL it printed. */
+/**
+ * Starts the server (on a free port unless `env` sets `PORT`) and waits for its listening line;
+ * returns the base URL it printed.
+ */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess & { url: string }> {
-  const server = spawnServer(env);
+  const server = spawnServer(env.PORT === undefined ? { PORT: String(await freePort()), ...env } : env);
   try {
     const line = await server.waitForLine(/^oauth-ro listening on /);
     return Object.assign(server, { url: line.slice('oauth-ro listening on '.length) });
