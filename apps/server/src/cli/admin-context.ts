@@ -35,7 +35,7 @@ export async function withAdminContext<T>(io: CliIo, task: (context: AdminContex
   const env = readEnvironment(io.env);
   const config = await loadServerConfig(env, io.env);
   const logger = stderrLogger(io);
-  const stores = await openStores({ database: env.database, ...(env.redis === undefined ? {} : { redis: env.redis }) }, logger);
+  const stores = await openStores(env, logger);
   try {
     const hasher = await createArgon2Hasher();
     return await task({ env, config, stores, hasher, clock: systemClock, random: webCryptoRandom, logger });

@@ -93,7 +93,7 @@ export async function startServer(
   let stores: ServerStores | undefined;
   let oauthRo: OAuthRo | undefined;
   try {
-    stores = await openStores({ database: env.database, ...(env.redis === undefined ? {} : { redis: env.redis }) }, app.log);
+    stores = await openStores(env, app.log);
     const directories = await loadDirectories(config, app.log);
     oauthRo = await createOAuthRo({
       config,
