@@ -1,3 +1,5 @@
+import { readStreamLimited } from './read-stream-limited.js';
+
 /** What came back from one HTTP call, or why nothing did. */
 export type LimitedTextReply =
   | { readonly kind: 'reply'; readonly status: number; readonly headers: Headers; readonly text: string }
@@ -9,30 +11,6 @@ export interface FetchLimits {
   readonly timeoutMs: number;
   /** A body larger than this is refused as `unreachable` instead of being buffered. */
   readonly maxBytes: number;
-}
-
-async function readLimited(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<string | undefined> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  // A byte-order mark stays in the text: callers that parse or verify it see the bytes that came.
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(all);
 }
 
 /**
@@ -54,7 +32,9 @@ export async function fetchLimitedText(url: string, init: RequestInit, limits: F
   }
   let text: string | undefined;
   try {
-    text = response.body ? await readLimited(response.body, limits.maxBytes) : '';
+    const bytes = response.body ? await readStreamLimited(response.body, limits.maxBytes) : new Uint8Array(0);
+    // A byte-order mark stays in the text: callers that parse or verify it see the bytes that came.
+    text = bytes && new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   } catch {
     return { kind: 'unreachable', reason: 'the answer was cut off' };
   }
