@@ -1,0 +1,31 @@
+'use strict';
+// The `require` scripts get: the modules Auth0 documented for Rules, Actions and custom-database
+// scripts that oauth-ro supports, by their Auth0 names. Anything else is refused with the list.
+const BUILTINS = ['crypto', 'util', 'url', 'querystring', 'buffer', 'events', 'assert', 'string_decoder', 'punycode'];
+
+/** Auth0 name → npm package the pool resolves (`bcrypt` is bcryptjs: same API, no native addon). */
+const PACKAGES = { request: 'request', bcrypt: 'bcryptjs', jsonwebtoken: 'jsonwebtoken', lodash: 'lodash', pg: 'pg', mysql2: 'mysql2' };
+
+function createModules(resolved) {
+  const cache = new Map();
+  const supported = [...Object.keys(PACKAGES), ...BUILTINS].sort();
+  function load(requested) {
+    if (typeof requested !== 'string') throw new TypeError('require expects a module name');
+    // Auth0 let scripts pin versions (`lodash@4.17.21`); the version installed here answers.
+    const name = requested.replace(/^node:/, '').replace(/^([^@/][^@]*)@[^/]+$/, '$1');
+    if (cache.has(name)) return cache.get(name);
+    let value;
+    if (BUILTINS.includes(name)) value = require(`node:${name}`);
+    else if (Object.hasOwn(PACKAGES, name) && resolved[name]) value = require(resolved[name]);
+    else {
+      const error = new Error(`module "${requested}" is not available to scripts in oauth-ro (supported: ${supported.join(', ')})`);
+      error.code = 'MODULE_NOT_SUPPORTED';
+      throw error;
+    }
+    cache.set(name, value);
+    return value;
+  }
+  return { require: load, supported };
+}
+
+module.exports = { createModules, PACKAGES, BUILTINS };
