@@ -16,7 +16,7 @@ import { loginDatabaseUser } from '../strategies/database/login-database-user.js
 import { loginDirectoryUser } from '../strategies/directory/login-directory-user.js';
 import { supportsGrant } from '../strategies/supports-grant.js';
 import { issueRefreshToken } from '../tokens/issue-refresh-token.js';
-import { mintTokens } from '../tokens/mint-tokens.js';
+import { completeLogin } from '../tokens/complete-login.js';
 import { err, type Result } from '../util/result.js';
 import { normalizeIdentifier } from '../validation/normalize-identifier.js';
 import { validateRoRequest } from '../validation/validate-ro-request.js';
@@ -91,8 +91,16 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
     if (user.error.code === 'invalid_user_password') await recordFailedLogin(ctx.deps, ctx.ipLimits, request.ip);
     return refuse(user.error);
   }
-  const refreshToken = await issueRefreshToken(ctx.deps, client.value, user.value, ro.scope, ro.device);
-  const tokens = await mintTokens(ctx.mint, client.value, user.value, ro.scope, ctx.deps.clock.now(), refreshToken);
+  const tokens = await completeLogin(ctx.deps, ctx.mint, {
+    client: client.value,
+    connection: connection.value,
+    user: user.value,
+    scope: ro.scope,
+    protocol: ro.grant_type === 'password' ? 'oauth2-resource-owner' : 'oauth2-resource-owner-jwt-bearer',
+    request,
+    refreshToken: () => issueRefreshToken(ctx.deps, client.value, user.value, ro.scope, ro.device),
+  });
+  if (!tokens.ok) return refuse(tokens.error);
   emitAudit(ctx.deps, loginEvent(origin, user));
-  return jsonResponse(200, tokens);
+  return jsonResponse(200, tokens.value);
 }

@@ -12,6 +12,7 @@ import { normalizeIdentifier } from '../validation/normalize-identifier.js';
 import { missing, readStringParams } from '../validation/read-params.js';
 import { takeSignupSlot } from '../protection/ip-limits.js';
 import type { HandlerContext } from './context.js';
+import { runPreSignup } from '../strategies/database/run-pre-signup.js';
 
 const MAX_METADATA_FIELDS = 10;
 const MAX_METADATA_VALUE = 500;
@@ -74,11 +75,13 @@ export async function handleSignup(ctx: HandlerContext, request: OAuthRequest): 
   const throttled = await takeSignupSlot(ctx.deps, ctx.ipLimits, request.ip);
   if (throttled) return refuse(throttled);
 
+  const enriched = await runPreSignup(ctx, request, client, connection, { email: p.email, username: p.username, user_metadata: metadata.value });
+  if (!enriched.ok) return refuse(enriched.error);
   const created = await signupDatabaseUser(ctx.deps, connection, {
     email: p.email,
     password: p.password,
     ...(p.username === undefined ? {} : { username: p.username }),
-    ...(metadata.value === undefined ? {} : { user_metadata: metadata.value }),
+    ...enriched.value,
   });
   if (!created.ok) return refuse(created.error);
   const user = created.value;

@@ -6,7 +6,7 @@ import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { parseBody } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
-import { mintTokens } from '../tokens/mint-tokens.js';
+import { completeLogin } from '../tokens/complete-login.js';
 import { redeemRefreshToken } from '../tokens/redeem-refresh-token.js';
 import { err, ok } from '../util/result.js';
 import { missing, readStringParams } from '../validation/read-params.js';
@@ -51,10 +51,18 @@ export async function handleToken(ctx: HandlerContext, request: OAuthRequest): P
   const scope = p.scope === undefined ? granted : parseScope(p.scope);
   if (scope.some((word) => !granted.includes(word))) return refuse(oauthError('invalid_scope'));
 
-  const tokens = await mintTokens(ctx.mint, client.value, redeemed.value.user, scope, ctx.deps.clock.now(), redeemed.value.refresh_token);
+  const tokens = await completeLogin(ctx.deps, ctx.mint, {
+    client: client.value,
+    user: redeemed.value.user,
+    scope,
+    protocol: 'oauth2-refresh-token',
+    request,
+    refreshToken: async () => redeemed.value.refresh_token,
+  });
+  if (!tokens.ok) return refuse(tokens.error);
   emitAudit(ctx.deps, refreshExchangeEvent(origin, ok({ user_id: redeemed.value.user.user_id })));
   return jsonResponse(200, {
-    ...tokens,
+    ...tokens.value,
     token_type: 'Bearer',
     expires_in: client.value.jwt_configuration.lifetime_in_seconds,
     scope: scope.join(' '),

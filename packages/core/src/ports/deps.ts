@@ -2,10 +2,12 @@ import type { AuditSink } from './audit-sink.js';
 import type { Clock } from './clock.js';
 import type { CodeStore } from './code-store.js';
 import type { CounterStore } from './counter-store.js';
+import type { CustomDatabase } from './custom-database.js';
 import type { DeviceCredentialStore } from './device-credential-store.js';
 import type { Directory } from './directory.js';
 import type { KeyStore } from './key-store.js';
 import type { Logger } from './logger.js';
+import type { LoginHooks } from './login-hooks.js';
 import type { MessageSender } from './message-sender.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { Random } from './random.js';
@@ -42,4 +44,12 @@ export interface CoreDeps {
   readonly counters?: CounterStore;
   /** Passwordless message senders by strategy (`sms`, `email`). */
   readonly senders?: Readonly<Partial<Record<'sms' | 'email', MessageSender>>>;
+  /** Post-login and pre-sign-up steps (Auth0 Rules and Actions). Without it logins are not extended. */
+  readonly hooks?: LoginHooks;
+  /**
+   * Custom databases by connection name (`enabledDatabaseCustomization`): logins of these `auth0`
+   * connections ask the custom database; with the connection's `import_mode` the user is then stored
+   * locally and never asked for again (lazy migration).
+   */
+  readonly customDatabases?: Readonly<Record<string, CustomDatabase>>;
 }

@@ -10,3 +10,4 @@ export * from './refresh-token-policy.js';
 export * from './issue-refresh-token.js';
 export * from './redeem-refresh-token.js';
 export * from './mint-id-token.js';
+export * from './complete-login.js';

@@ -63,10 +63,13 @@ export async function mintTokens(
   scope: readonly string[],
   nowMs: number,
   refresh_token?: string,
+  /** Custom claims from a post-login step; the registered claims below always win. */
+  extra: { readonly idToken?: Readonly<Record<string, unknown>>; readonly accessToken?: Readonly<Record<string, unknown>> } = {},
 ): Promise<TokenSet> {
   const iat = Math.floor(nowMs / 1000);
   const exp = iat + client.jwt_configuration.lifetime_in_seconds;
   const accessClaims = {
+    ...extra.accessToken,
     iss: ctx.issuer,
     sub: user.user_id,
     aud: accessTokenAudience(ctx.issuer),
@@ -79,6 +82,7 @@ export async function mintTokens(
   const refresh = refresh_token === undefined ? {} : { refresh_token };
   if (!scope.includes('openid')) return { access_token, token_type: 'bearer', ...refresh };
   const idClaims = {
+    ...extra.idToken,
     ...scopedClaims(user, scope),
     iss: ctx.issuer,
     sub: user.user_id,

@@ -4,6 +4,7 @@ import type { CoreDeps } from '../../ports/deps.js';
 import type { UserRecord } from '../../ports/user-store.js';
 import { looksLikeEmail, normalizeIdentifier } from '../../validation/normalize-identifier.js';
 import { err, ok, type Result } from '../../util/result.js';
+import { loginCustomDatabaseUser } from './login-custom-database-user.js';
 
 /**
  * Checks a username-or-email and password against a database (`auth0`) connection.
@@ -15,6 +16,17 @@ import { err, ok, type Result } from '../../util/result.js';
  * const user = await loginDatabaseUser(deps, connection, 'alice@example.com', 'pw');
  */
 export async function loginDatabaseUser(
+  deps: Pick<CoreDeps, 'users' | 'hasher' | 'clock' | 'logger' | 'customDatabases'>,
+  connection: ConnectionConfig,
+  username: string,
+  password: string,
+): Promise<Result<UserRecord, OAuthError>> {
+  const custom = deps.customDatabases?.[connection.name];
+  if (custom) return loginCustomDatabaseUser(deps, custom, connection, username, password, () => loginLocalUser(deps, connection, username, password));
+  return loginLocalUser(deps, connection, username, password);
+}
+
+async function loginLocalUser(
   deps: Pick<CoreDeps, 'users' | 'hasher' | 'clock' | 'logger'>,
   connection: ConnectionConfig,
   username: string,

@@ -12,7 +12,9 @@ export interface SignupInput {
   readonly email: string;
   readonly password: string;
   readonly username?: string;
-  readonly user_metadata?: Readonly<Record<string, string>>;
+  readonly user_metadata?: Readonly<Record<string, unknown>>;
+  /** Set by a pre-sign-up step, never by the caller. */
+  readonly app_metadata?: Readonly<Record<string, unknown>>;
 }
 
 const USERNAME = /^[a-z0-9_.+\-@]{1,128}$/;
@@ -55,6 +57,7 @@ export async function signupDatabaseUser(
     profile: {
       email_verified: false,
       ...(input.user_metadata === undefined ? {} : { user_metadata: input.user_metadata }),
+      ...(input.app_metadata === undefined ? {} : { app_metadata: input.app_metadata }),
     },
     created_at: now,
     updated_at: now,

@@ -1,0 +1,70 @@
+import type { ClientConfig, ConnectionConfig } from '../config/types.js';
+import { oauthError, type OAuthError } from '../errors/oauth-error.js';
+import type { OAuthRequest } from '../http/types.js';
+import type { CoreDeps } from '../ports/deps.js';
+import type { LoginProtocol } from '../ports/login-hooks.js';
+import type { UserRecord } from '../ports/user-store.js';
+import { err, ok, type Result } from '../util/result.js';
+import { mintTokens, type MintContext, type TokenSet } from './mint-tokens.js';
+
+/** One successful login, ready to be turned into tokens. */
+export interface CompletedLogin {
+  readonly client: ClientConfig;
+  readonly connection?: ConnectionConfig;
+  readonly user: UserRecord;
+  readonly scope: readonly string[];
+  readonly protocol: LoginProtocol;
+  readonly request: OAuthRequest;
+  /** Issues the refresh token, if any: called only once the post-login step allowed the login. */
+  readonly refreshToken?: () => Promise<string | undefined>;
+}
+
+/** A custom claim name Auth0 would keep: namespaced with an http(s) URL. */
+const isNamespaced = (name: string) => /^https?:\/\//.test(name);
+
+function namespacedClaims(claims: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(claims ?? {})) if (isNamespaced(name) && value !== undefined) kept[name] = value;
+  return kept;
+}
+
+/**
+ * The last step of every login: the post-login step (Auth0 Rules and Actions, `deps.hooks`) may
+ * refuse it, add namespaced claims and save `app_metadata`/`user_metadata`; then the refresh token is
+ * issued and the tokens minted. A refused login issues nothing.
+ *
+ * @example
+ * const tokens = await completeLogin(ctx.deps, ctx.mint, { client, connection, user, scope, protocol: 'oauth2-resource-owner', request });
+ */
+export async function completeLogin(
+  deps: Pick<CoreDeps, 'hooks' | 'users' | 'clock' | 'logger'>,
+  mint: MintContext,
+  login: CompletedLogin,
+): Promise<Result<TokenSet, OAuthError>> {
+  let user = login.user;
+  let extra: { idToken?: Record<string, unknown>; accessToken?: Record<string, unknown> } = {};
+  const postLogin = deps.hooks?.postLogin;
+  if (postLogin) {
+    const userAgent = login.request.headers['user-agent'];
+    const outcome = await postLogin({
+      user,
+      client: login.client,
+      ...(login.connection ? { connection: login.connection } : {}),
+      protocol: login.protocol,
+      scope: login.scope,
+      request: { ip: login.request.ip, ...(userAgent === undefined ? {} : { user_agent: userAgent }) },
+    }).catch((error: unknown) => {
+      deps.logger?.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'post-login step failed');
+      return err(oauthError('unauthorized', 'the login could not be completed'));
+    });
+    if (!outcome.ok) return outcome;
+    const { app_metadata, user_metadata } = outcome.value;
+    if (app_metadata || user_metadata) {
+      const profile = { ...user.profile, ...(app_metadata ? { app_metadata } : {}), ...(user_metadata ? { user_metadata } : {}) };
+      user = (await deps.users.update(user.user_id, { profile }, new Date(deps.clock.now()).toISOString())) ?? { ...user, profile };
+    }
+    extra = { idToken: namespacedClaims(outcome.value.idTokenClaims), accessToken: namespacedClaims(outcome.value.accessTokenClaims) };
+  }
+  const refreshToken = await login.refreshToken?.();
+  return ok(await mintTokens(mint, login.client, user, login.scope, deps.clock.now(), refreshToken, extra));
+}
