@@ -12,3 +12,4 @@ export type {
 export type { PoolOptions, RunOutcome, ScriptFailure, ScriptKind, ScriptLogEntry } from './runner/types.js';
 export { auth0Hooks, type Auth0Extensibility } from './auth0/auth0-hooks.js';
 export { auth0CustomDatabase, type Auth0CustomDatabaseOptions } from './auth0/auth0-custom-database.js';
+export { checkScripts, type ScriptProblem, type ScriptsInConfig } from './runner/check-scripts.js';

@@ -87,6 +87,20 @@ describe('loadConfigFile', () => {
     expect(await failure(file)).toBe(`${file}: connections[0].enabled_clients[1]: names unknown client "b"`);
   });
 
+  it('refuses Rules, Actions and custom-database scripts that do not compile, by path, without running them', async () => {
+    const base = { issuer: 'https://a.example/', clients: [{ client_id: 'a' }] };
+    const rule = await write('bad-rule.json', JSON.stringify({ ...base, connections: [], rules: [{ name: 'ok', script: 'function (u, c, cb) { cb(null, u, c); }' }, { name: 'bad', script: 'function (user, context, callback) { callback(null, user, context' }] }));
+    expect(await failure(rule)).toMatch(new RegExp(`^${rule}: rules\\[1\\]\\.script: does not compile \\(SyntaxError: `));
+    const action = await write('bad-action.json', JSON.stringify({ ...base, connections: [], actions: [{ name: 'x', code: 'exports.onExecutePostLogin = async (event, api) => {' }] }));
+    expect(await failure(action)).toMatch(/actions\[0\]\.code: does not compile/);
+    const db = await write('bad-db.json', JSON.stringify({ ...base, connections: [{ name: 'legacy', strategy: 'auth0', enabled_clients: ['a'], options: { enabledDatabaseCustomization: true, customScripts: { login: 'function login(email, password, callback) { throw }' } } }] }));
+    expect(await failure(db)).toMatch(/connections\[0\]\.options\.customScripts\.login: does not compile/);
+    const missing = await write('no-login.json', JSON.stringify({ ...base, connections: [{ name: 'legacy', strategy: 'auth0', enabled_clients: ['a'], options: { enabledDatabaseCustomization: true, customScripts: { get_user: 'function (e, cb) { cb(null); }' } } }] }));
+    expect(await failure(missing)).toBe(`${missing}: connections[0].options.customScripts.login: must be a non-empty string`);
+    const runs = await write('runs.json', JSON.stringify({ ...base, connections: [], rules: [{ name: 'r', script: '(function () { throw new Error("ran") })() || function (u, c, cb) { cb(null, u, c); }' }] }));
+    await expect(loadConfigFile(runs, { env: {} })).resolves.toMatchObject({ rules: [{ name: 'r' }] });
+  });
+
   it('asks for an issuer when neither the file nor OAUTH_RO_ISSUER gives one', async () => {
     const file = await write('no-issuer.json', '{"clients": [], "connections": []}');
     expect(await failure(file)).toBe(`${file}: issuer: is required (or set OAUTH_RO_ISSUER)`);

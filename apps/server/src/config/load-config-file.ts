@@ -3,6 +3,7 @@ import { ConfigurationError, normalizeConfig, type OAuthRoConfig } from '@oauth-
 import { parseConfigText } from './parse-config-text.js';
 import { resolveEnvReferences } from './resolve-env-references.js';
 import { StartupError } from './startup-error.js';
+import { usesScripts } from '../server/load-extensibility.js';
 
 /** Options of {@link loadConfigFile}. */
 export interface LoadConfigFileOptions {
@@ -22,6 +23,14 @@ function describeReadError(error: unknown): string {
   if (code === 'EACCES') return 'the file cannot be read (permission denied)';
   if (code === 'EISDIR') return 'is a directory, not a file';
   return `the file cannot be read (${error instanceof Error ? error.message : String(error)})`;
+}
+
+/** Rules, Actions and custom-database scripts must compile (checked without running them). */
+async function checkConfiguredScripts(config: OAuthRoConfig): Promise<void> {
+  if (!usesScripts(config)) return;
+  const { checkScripts } = await import('@oauth-ro/scripts');
+  const [first] = checkScripts(config);
+  if (first) throw new ConfigurationError(first.path, `does not compile (${first.problem})`);
 }
 
 /**
@@ -47,7 +56,9 @@ export async function loadConfigFile(file: string, options: LoadConfigFileOption
     if (isRecord(raw) && raw.issuer === undefined) {
       throw new ConfigurationError('issuer', 'is required (or set OAUTH_RO_ISSUER)');
     }
-    return normalizeConfig(raw);
+    const config = normalizeConfig(raw);
+    await checkConfiguredScripts(config);
+    return config;
   } catch (error) {
     if (error instanceof ConfigurationError) throw new StartupError(`${file}: ${error.path}: ${error.problem}`);
     throw error;

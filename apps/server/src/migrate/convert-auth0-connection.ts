@@ -58,7 +58,7 @@ export function convertAuth0Connection(
   let converted: Auth0Record;
   switch (strategy) {
     case 'auth0':
-      converted = convertDatabaseOptions(options, where, context);
+      converted = convertDatabaseOptions(options, where, context, name);
       break;
     case 'sms':
       converted = convertSmsOptions(options, name, where, context);

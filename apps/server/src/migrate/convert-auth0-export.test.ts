@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,14 @@ import { loadSenders } from '../server/load-senders.js';
 import { convertAuth0Export } from './convert-auth0-export.js';
 
 const fixture = (name: string) => readFile(new URL(`../../test/fixtures/auth0/${name}`, import.meta.url), 'utf8');
+/** The deploy-cli export's script files, read as `oauth-ro convert` reads them (relative to tenant.yaml). */
+const readScript = (reference: string) => {
+  try {
+    return readFileSync(new URL(`../../test/fixtures/auth0/${reference.replace(/^\.\//, '')}`, import.meta.url), 'utf8');
+  } catch {
+    return undefined;
+  }
+};
 
 let dir: string;
 let managementApi: Record<string, unknown>;
@@ -150,8 +159,8 @@ describe('convertAuth0Export: Management API v2 export', () => {
 });
 
 describe('convertAuth0Export: auth0-deploy-cli tenant.yaml', () => {
-  it('names clients by env: references when the export has no ids, and maps enabled_clients from names', () => {
-    const { config, warnings } = convertAuth0Export(deployCli);
+  it('names clients by env: references when the export has no ids, and maps enabled_clients from names', async () => {
+    const { config, warnings } = convertAuth0Export(deployCli, { readScript });
     expect(config.clients).toEqual([
       { client_id: 'env:ACME_MOBILE_CLIENT_ID', name: 'Acme Mobile', token_endpoint_auth_method: 'none', jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 36000, secret_encoded: false } },
       { client_id: 'env:ACME_BACKOFFICE_CLIENT_ID', name: 'Acme Backoffice', jwt_configuration: { alg: 'HS256', lifetime_in_seconds: 600 }, client_secret: 'env:ACME_BACKOFFICE_CLIENT_SECRET' },
@@ -159,24 +168,49 @@ describe('convertAuth0Export: auth0-deploy-cli tenant.yaml', () => {
     const connections = config.connections as { name: string; enabled_clients: string[]; options: Record<string, unknown> }[];
     expect(connections.map((c) => c.name)).toEqual(['Username-Password-Authentication', 'sms', 'email']);
     expect(connections[0]!.enabled_clients).toEqual(['env:ACME_MOBILE_CLIENT_ID', 'env:ACME_BACKOFFICE_CLIENT_ID']);
-    expect(connections[0]!.options).toEqual({ passwordPolicy: 'fair', brute_force_protection: true, disable_signup: true });
+    expect(connections[0]!.options).toEqual({
+      passwordPolicy: 'fair',
+      brute_force_protection: true,
+      disable_signup: true,
+      enabledDatabaseCustomization: true,
+      import_mode: true,
+      customScripts: { login: await fixture('databases/Username-Password-Authentication/login.js'), get_user: await fixture('databases/Username-Password-Authentication/get_user.js') },
+    });
+    expect(config.rules).toEqual([{ name: 'add-roles', script: await fixture('rules/add-roles.js'), order: 1, enabled: true }]);
+    expect(config.actions).toEqual([{ name: 'enrich-profile', code: await fixture('actions/enrich-profile/code.js'), supported_triggers: [{ id: 'post-login' }], secrets: [] }]);
     expect(connections[1]!.options.gateway_authentication).toEqual({ method: 'bearer', subject: 'urn:acme:auth', audience: 'urn:acme:sms', secret_base64_encoded: false, secret: 'env:SMS_GATEWAY_SECRET' });
     expect(warnings).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^clients\[0\]\.client_id: set the environment variable ACME_MOBILE_CLIENT_ID .*--export_ids/),
-        'databases[0]: custom database scripts are not supported; import the users instead (docs/importing-auth0-users.md); import_mode (lazy migration) is not supported either',
         expect.stringMatching(/^connections\[2\]: "github" uses strategy github/),
         'connections[1].options.email_provider: Auth0\'s email provider "mandrill" is not supported; oauth-ro sends over SMTP',
-        'rules: 1 not carried over (rules do not run in oauth-ro)',
-        'actions: 1 not carried over (actions do not run in oauth-ro)',
+        'actions: the export has no triggers section; every post-login / pre-user-registration action runs, in listing order',
       ]),
     );
   });
 
-  it('gives a configuration the real server loader accepts', async () => {
-    const { config } = convertAuth0Export(deployCli);
+  it('gives a configuration the real server loader accepts, scripts compiled', async () => {
+    const { config } = convertAuth0Export(deployCli, { readScript });
     const loaded = await loadLikeTheServer(config, 'tenant.json');
     expect(loaded.connections[0]!.enabled_clients).toEqual(['id-of-acme_mobile_client_id', 'id-of-acme_backoffice_client_id']);
+    expect(loaded.rules?.map((r) => r.name)).toEqual(['add-roles']);
+    expect(loaded.actions?.map((a) => a.name)).toEqual(['enrich-profile']);
+  });
+
+  it('keeps only actions a trigger binds, in binding order, with secrets as env: references', () => {
+    const action = (name: string, trigger: string) => ({ name, code: `exports.onExecutePostLogin = async () => {}; // ${name}`, supported_triggers: [{ id: trigger }], secrets: [{ name: 'API_KEY', value: 'never-copied' }] });
+    const { config, warnings } = convertAuth0Export({
+      clients: [],
+      connections: [],
+      actions: [action('b', 'post-login'), action('a', 'post-login'), action('unbound', 'post-login'), action('m2m', 'credentials-exchange')],
+      triggers: { 'post-login': [{ action_name: 'a' }, { action_name: 'b' }] },
+      rulesConfigs: [{ key: 'SLACK_URL', value: '##SLACK##' }],
+    });
+    expect((config.actions as { name: string }[]).map((a) => a.name)).toEqual(['a', 'b']);
+    expect(JSON.stringify(config)).not.toContain('never-copied');
+    expect((config.actions as { secrets: unknown[] }[])[0]!.secrets).toEqual([{ name: 'API_KEY', value: expect.stringMatching(/^env:/) }]);
+    expect(config.rules_configs).toEqual({ SLACK_URL: expect.stringMatching(/^env:/) });
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(/"unbound".*not bound/), expect.stringMatching(/"m2m" \(credentials-exchange\)/)]));
   });
 });
 

@@ -1,14 +1,11 @@
 import { convertAuth0Client } from './convert-auth0-client.js';
 import { convertAuth0Connection } from './convert-auth0-connection.js';
+import { convertExtensibility } from './convert-extensibility.js';
 import { createMigrationContext, isRecord, stringOf, type Auth0Record } from './migration-context.js';
 
 /** deploy-cli sections (and Management API bundles) that have no counterpart in oauth-ro. */
 const UNSUPPORTED_SECTIONS: Readonly<Record<string, string>> = {
-  rules: 'rules do not run in oauth-ro',
-  rulesConfigs: 'rules do not run in oauth-ro',
   hooks: 'hooks do not run in oauth-ro',
-  actions: 'actions do not run in oauth-ro',
-  triggers: 'actions do not run in oauth-ro',
   resourceServers: 'APIs (resource servers) are not part of /oauth/ro',
   clientGrants: 'client grants are not part of /oauth/ro',
   roles: 'roles are not carried over; put them in app_metadata when importing users',
@@ -60,16 +57,18 @@ function asExport(input: unknown): Auth0Record {
  * domain? }`) and an auth0-deploy-cli `tenant.yaml` (parsed: `clients`, `connections`, `databases`,
  * `emailProvider`). Client secrets and other credentials are never copied: each becomes an
  * `env:NAME` reference, and a warning names the variable. Anything oauth-ro does not do (social
- * connections, rules, hooks, actions, custom database scripts, …) is listed in `warnings`.
+ * connections, hooks, rules of other stages, actions bound to other triggers, …) is listed in
+ * `warnings`. Rules, Actions and custom-database scripts carry over; `readScript` reads the files a
+ * deploy-cli export references.
  * Throws a TypeError when the input is not an export at all.
  *
  * @example
  * const { config, warnings } = convertAuth0Export({ clients: [...], connections: [...] });
  * await writeFile('oauth-ro.json', JSON.stringify(config, null, 2));
  */
-export function convertAuth0Export(input: unknown): ConvertedAuth0Export {
+export function convertAuth0Export(input: unknown, options: { readonly readScript?: (reference: string) => string | undefined } = {}): ConvertedAuth0Export {
   const source = asExport(input);
-  const context = createMigrationContext();
+  const context = createMigrationContext(options.readScript);
   const clients: Auth0Record[] = [];
   const clientIds = new Map<string, string>();
   list(source, 'clients').forEach((raw, i) => {
@@ -105,5 +104,6 @@ export function convertAuth0Export(input: unknown): ConvertedAuth0Export {
     if (count > 0) context.warnings.push(`${key}: ${count} not carried over (${why})`);
   }
   const issuer = context.envReference('oauth_ro', 'issuer', 'issuer', "the URL of oauth-ro's domain with a trailing slash, e.g. https://auth.example.com/");
-  return { config: { issuer, clients, connections }, warnings: context.warnings };
+  const extensibility = convertExtensibility(source, context);
+  return { config: { issuer, clients, connections, ...extensibility }, warnings: context.warnings };
 }

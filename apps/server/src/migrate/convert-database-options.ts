@@ -1,3 +1,4 @@
+import { convertCustomDatabase } from './convert-extensibility.js';
 import { isRecord, type Auth0Record, type MigrationContext } from './migration-context.js';
 
 const POLICIES = new Set(['none', 'low', 'fair', 'good', 'excellent']);
@@ -15,13 +16,14 @@ const UNSUPPORTED: Readonly<Record<string, (value: unknown) => boolean>> = {
 /**
  * Converts the options of an Auth0 database connection (`strategy: auth0`, or a deploy-cli
  * `databases` entry): the password policy, brute-force protection, `requires_username` and
- * `disable_signup` carry over; custom database scripts and other Auth0-only features are warnings.
+ * `disable_signup` carry over, and custom-database scripts (`customScripts`, `import_mode`); other
+ * Auth0-only features are warnings.
  *
  * @example
  * convertDatabaseOptions({ passwordPolicy: 'good', brute_force_protection: true }, 'connections[0]', context);
  * // { passwordPolicy: 'good', brute_force_protection: true }
  */
-export function convertDatabaseOptions(options: Auth0Record, where: string, context: MigrationContext): Auth0Record {
+export function convertDatabaseOptions(options: Auth0Record, where: string, context: MigrationContext, name = ''): Auth0Record {
   const out: Auth0Record = {};
   const policy = options.passwordPolicy;
   if (typeof policy === 'string' && POLICIES.has(policy)) out.passwordPolicy = policy;
@@ -29,12 +31,7 @@ export function convertDatabaseOptions(options: Auth0Record, where: string, cont
   for (const key of ['brute_force_protection', 'requires_username', 'disable_signup']) {
     if (typeof options[key] === 'boolean') out[key] = options[key];
   }
-  if (options.enabledDatabaseCustomization === true || isRecord(options.customScripts)) {
-    context.warnings.push(
-      `${where}: custom database scripts are not supported; import the users instead (docs/importing-auth0-users.md)` +
-        (options.import_mode === true ? '; import_mode (lazy migration) is not supported either' : ''),
-    );
-  }
+  Object.assign(out, convertCustomDatabase(options, where, name, context));
   for (const [key, on] of Object.entries(UNSUPPORTED)) {
     if (on(options[key])) context.warnings.push(`${where}.options.${key}: not supported; ignored`);
   }

@@ -9,6 +9,8 @@ export interface MigrationContext {
   readonly warnings: string[];
   /** A new `env:NAME` reference for a secret, NAME unique in this conversion; the warning says where it goes. */
   envReference(subject: string, what: string, where: string, hint: string): string;
+  /** Reads a script a deploy-cli export references by file (`./rules/name.js`); undefined if it cannot. */
+  readScript?(reference: string): string | undefined;
 }
 
 /** @example isRecord({}) // true */
@@ -43,11 +45,12 @@ export function envName(...words: string[]): string {
  * const context = createMigrationContext();
  * context.envReference('Mobile App', 'client_secret', 'clients[0].client_secret', 'the secret from Auth0'); // 'env:MOBILE_APP_CLIENT_SECRET'
  */
-export function createMigrationContext(): MigrationContext {
+export function createMigrationContext(readScript?: (reference: string) => string | undefined): MigrationContext {
   const warnings: string[] = [];
   const taken = new Set<string>();
   return {
     warnings,
+    ...(readScript ? { readScript } : {}),
     envReference(subject, what, where, hint) {
       const base = envName(subject, what);
       let name = base;

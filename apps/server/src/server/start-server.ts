@@ -13,6 +13,7 @@ import { auditLogSink } from './audit-log-sink.js';
 import { drainOnClose } from './drain-on-close.js';
 import { listenError } from './listen-error.js';
 import { loadDirectories } from './load-directories.js';
+import { loadExtensibility, type LoadedExtensibility } from './load-extensibility.js';
 import { loadSenders } from './load-senders.js';
 import { loggerOptions } from './logger-options.js';
 import { registerApiReference } from './register-api-reference.js';
@@ -92,9 +93,11 @@ export async function startServer(
   drainOnClose(app);
   let stores: ServerStores | undefined;
   let oauthRo: OAuthRo | undefined;
+  let extensibility: LoadedExtensibility | undefined;
   try {
     stores = await openStores(env, app.log);
     const directories = await loadDirectories(config, app.log);
+    extensibility = await loadExtensibility(config, app.log);
     oauthRo = await createOAuthRo({
       config,
       deps: {
@@ -106,6 +109,8 @@ export async function startServer(
         audit: auditLogSink(app.log),
         directories,
         senders: await loadSenders(config, app.log),
+        ...(extensibility.hooks ? { hooks: extensibility.hooks } : {}),
+        ...(extensibility.customDatabases ? { customDatabases: extensibility.customDatabases } : {}),
       },
       ...(env.keyEncryptionKey === undefined ? {} : { keyEncryptionKey: env.keyEncryptionKey }),
       ...(env.codeHashKey === undefined ? {} : { passwordless: { codeHashKey: env.codeHashKey } }),
@@ -124,7 +129,7 @@ export async function startServer(
     if (demoPath) print(`demo page (development only): ${address}${demoPath}`);
     print(`oauth-ro listening on ${address}`);
 
-    const running = { oauthRo, stores };
+    const running = { oauthRo, stores, extensibility };
     // Expired records are swept in the background; stop() waits for a sweep under way before closing the stores.
     const pruning =
       env.pruneIntervalSeconds > 0
@@ -138,12 +143,14 @@ export async function startServer(
         await pruning?.stop();
         await app.close();
         await running.oauthRo.close();
+        await running.extensibility.close();
         await running.stores.close();
       },
     };
   } catch (error) {
     await app.close().catch(() => {});
     await oauthRo?.close().catch(() => {});
+    await extensibility?.close().catch(() => {});
     await stores?.close().catch(() => {});
     if (error instanceof StartupError) throw error;
     if (isConfigurationError(error)) {

@@ -58,10 +58,42 @@ export interface ConnectionConfig {
   readonly options: Readonly<Record<string, unknown>>;
 }
 
+/** An Auth0 Rule (Management API `rules`). */
+export interface RuleConfig {
+  readonly name: string;
+  /** `function (user, context, callback) { … }` */
+  readonly script: string;
+  readonly order?: number;
+  readonly enabled: boolean;
+}
+
+/** An Auth0 Action (Management API `actions`), bound to its triggers in listing order. */
+export interface ActionConfig {
+  readonly name: string;
+  readonly code: string;
+  readonly supported_triggers: readonly ('post-login' | 'pre-user-registration')[];
+  readonly secrets: Readonly<Record<string, string>>;
+}
+
+/** Limits of the process pool that runs Rules, Actions and custom-database scripts. */
+export interface ScriptRunnerConfig {
+  readonly processes?: number;
+  readonly timeout_ms?: number;
+  readonly cpu_ms?: number;
+  readonly memory_mb?: number;
+  /** `host:port` pairs scripts may connect to. */
+  readonly allow_hosts?: readonly string[];
+}
+
 /** The whole configuration after validation. */
 export interface OAuthRoConfig {
   /** With a trailing slash, like Auth0's `https://tenant.auth0.com/`. */
   readonly issuer: string;
   readonly clients: readonly ClientConfig[];
   readonly connections: readonly ConnectionConfig[];
+  readonly rules?: readonly RuleConfig[];
+  /** The Rules' `configuration` object. */
+  readonly rules_configs?: Readonly<Record<string, string>>;
+  readonly actions?: readonly ActionConfig[];
+  readonly script_runner?: ScriptRunnerConfig;
 }

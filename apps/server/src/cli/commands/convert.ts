@@ -1,10 +1,26 @@
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { parseConfigText } from '../../config/parse-config-text.js';
 import { convertAuth0Export } from '../../migrate/convert-auth0-export.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { optionalString } from '../options.js';
 import { CommandError } from '../usage-error.js';
+
+/** Reads the scripts a deploy-cli export references (`./rules/name.js`), inside the export's folder only. */
+function scriptReader(file: string): (reference: string) => string | undefined {
+  const folder = resolve(dirname(file));
+  return (reference) => {
+    const path = resolve(folder, reference);
+    if (relative(folder, path).startsWith('..')) return undefined;
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
 
 /** `oauth-ro convert`: an Auth0 tenant export into an oauth-ro configuration file. */
 export const convert: CliCommand = {
@@ -15,8 +31,9 @@ export const convert: CliCommand = {
 Converts an Auth0 tenant export (Management API GET /api/v2/clients and /api/v2/connections in one
 JSON object {"clients": [...], "connections": [...]}, or an auth0-deploy-cli tenant.yaml) into an
 oauth-ro configuration. Secrets are never copied: each becomes an "env:NAME" reference, and a
-warning on stderr names the variable to set; what oauth-ro does not do (social connections, rules,
-hooks, actions, …) is listed as warnings too. The configuration goes to stdout as JSON, or to --out
+warning on stderr names the variable to set; Rules, Actions (bound to post-login or
+pre-user-registration) and custom-database scripts carry over, read from the files a tenant.yaml
+references; what oauth-ro does not do (social connections, hooks, …) is listed as warnings. The configuration goes to stdout as JSON, or to --out
 (YAML when it ends in .yaml or .yml). Then: oauth-ro config validate <file>.
 
 Options:
@@ -39,7 +56,7 @@ Example:
     }
     let converted: ReturnType<typeof convertAuth0Export>;
     try {
-      converted = convertAuth0Export(parseConfigText(text, file));
+      converted = convertAuth0Export(parseConfigText(text, file), { readScript: scriptReader(file) });
     } catch (error) {
       if (error instanceof TypeError) throw new CommandError(`${file}: ${error.message}`);
       throw error;
