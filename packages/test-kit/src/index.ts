@@ -9,6 +9,7 @@ export * from './fakes/listen-local.js';
 export * from './fakes/entra-id.js';
 export * from './fakes/adfs.js';
 export * from './fakes/twilio.js';
+export * from './fakes/auth0-tenant.js';
 export * from './store-suite/index.js';
 export * from './launchers/tcp-proxy.js';
 export * from './openapi/index.js';

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { CustomDatabase, Logger, LoginHooks, OAuthRoConfig } from '@oauth-ro/core';
 
 /** What a configuration's Rules, Actions and custom databases add to core's deps, and how to stop them. */
@@ -35,6 +36,7 @@ export async function loadExtensibility(config: OAuthRoConfig, logger: Logger & 
     ...(limits.cpu_ms === undefined ? {} : { cpuMs: limits.cpu_ms }),
     ...(limits.memory_mb === undefined ? {} : { memoryMb: limits.memory_mb }),
     allowHosts: limits.allow_hosts ?? [],
+    ...(limits.ca_file === undefined ? {} : { caFile: resolve(limits.ca_file) }),
     onLog: (entry) => logger.debug({ script: entry.script, level: entry.level, text: entry.text }, 'script output'),
   });
   if (!(await runner.ready())) {

@@ -64,6 +64,7 @@ function normalizeRunner(raw: unknown): ScriptRunnerConfig {
     if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) throw new ConfigurationError(`script_runner.${key}`, 'must be a positive integer');
     out[key] = value;
   }
+  if (raw.ca_file !== undefined) out.ca_file = text(raw.ca_file, 'script_runner.ca_file');
   if (raw.allow_hosts !== undefined) {
     if (!Array.isArray(raw.allow_hosts)) throw new ConfigurationError('script_runner.allow_hosts', 'must be an array of "host:port"');
     out.allow_hosts = raw.allow_hosts.map((entry, i) => {

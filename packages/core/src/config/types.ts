@@ -83,6 +83,8 @@ export interface ScriptRunnerConfig {
   readonly memory_mb?: number;
   /** `host:port` pairs scripts may connect to. */
   readonly allow_hosts?: readonly string[];
+  /** A PEM file of extra CA certificates scripts trust (a legacy system behind a private CA). */
+  readonly ca_file?: string;
 }
 
 /** The whole configuration after validation. */

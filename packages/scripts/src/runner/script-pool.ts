@@ -93,7 +93,7 @@ export function createScriptPool(options: PoolOptions = {}) {
   function spawnWorker(): void {
     const child = fork(entry, [childSettings], {
       execArgv,
-      env: {},
+      env: settings.caFile === undefined ? {} : { NODE_EXTRA_CA_CERTS: settings.caFile },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',
     });

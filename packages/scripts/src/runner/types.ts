@@ -47,6 +47,11 @@ export interface PoolOptions {
   readonly startTimeoutMs?: number;
   /** `host:port` pairs scripts may connect to (`*` for any host or port); everything else is refused. */
   readonly allowHosts?: readonly string[];
+  /**
+   * A PEM file of extra CA certificates scripts trust for TLS (a legacy system behind a private CA),
+   * handed to the children as `NODE_EXTRA_CA_CERTS`, their only environment variable.
+   */
+  readonly caFile?: string;
   /** Receives scripts' console output (default: dropped). */
   readonly onLog?: (entry: ScriptLogEntry) => void;
 }
