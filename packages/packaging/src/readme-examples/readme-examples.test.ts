@@ -86,6 +86,12 @@ describe.concurrent('the README examples of the libraries run as written', () =>
     expect(output).toMatch(/^token of auth0\|\S+$/m);
   });
 
+  it('@oauth-ro/scripts: an Auth0 Rule, unchanged, adds a claim and denies a login', async ({ expect }) => {
+    const output = await runToEnd(expect, 'scripts');
+    expect(output).toMatch(/^ann@example\.com 200 free$/m);
+    expect(output).toMatch(/^eve@blocked\.example 401 Access denied\.$/m);
+  });
+
   it('@oauth-ro/store-memory: the signed-up user is in the memory store with an argon2id hash', async ({ expect }) => {
     expect(await runToEnd(expect, 'store-memory')).toMatch(/^stored ann@example\.com hash \$argon2id\$$/m);
   });
