@@ -1,5 +1,5 @@
 // `pnpm bench`: every measurement in one run, then BENCHMARKS.md at the repository root.
-// BENCH_SCALE scales durations (0.2 for a smoke run); BENCH_ONLY=timing,throughput,memory,stores,profiles picks sections.
+// BENCH_SCALE scales durations (0.2 for a smoke run); BENCH_ONLY=timing,throughput,memory,stores,profiles,extensibility picks sections.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,6 +11,7 @@ import { runMemory, runProfiles } from './plan/run-memory-and-profiles.js';
 import { runStores } from './plan/run-stores.js';
 import { runThroughput } from './plan/run-throughput.js';
 import { runTiming } from './plan/run-timing.js';
+import { runExtensibility } from './plan/run-extensibility.js';
 import { storeNotes } from './plan/store-notes.js';
 import { renderReport } from './report/render-report.js';
 
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     memory: [],
     stores: [],
     profiles: [],
+    extensibility: [],
     notes: [],
   };
   log(`settings ${JSON.stringify(settings)}`);
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
     if (wanted('memory')) await runMemory(results, settings, pool, log);
     if (wanted('stores')) await runStores(results, settings, pool, log);
     if (wanted('profiles')) await runProfiles(results, settings, log);
+    if (wanted('extensibility')) await runExtensibility(results, settings, pool, log);
     results.notes.push(...storeNotes());
   } finally {
     await pool.stopAll();

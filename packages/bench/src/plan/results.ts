@@ -115,6 +115,15 @@ export interface ProfileRow {
   readonly summary: ProfileSummary;
 }
 
+/** (7) Logins through Auth0 extensibility against a plain login, interleaved. */
+export interface ExtensibilityRow {
+  readonly target: string;
+  readonly samples: number;
+  /** The plain login first (the reference), then the others. */
+  readonly classes: readonly TimingClass[];
+  readonly ratios: readonly TimingRatios[];
+}
+
 /** Everything one `pnpm bench` measured. */
 export interface BenchResults {
   readonly startedAt: string;
@@ -128,5 +137,6 @@ export interface BenchResults {
   readonly memory: MemoryRow[];
   readonly stores: StoreRow[];
   readonly profiles: ProfileRow[];
+  readonly extensibility: ExtensibilityRow[];
   readonly notes: string[];
 }

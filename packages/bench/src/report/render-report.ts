@@ -2,6 +2,7 @@ import type { BenchSettings } from '../plan/bench-settings.js';
 import type { BenchResults, ProfileRow } from '../plan/results.js';
 import type { TimingRatios } from '../plan/results.js';
 import { TIMING_TOLERANCE, withinTolerance } from '../plan/run-timing.js';
+import { EXTENSIBILITY_LIMIT } from '../plan/run-extensibility.js';
 import { fixed, markdownTable, verdict } from './markdown-table.js';
 
 const GOALS = { login: 0.9, path: 0.8, peer: 2, memoryMiB: 512 } as const;
@@ -241,6 +242,20 @@ export function renderReport(r: BenchResults, s: BenchSettings, command: string,
   );
 
   out.push('## 6. CPU profiles (`node --cpu-prof`)', '', ...r.profiles.flatMap((p) => [profileSection(p), '']));
+
+  for (const row of r.extensibility) {
+    const mark = (ratio: number) => `**${fixed(ratio, 3)}** ${ratio <= EXTENSIBILITY_LIMIT ? '✅' : '❌'}`;
+    out.push(
+      `## 7. Auth0 extensibility: a login through one Rule, and a migrated custom-database user (goal: ≤ ${fixed(EXTENSIBILITY_LIMIT, 1)} × a plain login)`,
+      '',
+      `Successful password logins on ${row.target} (OWASP argon2id, brute-force protection on), ${row.samples} of each class, interleaved one at a time: a plain login, the login of a user a custom database (\`import_mode\`) already migrated, and a login on a second server whose one post-login Rule (an "add a claim" rule, run by \`@oauth-ro/scripts\` in a child process) adds a claim. The judged figure is the paired ratio (median over rounds of this class ÷ the plain login in the same round).`,
+      '',
+      markdownTable(['class', 'median / p90 ms', 'server CPU ms'], row.classes.map((c) => [c.name, `${fixed(c.medianMs, 1)} / ${fixed(c.p90Ms, 1)}`, fixed(c.cpuMs, 1)])),
+      '',
+      markdownTable(['class ÷ plain login', 'paired', 'medians', 'CPU'], row.ratios.map((t) => [t.name, mark(t.paired), fixed(t.medians, 3), fixed(t.cpu, 3)])),
+      '',
+    );
+  }
 
   const other = r.notes.filter((n) => !n.startsWith('store'));
   if (other.length > 0) out.push('## Notes from this run', '', ...other.map((n) => `- ${n}`), '');

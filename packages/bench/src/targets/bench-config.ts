@@ -14,19 +14,40 @@ export const BENCH = {
   /** An address no user has, for the timing run's unknown-user class. */
   unknownEmail: 'bench-nobody@example.com',
   wrongPassword: 'Wrong-passw0rd-for-argon2id',
+  /** The custom-database connection (import_mode) of the extensibility run, and its migrated user. */
+  legacyConnection: 'legacy-db',
+  legacyUserId: 'auth0|legacy-000000000000bench',
 } as const;
+
+/** The one Rule of the extensibility run: what a typical "add a claim" rule does. */
+export const BENCH_RULE = `function (user, context, callback) {
+  context.idToken['https://bench.example/roles'] = (user.app_metadata && user.app_metadata.roles) || ['user'];
+  callback(null, user, context);
+}`;
+
+/** The legacy login script of the extensibility run: migrated users never reach it, so it only refuses. */
+export const BENCH_LEGACY_LOGIN = 'function login(email, password, callback) { callback(new WrongUsernameOrPasswordError(email)); }';
 
 /**
  * The raw configuration, as a configuration file would hold it.
  *
  * @example createOAuthRo({ config: normalizeConfig(benchConfig()), deps });
  */
-export function benchConfig(options: { readonly bruteForceProtection?: boolean } = {}) {
+export function benchConfig(options: { readonly bruteForceProtection?: boolean; readonly customDatabase?: boolean } = {}) {
   const connectionOptions = options.bruteForceProtection === false ? { brute_force_protection: false } : {};
+  const legacy = {
+    name: BENCH.legacyConnection,
+    strategy: 'auth0',
+    enabled_clients: [BENCH.clientId],
+    options: { ...connectionOptions, enabledDatabaseCustomization: true, import_mode: true, customScripts: { login: BENCH_LEGACY_LOGIN } },
+  };
   return {
     issuer: BENCH.issuer,
     clients: [{ client_id: BENCH.clientId, client_secret: BENCH.clientSecret, name: 'bench' }],
-    connections: [{ name: BENCH.connection, strategy: 'auth0', enabled_clients: [BENCH.clientId], options: connectionOptions }],
+    connections: [
+      { name: BENCH.connection, strategy: 'auth0', enabled_clients: [BENCH.clientId], options: connectionOptions },
+      ...(options.customDatabase ? [legacy] : []),
+    ],
   };
 }
 

@@ -1,8 +1,8 @@
 import { createArgon2Hasher, OWASP_ARGON2ID } from '@oauth-ro/argon2';
-import { createOAuthRo, normalizeConfig, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
+import { createOAuthRo, normalizeConfig, systemClock, webCryptoRandom, type CoreDeps, type OAuthRo } from '@oauth-ro/core';
 import type { JWK } from 'jose';
 import { createBareWork, type BareWork } from './bare-work.js';
-import { BENCH, benchConfig, benchLoginBody } from './bench-config.js';
+import { BENCH, BENCH_LEGACY_LOGIN, BENCH_RULE, benchConfig, benchLoginBody } from './bench-config.js';
 import { openBenchStores } from './open-bench-stores.js';
 import type { BenchFixtures, TargetSpec } from './protocol.js';
 
@@ -53,10 +53,25 @@ export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo
     created_at: now,
     updated_at: now,
   });
-  const deps = { ...stores.deps, hasher, clock: systemClock, random: webCryptoRandom };
+  if (spec.customDatabase) {
+    // Already migrated by an earlier login: stored locally with its argon2id hash.
+    await stores.deps.users.create({
+      user_id: BENCH.legacyUserId,
+      connection: BENCH.legacyConnection,
+      strategy: 'auth0',
+      email: BENCH.email,
+      password_hash,
+      blocked: false,
+      profile,
+      created_at: now,
+      updated_at: now,
+    });
+  }
+  const extensibility = await benchExtensibility(spec);
+  const deps = { ...stores.deps, hasher, clock: systemClock, random: webCryptoRandom, ...extensibility.deps };
   const unprotected = spec.bruteForceProtection === false;
   const oauthRo = await createOAuthRo({
-    config: normalizeConfig(benchConfig(unprotected ? { bruteForceProtection: false } : {})),
+    config: normalizeConfig(benchConfig({ ...(unprotected ? { bruteForceProtection: false } : {}), ...(spec.customDatabase ? { customDatabase: true } : {}) })),
     deps,
     // Unprotected targets take hundreds of failed logins from 127.0.0.1 (the timing run): no per-IP throttle either.
     ...(unprotected ? { ipLimits: { failedLoginsPerIp: Number.MAX_SAFE_INTEGER } } : {}),
@@ -80,7 +95,10 @@ export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo
   return {
     oauthRo,
     bare,
-    close: () => stores.close(),
+    close: async () => {
+      await extensibility.close();
+      await stores.close();
+    },
     fixtures: {
       issuer: BENCH.issuer,
       loginBody,
@@ -88,5 +106,22 @@ export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo
       idToken: tokens.id_token,
       ...(tokens.refresh_token === undefined ? {} : { refreshToken: tokens.refresh_token }),
     },
+  };
+}
+
+/** The script runner behind `postLoginRule` / `customDatabase`, started only when a spec asks for it. */
+async function benchExtensibility(spec: TargetSpec): Promise<{ deps: Partial<Pick<CoreDeps, 'hooks' | 'customDatabases'>>; close(): Promise<void> }> {
+  if (!spec.postLoginRule && !spec.customDatabase) return { deps: {}, close: async () => {} };
+  const { auth0CustomDatabase, auth0Hooks, createScriptRunner } = await import('@oauth-ro/scripts');
+  const runner = createScriptRunner({ size: 2 });
+  if (!(await runner.ready())) throw new Error('the script runner did not start');
+  return {
+    deps: {
+      ...(spec.postLoginRule ? { hooks: auth0Hooks(runner, { rules: [{ name: 'roles claim', script: BENCH_RULE }] }) } : {}),
+      ...(spec.customDatabase
+        ? { customDatabases: { [BENCH.legacyConnection]: auth0CustomDatabase(runner, { connection: BENCH.legacyConnection, scripts: { login: BENCH_LEGACY_LOGIN } }) } }
+        : {}),
+    },
+    close: () => runner.close(),
   };
 }

@@ -16,6 +16,13 @@ export interface TargetSpec {
   readonly bruteForceProtection?: boolean;
   /** Where users and keys live; memory when absent. */
   readonly store?: BenchStore;
+  /** One post-login Rule (adds a namespaced claim), run by `@oauth-ro/scripts`, on every login. */
+  readonly postLoginRule?: boolean;
+  /**
+   * A second connection, `legacy-db`, that is a custom database in `import_mode` whose bench user was
+   * already migrated (stored locally): its logins never reach the script.
+   */
+  readonly customDatabase?: boolean;
 }
 
 /** Requests the bench sends, prepared by the child (it owns the keys and the user). */
