@@ -13,7 +13,8 @@ else
 fi
 
 pnpm exec turbo run build --output-logs=errors-only
-# Every published package must pack cleanly: publint and @arethetypeswrong/cli.
+# typescript-eslint over every package (eslint.config.js), and every published package must pack
+# cleanly: publint and @arethetypeswrong/cli.
 pnpm exec turbo run lint --output-logs=errors-only
 mkdir -p .tmp
 # Every logger the tests create (fixtures, spawned servers) writes JSON lines here, at debug level;

@@ -76,7 +76,7 @@ async function showSession(auth: Authentication, tokens: { accessToken: string; 
   renderClaims(ui.claims, claims ?? {});
   const profile = await callAuth0<Record<string, unknown>>((cb) => auth.userInfo(tokens.accessToken, cb));
   ui.userinfo.textContent = profile.ok ? JSON.stringify(profile.value, null, 2) : `GET /userinfo failed: ${profile.error.description}`;
-  ui.sessionHeading.textContent = `Signed in as ${String(claims?.sub ?? 'an unknown user')}`;
+  ui.sessionHeading.textContent = `Signed in as ${typeof claims?.sub === 'string' ? claims.sub : 'an unknown user'}`;
   ui.session.hidden = false;
   say(`Logged in through /oauth/ro (${how}).`);
   ui.sessionHeading.focus();

@@ -49,8 +49,8 @@ export async function createApp(options: { issuer: string; logger?: Logger }): P
   });
   app.post('/api/notes', requireAuth(oauthRo), (req, res) => {
     const owner = req.auth!.sub;
-    const text = typeof req.body?.text === 'string' ? req.body.text : '';
-    notes.set(owner, [...(notes.get(owner) ?? []), text]);
+    const { text } = (req.body ?? {}) as { text?: unknown };
+    notes.set(owner, [...(notes.get(owner) ?? []), typeof text === 'string' ? text : '']);
     res.status(201).json({ owner, notes: notes.get(owner) });
   });
   return { app, oauthRo };

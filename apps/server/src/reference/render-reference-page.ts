@@ -27,7 +27,7 @@ th{background:#f4f6f9;font-weight:600}td p{margin:0}
 
 function operations(doc: OpenApiDocument): { method: HttpMethod; path: string; op: OperationObject }[] {
   return Object.entries(doc.paths).flatMap(([path, item]) =>
-    METHODS.flatMap((method) => (item[method] ? [{ method, path, op: item[method]! }] : [])),
+    METHODS.flatMap((method) => (item[method] ? [{ method, path, op: item[method] }] : [])),
   );
 }
 

@@ -24,7 +24,7 @@ export function typeSummary(schema: Schema): string {
     const list = schema[key];
     if (Array.isArray(list)) {
       const parts = (list as Schema[]).map(typeSummary).join(key === 'allOf' ? ' and ' : ' or ');
-      const extra = schema.properties ? ` with ${Object.keys(schema.properties as object).map((k) => `<code>${escapeHtml(k)}</code>`).join(', ')}` : '';
+      const extra = schema.properties ? ` with ${Object.keys(schema.properties).map((k) => `<code>${escapeHtml(k)}</code>`).join(', ')}` : '';
       return parts + extra;
     }
   }

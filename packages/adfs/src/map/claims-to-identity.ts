@@ -1,4 +1,4 @@
-import type { DirectoryIdentity, UserProfile } from '@oauth-ro/core';
+import type { DirectoryIdentity } from '@oauth-ro/core';
 import type { AssertionClaims } from './read-claims.js';
 
 /**
@@ -55,6 +55,6 @@ export function claimsToIdentity(claims: AssertionClaims, userIdClaim: string | 
     id,
     ...(email === undefined ? {} : { email }),
     ...(username === undefined ? {} : { username }),
-    profile: profile as UserProfile,
+    profile,
   };
 }

@@ -78,9 +78,9 @@ export function verifyAssertionSignature(
   for (const cert of certificates) {
     // xml-crypto already looks for `ID`; naming it again would count every element twice.
     const verifier = new SignedXml({ publicCert: cert.pem, getCertFromKeyInfo: () => null, ...(idAttribute === 'ID' ? {} : { idAttribute }) });
-    let valid = false;
+    let valid: boolean;
     try {
-      verifier.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
+      verifier.loadSignature(signature);
       valid = verifier.checkSignature(xml) === true;
     } catch {
       valid = false;

@@ -1,6 +1,5 @@
 import { createArgon2Hasher, OWASP_ARGON2ID } from '@oauth-ro/argon2';
 import { createOAuthRo, normalizeConfig, systemClock, webCryptoRandom, type CoreDeps, type OAuthRo } from '@oauth-ro/core';
-import type { JWK } from 'jose';
 import { createBareWork, type BareWork } from './bare-work.js';
 import { BENCH, BENCH_LEGACY_LOGIN, BENCH_RULE, benchConfig, benchLoginBody } from './bench-config.js';
 import { openBenchStores } from './open-bench-stores.js';
@@ -91,7 +90,7 @@ export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo
 
   const [publicJwk] = oauthRo.jwks().keys.filter((k) => k.alg === 'RS256');
   if (!publicJwk) throw new Error('no RS256 key in the JWKS');
-  const bare = await createBareWork(BENCH.issuer, BENCH.clientId, publicJwk as JWK);
+  const bare = await createBareWork(BENCH.issuer, BENCH.clientId, publicJwk);
   return {
     oauthRo,
     bare,

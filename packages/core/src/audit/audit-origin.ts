@@ -19,5 +19,5 @@ export function auditOrigin(request: Pick<OAuthRequest, 'ip' | 'headers'>, field
   const origin: Record<string, string> = { ip: request.ip };
   if (user_agent) origin.user_agent = user_agent.slice(0, MAX_USER_AGENT);
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) origin[key] = value.slice(0, MAX_NAME);
-  return origin as AuditOrigin;
+  return origin;
 }

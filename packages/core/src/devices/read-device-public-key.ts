@@ -66,7 +66,7 @@ async function fromPem(pem: string): Promise<Result<DevicePublicKey, OAuthError>
   for (const alg of ['RS256', 'ES256'] as const) {
     try {
       const jwk = await exportJWK(await importSPKI(spki, alg, { extractable: true }));
-      return fromJwk(jwk as Record<string, unknown>);
+      return fromJwk(jwk);
     } catch {
       // Not this algorithm's key type; try the next.
     }

@@ -10,11 +10,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function parseForm(text: string): BodyParams {
-  const out: Record<string, unknown> = Object.create(null);
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of new URLSearchParams(text)) {
     const prev = out[key];
     // A repeated key becomes an array, which validation refuses as "the wrong type".
-    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...(prev as unknown[]), value] : [prev, value];
   }
   return out;
 }

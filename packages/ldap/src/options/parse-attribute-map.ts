@@ -53,5 +53,5 @@ export function parseAttributeMap(read: OptionReader): AttributeMap {
     else if (list.length !== 1) read.fail(at, 'must be one LDAP attribute name');
     else extra[field] = list[0] as string;
   }
-  return { ...DEFAULT_ATTRIBUTES, ...mapped, extra } as AttributeMap;
+  return { ...DEFAULT_ATTRIBUTES, ...mapped, extra };
 }

@@ -65,7 +65,7 @@ export function parseLdapOptions(raw: Readonly<Record<string, unknown>>, path: s
     url,
     base,
     bindMode: mode,
-    ...(bindUser === undefined ? {} : { bindUser, bindPassword: bindPassword as string }),
+    ...(bindUser === undefined ? {} : { bindUser, bindPassword }),
     userFilter,
     ...(userBindDn === undefined || mode !== 'direct' ? {} : { userBindDn }),
     ...(domain === undefined ? {} : { domain }),

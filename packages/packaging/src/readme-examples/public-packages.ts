@@ -23,7 +23,7 @@ export function publicPackages(): PublicPackage[] {
     .flatMap((entry) => {
       let manifest: { name: string; version: string; private?: boolean; files?: string[] };
       try {
-        manifest = JSON.parse(readFileSync(`${PACKAGES_DIR}${entry.name}/package.json`, 'utf8'));
+        manifest = JSON.parse(readFileSync(`${PACKAGES_DIR}${entry.name}/package.json`, 'utf8')) as typeof manifest;
       } catch {
         return [];
       }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startFakeAdfs, startFakeEntraId, startSlapd } from '@oauth-ro/test-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { afterAll, describe, expect, it, type ExpectStatic } from 'vitest';
+import { afterAll, describe, it, type ExpectStatic } from 'vitest';
 import { extractExample } from './extract-example.js';
 import { publicPackages } from './public-packages.js';
 import { runExample, type ExampleProcess } from './run-example.js';

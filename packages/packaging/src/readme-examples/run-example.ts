@@ -29,7 +29,7 @@ export function runExample(file: string, env: Record<string, string>, args: read
   });
   const output: string[] = [];
   const listeners = new Set<(line: string) => void>();
-  for (const stream of [child.stdout!, child.stderr!]) {
+  for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       output.push(line);
       for (const listener of listeners) listener(line);

@@ -8,7 +8,8 @@ export type PostReply =
 
 async function readLimited(response: Response): Promise<string> {
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  // Node's fetch types its body as ReadableStream<any>; it yields bytes.
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let text = '';
   let size = 0;

@@ -17,7 +17,7 @@ export function mapTwilioError(status: number, text: string): { description: str
   let body: TwilioError | undefined;
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null) body = parsed as TwilioError;
+    if (typeof parsed === 'object' && parsed !== null) body = parsed;
   } catch {
     body = undefined;
   }

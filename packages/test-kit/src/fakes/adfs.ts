@@ -102,7 +102,7 @@ const first = (el: Element | Document | undefined, ns: string, name: string) =>
 
 function parseRst(raw: string, contentType: string | undefined): FakeAdfsRequest {
   const doc = new DOMParser({ onError: () => undefined }).parseFromString(raw, 'text/xml');
-  const appliesTo = doc.getElementsByTagNameNS(W.wsp, 'AppliesTo')[0] as Element | undefined;
+  const appliesTo = doc.getElementsByTagNameNS(W.wsp, 'AppliesTo')[0];
   const out: Record<string, string | undefined> = {
     raw,
     contentType,

@@ -33,7 +33,7 @@ export async function makeSigningCertificate(commonName: string): Promise<Signin
     try {
       await promisify(execFile)('openssl', args, { timeout: 30_000 });
     } catch (error) {
-      throw new Error(`openssl could not make a signing certificate (is openssl installed?): ${(error as Error).message}`);
+      throw new Error(`openssl could not make a signing certificate (is openssl installed?): ${(error as Error).message}`, { cause: error });
     }
     const cert = await readFile(certPath, 'utf8');
     const der = new X509Certificate(cert).raw;

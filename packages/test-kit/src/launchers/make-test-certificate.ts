@@ -35,7 +35,7 @@ export async function makeTestCertificate(dir?: string): Promise<TestCertificate
   try {
     await promisify(execFile)('openssl', args, { timeout: 30_000 });
   } catch (error) {
-    throw new Error(`openssl could not make a test certificate (is openssl installed?): ${(error as Error).message}`);
+    throw new Error(`openssl could not make a test certificate (is openssl installed?): ${(error as Error).message}`, { cause: error });
   }
   return { cert: await readFile(certPath, 'utf8'), key: await readFile(keyPath, 'utf8'), certPath, keyPath, dir: where };
 }

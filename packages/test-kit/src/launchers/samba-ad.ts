@@ -128,7 +128,7 @@ export async function startSambaAd(options: SambaAdOptions = {}): Promise<SambaA
     ], { timeout: 120_000 });
   } catch (error) {
     const e = error as { stderr?: string; message: string };
-    throw new Error(`samba-tool domain provision failed: ${(e.stderr || e.message).slice(-2000)}`);
+    throw new Error(`samba-tool domain provision failed: ${(e.stderr || e.message).slice(-2000)}`, { cause: error });
   }
   const tlsDir = join(dir, 'tls');
   await mkdir(tlsDir);
@@ -173,7 +173,7 @@ export async function startSambaAd(options: SambaAdOptions = {}): Promise<SambaA
       });
     } catch (error) {
       const e = error as { stderr?: string; message: string };
-      throw new Error(`ldapmodify failed: ${e.stderr || e.message}`);
+      throw new Error(`ldapmodify failed: ${e.stderr || e.message}`, { cause: error });
     } finally {
       await rm(file, { force: true });
     }

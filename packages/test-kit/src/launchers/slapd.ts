@@ -131,7 +131,7 @@ export interface Daemon {
   /** The wrapper; its exit is the daemon's exit. */
   readonly wrapper: ChildProcess;
   /** Why it exited, with its last output, if it did. */
-  exited(): string | undefined;
+  readonly exited: () => string | undefined;
   /** SIGTERM to the daemon (SIGKILL after `graceMs`), resolved when it has exited. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -265,7 +265,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<SlapdInsta
       await run('ldapmodify', ['-a', '-x', '-H', url, '-D', adminDn, '-w', adminPassword, '-f', file], { timeout: 30_000 });
     } catch (error) {
       const e = error as { stderr?: string; message: string };
-      throw new Error(`ldapmodify failed: ${e.stderr || e.message}`);
+      throw new Error(`ldapmodify failed: ${e.stderr || e.message}`, { cause: error });
     } finally {
       await rm(file, { force: true });
     }

@@ -4,7 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import type { TestRequest, TestResponse } from '../harness/types.js';
 
 /** ajv-formats is CommonJS; its default export arrives wrapped under some loaders. */
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
 const DOC_ID = 'urn:oauth-ro:openapi';
 
@@ -53,7 +53,7 @@ function matches(template: string, path: string): boolean {
 export function createResponseChecker(doc: OpenApiDocument, routePaths: readonly string[] = ROUTE_PATHS): ResponseChecker {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
   addFormats(ajv);
-  ajv.addSchema(doc as unknown as object, DOC_ID);
+  ajv.addSchema(doc, DOC_ID);
   const compiled = new Map<string, ValidateFunction>();
   const validator = (ref: string): ValidateFunction => {
     let fn = compiled.get(ref);

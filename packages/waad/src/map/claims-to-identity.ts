@@ -1,4 +1,4 @@
-import type { DirectoryIdentity, UserProfile } from '@oauth-ro/core';
+import type { DirectoryIdentity } from '@oauth-ro/core';
 import type { JWTPayload } from 'jose';
 
 function text(value: unknown): string | undefined {
@@ -45,6 +45,6 @@ export function claimsToIdentity(claims: JWTPayload): DirectoryIdentity | undefi
     id: oid,
     ...(email === undefined ? {} : { email }),
     ...(username === undefined ? {} : { username }),
-    profile: profile as UserProfile,
+    profile,
   };
 }

@@ -27,7 +27,8 @@ export interface ImportUsersOptions {
   readonly progressEvery?: number;
 }
 
-async function store(users: UserStore, user: UserRecord, connection: string): Promise<'imported' | 'skipped' | string> {
+/** `imported`, `skipped` (already there, same connection), or why the user could not be imported. */
+async function store(users: UserStore, user: UserRecord, connection: string): Promise<string> {
   const created = await users.create(user);
   if (created.created) return 'imported';
   const existing = await users.findById(user.user_id);

@@ -1,4 +1,4 @@
-import { BODY_ERRORS, errorResponses, PARAMETER_ERRORS, SERVICE_ERRORS } from '../error-responses.js';
+import { BODY_ERRORS, errorResponses, PARAMETER_ERRORS } from '../error-responses.js';
 import { EXAMPLE_JWT, jsonResult } from '../json-content.js';
 import { jsonOrFormBody } from '../request-body.js';
 import type { PathItemObject } from '../types.js';
