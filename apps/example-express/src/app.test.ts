@@ -45,7 +45,9 @@ it('signs up and logs in through the mounted endpoints, then reaches the protect
     body: JSON.stringify({ text: 'buy milk' }),
   });
   expect(posted.status).toBe(201);
-  const notes = await fetch(`${base}/api/notes`, { headers: { authorization: `Bearer ${id_token}` } });
+  // The API takes access tokens; an id_token is for the app itself, never a bearer.
+  expect((await fetch(`${base}/api/notes`, { headers: { authorization: `Bearer ${id_token}` } })).status).toBe(401);
+  const notes = await fetch(`${base}/api/notes`, { headers: { authorization: `Bearer ${access_token}` } });
   expect(notes.status).toBe(200);
   expect(await notes.json()).toEqual({ owner: expect.stringMatching(/^auth0\|/), notes: ['buy milk'] });
 });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -53,6 +54,7 @@ describe('zero-config mode (no OAUTH_RO_CONFIG)', () => {
     const text = server.stdout.join('\n');
     expect(text).toContain(`issuer:     http://127.0.0.1:${port}/`);
     expect(text).toContain('client_id:  demo');
+    expect(text).not.toContain('WARNING: OAUTH_RO_KEY_ENCRYPTION_KEY');
     expect(server.stdout.filter((l) => l.includes(`127.0.0.1:${port}`) && /listen/i.test(l))).toEqual([
       `oauth-ro listening on http://127.0.0.1:${port}`,
     ]);
@@ -158,6 +160,9 @@ describe('configuration file mode', () => {
       OAUTH_RO_REDIS: 'redis://127.0.0.1:6379',
     });
     expect(server.stdout.some((l) => l.trim().startsWith('curl '))).toBe(false);
+    // Issue #14 item 13: keys stored unsealed are said out loud outside zero-config; the file is private.
+    expect(server.stdout.filter((l) => l.startsWith('WARNING: OAUTH_RO_KEY_ENCRYPTION_KEY is not set'))).toHaveLength(1);
+    if (process.platform !== 'win32') expect((statSync(join(temp.dir, 'file-mode.db')).mode & 0o777).toString(8)).toBe('600');
     const started = server.stdout.map((l) => (l.startsWith('{') ? JSON.parse(l) : {})).find((l) => l.msg === 'oauth-ro started');
     expect(started).toMatchObject({ mode: 'config-file', issuer: 'https://auth.example.test/' });
     expect(started.database).toMatch(/^sqlite:.*file-mode\.db \+ redis:\/\/127\.0\.0\.1:6379$/);

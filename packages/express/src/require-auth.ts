@@ -1,4 +1,4 @@
-import { bearerToken, errorResponse, oauthError, type OAuthRo, type TokenClaims } from '@oauth-ro/core';
+import { bearerToken, errorResponse, oauthError, type OAuthRo, type TokenClaims, type VerifyAccessTokenOptions } from '@oauth-ro/core';
 import type { RequestHandler } from 'express';
 import { send } from './oauth-ro-router.js';
 
@@ -13,17 +13,19 @@ declare global {
 }
 
 /**
- * Middleware for the app's own routes: accepts only a bearer token this oauth-ro issued (access or
- * id token) and puts its claims on `req.auth`; anything else gets 401 `invalid_token`.
+ * Middleware for the app's own routes: accepts only an access token this oauth-ro issued, checked by
+ * core's one verifier (`oauthRo.verifyAccessToken`: `typ: at+jwt`, the server's own keys, issuer,
+ * `sub`, `exp`; `aud` containing `options.audience` when given), and puts its claims on `req.auth`;
+ * an id_token, a token signed with a client's secret, or anything else gets 401 `invalid_token`.
  *
  * @example
  * app.get('/api/me', requireAuth(oauthRo), (req, res) => res.json({ sub: req.auth!.sub }));
  */
-export function requireAuth(oauthRo: OAuthRo): RequestHandler {
+export function requireAuth(oauthRo: OAuthRo, options?: VerifyAccessTokenOptions): RequestHandler {
   return (req, res, next) => {
     const token = bearerToken({ authorization: req.headers.authorization });
     if (!token) return send(res, errorResponse(oauthError('invalid_token', 'missing bearer token')));
-    oauthRo.verifyToken(token).then((claims) => {
+    oauthRo.verifyAccessToken(token, options).then((claims) => {
       if (!claims.ok) return send(res, errorResponse(claims.error));
       req.auth = claims.value;
       next();

@@ -1,4 +1,3 @@
-import { createPublicKey } from 'node:crypto';
 import fastifyJwt from '@fastify/jwt';
 import {
   errorResponse,
@@ -11,6 +10,7 @@ import {
 } from '@oauth-ro/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { accessTokenJwtOptions } from './jwt-options.js';
 import { toOAuthRequest } from './to-oauth-request.js';
 
 /** Options of {@link oauthRoPlugin}. */
@@ -35,22 +35,6 @@ declare module '@fastify/jwt' {
 
 function send(reply: FastifyReply, response: OAuthResponse): FastifyReply {
   return reply.code(response.status).headers(response.headers).send(response.body);
-}
-
-/** Public keys as PEM, converted once per `kid` (a kid rotated in by another instance is looked up). */
-function pemLookup(oauthRo: OAuthRo): (kid: unknown) => Promise<string | undefined> {
-  const cache = new Map<string, string>();
-  return async (kid) => {
-    if (typeof kid !== 'string') return undefined;
-    let pem = cache.get(kid);
-    if (pem === undefined) {
-      const jwk = await oauthRo.publicJwk(kid);
-      if (!jwk) return undefined;
-      pem = createPublicKey({ key: jwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
-      cache.set(kid, pem);
-    }
-    return pem;
-  };
 }
 
 /** The encapsulated part: routes, a raw-text body parser of its own, and the contract's errors. */
@@ -80,24 +64,7 @@ async function routes(app: FastifyInstance, options: OAuthRoPluginOptions): Prom
 export const oauthRoPlugin = fp<OAuthRoPluginOptions>(
   async (app, options) => {
     const { oauthRo } = options;
-    const pemFor = pemLookup(oauthRo);
-    await app.register(fastifyJwt, {
-      secret: async (_request: FastifyRequest, token: unknown) => {
-        const { header, payload } = token as { header: { alg?: string; kid?: unknown }; payload: { aud?: unknown } };
-        if (header.alg === 'HS256') {
-          const aud = Array.isArray(payload.aud) ? payload.aud[0] : payload.aud;
-          const key = typeof aud === 'string' ? oauthRo.clientKey(aud) : undefined;
-          if (key) return Buffer.from(key);
-        } else {
-          const pem = await pemFor(header.kid);
-          if (pem) return pem;
-        }
-        throw new Error('unknown signing key');
-      },
-      // The secret callback needs the header (kid, alg), not only the payload.
-      decode: { complete: true },
-      verify: { allowedIss: oauthRo.issuer },
-    });
+    await app.register(fastifyJwt, accessTokenJwtOptions(oauthRo));
     app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
       try {
         await request.jwtVerify();

@@ -1,4 +1,4 @@
-import { bearerToken, errorResponse, oauthError, type OAuthRo, type TokenClaims } from '@oauth-ro/core';
+import { bearerToken, errorResponse, oauthError, type OAuthRo, type TokenClaims, type VerifyAccessTokenOptions } from '@oauth-ro/core';
 import type { MiddlewareHandler } from 'hono';
 
 /** Context variables set by {@link requireAuth}. */
@@ -7,16 +7,18 @@ export interface OAuthRoVariables {
 }
 
 /**
- * Middleware for the app's own routes: 401 `invalid_token` unless the bearer token was issued by
- * this oauth-ro; the verified claims are in `c.get('auth')`.
+ * Middleware for the app's own routes: 401 `invalid_token` unless the bearer token is an access token
+ * this oauth-ro issued, checked by core's one verifier (`oauthRo.verifyAccessToken`: `typ: at+jwt`,
+ * the server's own keys, issuer, `sub`, `exp`; `aud` containing `options.audience` when given); an
+ * id_token is refused. The verified claims are in `c.get('auth')`.
  *
  * @example
  * app.get('/api/me', requireAuth(oauthRo), (c) => c.json({ sub: c.get('auth').sub }));
  */
-export function requireAuth(oauthRo: OAuthRo): MiddlewareHandler<{ Variables: OAuthRoVariables }> {
+export function requireAuth(oauthRo: OAuthRo, options?: VerifyAccessTokenOptions): MiddlewareHandler<{ Variables: OAuthRoVariables }> {
   return async (c, next) => {
     const token = bearerToken({ authorization: c.req.header('authorization') });
-    const claims = token ? await oauthRo.verifyToken(token) : undefined;
+    const claims = token ? await oauthRo.verifyAccessToken(token, options) : undefined;
     if (!claims?.ok) {
       const response = errorResponse(claims?.error ?? oauthError('invalid_token', 'missing bearer token'));
       return c.body(response.body, response.status as 401, response.headers);

@@ -7,7 +7,7 @@ export const ZERO_CONFIG = {
 } as const;
 
 /**
- * The development setup used when no configuration file is given (SPEC §1): one RS256 client `demo`
+ * The development setup used when no configuration file is given (SPEC §1): one public RS256 client `demo`
  * and the database connection `Username-Password-Authentication` enabled for it, sign-up open,
  * Auth0's default `fair` password policy.
  *
@@ -17,7 +17,8 @@ export const ZERO_CONFIG = {
 export function zeroConfig(issuer: string): OAuthRoConfig {
   return normalizeConfig({
     issuer,
-    clients: [{ client_id: ZERO_CONFIG.client_id, name: 'Demo app (zero-config)' }],
+    // A browser app with no secret: public (`none`), so it refreshes at /delegation and /oauth/token without one.
+    clients: [{ client_id: ZERO_CONFIG.client_id, name: 'Demo app (zero-config)', token_endpoint_auth_method: 'none' }],
     connections: [
       {
         name: ZERO_CONFIG.connection,

@@ -3,6 +3,8 @@ import { isRecord, stringOf, type Auth0Record, type MigrationContext } from './m
 const ALGS = new Set(['RS256', 'HS256', 'ES256', 'EdDSA']);
 const AUTH_METHODS = new Set(['none', 'client_secret_post', 'client_secret_basic']);
 const CONFIDENTIAL_APP_TYPES = new Set(['regular_web', 'non_interactive']);
+/** Browser and native apps cannot keep a secret: Auth0 gave them `none`, and so does the converter. */
+const PUBLIC_APP_TYPES = new Set(['spa', 'native']);
 
 /** A converted client and what enabled_clients lists in the export may call it by. */
 export interface ConvertedClient {
@@ -74,6 +76,7 @@ export function convertAuth0Client(raw: unknown, index: number, context: Migrati
   const method = stringOf(raw.token_endpoint_auth_method);
   if (method && AUTH_METHODS.has(method)) client.token_endpoint_auth_method = method;
   else if (method) context.warnings.push(`${where}.token_endpoint_auth_method: ${method} is not supported; the client authenticates with client_secret_post`);
+  else if (PUBLIC_APP_TYPES.has(String(raw.app_type))) client.token_endpoint_auth_method = 'none';
   const needsSecret =
     stringOf(raw.client_secret) !== undefined ||
     (method !== undefined && method !== 'none') ||
@@ -82,6 +85,8 @@ export function convertAuth0Client(raw: unknown, index: number, context: Migrati
   if (needsSecret) {
     client.client_secret = context.envReference(label, 'client_secret', `${where}.client_secret`, `the client secret of "${label}" in Auth0`);
   }
+  // Resolved against the other clients' ids once all are converted (resolveAllowedClients).
+  if (Array.isArray(raw.allowed_clients)) client.allowed_clients = raw.allowed_clients.filter((id): id is string => stringOf(id) !== undefined);
   const rt = refreshToken(raw.refresh_token);
   if (rt && Object.keys(rt).length > 0) client.refresh_token = rt;
   return { client, aliases: [exportedId, name].filter((a): a is string => a !== undefined) };

@@ -97,6 +97,21 @@ describe('convertAuth0Export: Management API v2 export', () => {
     expect(warnings).toContain('connections[1].enabled_clients: "a-client-deleted-long-ago" is not a client in the export; dropped');
   });
 
+  it('carries allowed_clients over, and reports each client whose empty list let every client delegate to it in Auth0', () => {
+    const { config, warnings } = convertAuth0Export(managementApi);
+    const clients = config.clients as { name: string; allowed_clients?: string[] }[];
+    expect(clients.find((c) => c.name === 'Acme Dashboard')!.allowed_clients).toEqual(['Xq7bLMk2yPz3w9RvT4nHc8sJd1fGa6eK']);
+    expect(warnings).toContain('client "Acme Dashboard": allowed_clients "a-client-deleted-long-ago" is not a client in the export; dropped');
+    for (const name of ['Acme Mobile', 'Legacy SPA']) {
+      expect(clients.find((c) => c.name === name)).not.toHaveProperty('allowed_clients');
+      expect(warnings).toContain(
+        `client "${name}": allowed_clients is empty: in Auth0 every client could get a token for "${name}" through /delegation; ` +
+          'in oauth-ro only the client itself can (list the clients that delegate to it in allowed_clients)',
+      );
+    }
+    expect(warnings.filter((w) => w.includes('allowed_clients is empty'))).toHaveLength(2);
+  });
+
   it('carries each strategy over in oauth-ro terms', () => {
     const { config } = convertAuth0Export(managementApi);
     const options = Object.fromEntries((config.connections as { name: string; options: unknown }[]).map((c) => [c.name, c.options]));
@@ -163,7 +178,13 @@ describe('convertAuth0Export: auth0-deploy-cli tenant.yaml', () => {
     const { config, warnings } = convertAuth0Export(deployCli, { readScript });
     expect(config.clients).toEqual([
       { client_id: 'env:ACME_MOBILE_CLIENT_ID', name: 'Acme Mobile', token_endpoint_auth_method: 'none', jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 36000, secret_encoded: false } },
-      { client_id: 'env:ACME_BACKOFFICE_CLIENT_ID', name: 'Acme Backoffice', jwt_configuration: { alg: 'HS256', lifetime_in_seconds: 600 }, client_secret: 'env:ACME_BACKOFFICE_CLIENT_SECRET' },
+      {
+        client_id: 'env:ACME_BACKOFFICE_CLIENT_ID',
+        name: 'Acme Backoffice',
+        jwt_configuration: { alg: 'HS256', lifetime_in_seconds: 600 },
+        client_secret: 'env:ACME_BACKOFFICE_CLIENT_SECRET',
+        allowed_clients: ['env:ACME_MOBILE_CLIENT_ID'],
+      },
     ]);
     const connections = config.connections as { name: string; enabled_clients: string[]; options: Record<string, unknown> }[];
     expect(connections.map((c) => c.name)).toEqual(['Username-Password-Authentication', 'sms', 'email']);
@@ -195,6 +216,9 @@ describe('convertAuth0Export: auth0-deploy-cli tenant.yaml', () => {
     expect(loaded.connections[0]!.enabled_clients).toEqual(['id-of-acme_mobile_client_id', 'id-of-acme_backoffice_client_id']);
     expect(loaded.rules?.map((r) => r.name)).toEqual(['add-roles']);
     expect(loaded.actions?.map((a) => a.name)).toEqual(['enrich-profile']);
+    expect(loaded.clients[1]!.allowed_clients).toEqual(['id-of-acme_mobile_client_id']);
+    // A native app without token_endpoint_auth_method is public, as Auth0 made it: it refreshes without a secret.
+    expect(loaded.clients[0]!.token_endpoint_auth_method).toBe('none');
   });
 
   it('keeps only actions a trigger binds, in binding order, with secrets as env: references', () => {

@@ -1,4 +1,5 @@
 import { convertAuth0Client } from './convert-auth0-client.js';
+import { resolveAllowedClients } from './resolve-allowed-clients.js';
 import { convertAuth0Connection } from './convert-auth0-connection.js';
 import { convertExtensibility } from './convert-extensibility.js';
 import { createMigrationContext, isRecord, stringOf, type Auth0Record } from './migration-context.js';
@@ -81,6 +82,7 @@ export function convertAuth0Export(input: unknown, options: { readonly readScrip
     clients.push(converted.client);
     for (const alias of converted.aliases) if (!clientIds.has(alias)) clientIds.set(alias, converted.client.client_id as string);
   });
+  resolveAllowedClients(clients, clientIds, context);
 
   const emailProvider = [source.emailProvider, source.email_provider].find(isRecord);
   const tenant = tenantName(source);

@@ -20,6 +20,7 @@ import { registerApiReference } from './register-api-reference.js';
 import { registerReadiness } from './register-readiness.js';
 import { schedulePruning } from './schedule-pruning.js';
 import { serveDemo } from './serve-demo.js';
+import { unsealedKeysWarning } from './unsealed-keys-warning.js';
 import { zeroConfigBanner } from './zero-config-banner.js';
 
 /** A server that is listening. */
@@ -126,6 +127,8 @@ export async function startServer(
       'oauth-ro started',
     );
     if (!env.configFile) for (const line of zeroConfigBanner(config.issuer, config.issuer)) print(line);
+    const unsealed = unsealedKeysWarning(env);
+    if (unsealed) (app.log.warn({ keys: 'unsealed' }, unsealed), print(unsealed));
     if (demoPath) print(`demo page (development only): ${address}${demoPath}`);
     print(`oauth-ro listening on ${address}`);
 

@@ -9,3 +9,4 @@ export * from './admin-user-view.js';
 export * from './delete-user.js';
 export * from './user-identifiers.js';
 export * from './admin-token.js';
+export * from './revoke-user-sessions.js';

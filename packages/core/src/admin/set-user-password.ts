@@ -3,23 +3,36 @@ import type { UserRecord } from '../ports/user-store.js';
 import { checkPasswordPolicy, passwordPolicyOf } from '../strategies/database/password-policy.js';
 import { err, ok, type Result } from '../util/result.js';
 import type { AdminConfig, AdminDeps } from './types.js';
+import { revokeUserSessions } from './revoke-user-sessions.js';
 import { unblockUser } from './unblock-user.js';
+
+/** Options of {@link setUserPassword}. */
+export interface SetUserPasswordOptions {
+  /**
+   * Keep the user's refresh tokens and Touch ID device keys. Default false: a new password ends
+   * every session, so whoever knew the old one (or stole a device) is logged out.
+   */
+  readonly keepSessions?: boolean;
+}
 
 /**
  * Sets a database user's password: checked against its connection's password policy, hashed with
- * `deps.hasher` (argon2id), stored; then the user's brute-force blocks are released (a password
- * change ends them, each emitting `ublkdu`). Errors: `user_not_found`, `unsupported_operation`
- * (not a database user), `invalid_password` (policy, with what is wrong).
+ * `deps.hasher` (argon2id), stored; then, unless `options.keepSessions`, every refresh token of the
+ * user is revoked and every Touch ID device key deleted ({@link revokeUserSessions}); and the user's
+ * brute-force blocks are released (a password change ends them, each emitting `ublkdu`). Every
+ * caller (admin API, CLI, a password-reset page) goes through here. Errors: `user_not_found`,
+ * `unsupported_operation` (not a database user), `invalid_password` (policy, with what is wrong).
  *
  * @example
  * const user = await setUserPassword(deps, config, 'auth0|5f8a…', 'N3w-Correct-Horse');
  * if (!user.ok) console.error(user.error.description);
  */
 export async function setUserPassword(
-  deps: Pick<AdminDeps, 'users' | 'hasher' | 'counters' | 'clock' | 'audit' | 'logger'>,
+  deps: Pick<AdminDeps, 'users' | 'hasher' | 'counters' | 'clock' | 'audit' | 'logger' | 'refreshTokens' | 'deviceCredentials'>,
   config: AdminConfig,
   user_id: string,
   password: string,
+  options: SetUserPasswordOptions = {},
 ): Promise<Result<UserRecord, OAuthError>> {
   const user = await deps.users.findById(user_id);
   if (!user) return err(oauthError('user_not_found'));
@@ -32,7 +45,11 @@ export async function setUserPassword(
   const password_hash = await deps.hasher.hash(password);
   const updated = await deps.users.update(user_id, { password_hash }, new Date(deps.clock.now()).toISOString());
   if (!updated) return err(oauthError('user_not_found'));
-  deps.logger?.info({ event: 'scp', user_id }, 'password changed by an administrator');
+  deps.logger?.info({ event: 'scp', user_id }, 'password changed');
+  if (!options.keepSessions) {
+    const revoked = await revokeUserSessions(deps, user_id);
+    deps.logger?.info({ event: 'scp', user_id, ...revoked }, 'sessions ended by the password change');
+  }
   await unblockUser(deps, config, user_id, 'password_change');
   return ok(updated);
 }

@@ -2,10 +2,10 @@ import type { ConnectionConfig } from '../config/types.js';
 import type { CoreDeps } from '../ports/deps.js';
 
 /**
- * What the administration functions need: the stores, the hasher (password changes), the clock,
- * and the audit sink for `ublkdu`. A CLI opens these from the database; the admin API passes its own.
+ * What the administration functions need: the stores (refresh tokens and device keys, which a
+ * password change revokes), the hasher (password changes), the clock, and the audit sink for `ublkdu`. A CLI opens these from the database; the admin API passes its own.
  */
-export type AdminDeps = Pick<CoreDeps, 'users' | 'hasher' | 'clock' | 'counters' | 'audit' | 'logger'>;
+export type AdminDeps = Pick<CoreDeps, 'users' | 'hasher' | 'clock' | 'counters' | 'audit' | 'logger' | 'refreshTokens' | 'deviceCredentials'>;
 
 /** The part of the configuration administration reads: each connection's brute-force limit and password policy. */
 export interface AdminConfig {

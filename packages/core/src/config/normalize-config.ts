@@ -2,6 +2,7 @@ import { ConfigurationError } from '../errors/oauth-error.js';
 import type { ClientConfig, ConnectionConfig, JwtAlg, OAuthRoConfig, StrategyName } from './types.js';
 import { normalizeTokenLifecycle } from './normalize-token-lifecycle.js';
 import { normalizeExtensibility } from './normalize-extensibility.js';
+import { normalizeAllowedClients } from './normalize-allowed-clients.js';
 
 const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs'];
 const ALGS: readonly JwtAlg[] = ['RS256', 'HS256', 'ES256', 'EdDSA'];
@@ -50,6 +51,7 @@ function normalizeClient(raw: unknown, path: string): ClientConfig {
     ...(name === undefined ? {} : { name }),
     jwt_configuration: { alg: alg as JwtAlg, lifetime_in_seconds: lifetime, secret_encoded },
     ...normalizeTokenLifecycle(raw, path),
+    ...normalizeAllowedClients(raw, path),
   };
 }
 

@@ -18,6 +18,11 @@ export interface ClientConfig {
    * (mobile apps, SPAs). Absent: `client_secret_post` when the client has a secret, else `none`.
    */
   readonly token_endpoint_auth_method?: TokenEndpointAuthMethod;
+  /**
+   * The other clients that may obtain a token for this one at `/delegation` (Auth0's field). Absent
+   * or empty: none — a client may always delegate to itself only (Auth0 read empty as "all").
+   */
+  readonly allowed_clients?: readonly string[];
 }
 
 /** Client authentication methods at the token and revocation endpoints (Auth0 / RFC 7591 names). */

@@ -30,9 +30,9 @@ function keysFor(keys: readonly DeviceCredentialRecord[], client: ClientConfig, 
 /**
  * Checks a Touch ID assertion (`/oauth/ro`, `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer`):
  * a JWT signed (RS256 or ES256) by the key the user registered for this client and `device`, `iss`
- * the user's id, an `exp` at most 5 minutes ahead, never seen before (by `jti`, else by the whole
- * assertion). Every refusal is 400 `invalid_grant` saying which check failed; a blocked user is
- * told so only after a valid assertion.
+ * the user's id, an `exp` at most 5 minutes ahead, never seen before (by `jti`, else by its signed
+ * header and payload: a re-encoded signature is the same assertion). Every refusal is 400
+ * `invalid_grant` saying which check failed; a blocked user is told so only after a valid assertion.
  *
  * @example
  * const user = await verifyDeviceAssertion(deps, issuer, client, connection, id_token, 'iPhone-7A1F');
@@ -89,8 +89,12 @@ export async function verifyDeviceAssertion(
   }
   if (!credential) return failure ?? grant('the id_token could not be verified');
 
+  // Keyed on what was signed, never on the encoding of the signature: the unused low bits of its
+  // last base64url character, or an ECDSA `s` turned into `n - s`, make another string that still
+  // verifies. The signing input (header.payload) is fixed by the signature; `jti`, when sent, is in it.
+  const signingInput = assertion.slice(0, assertion.lastIndexOf('.'));
   const replayKey = await hashToken(
-    `${credential.id}\u0000${typeof claims.jti === 'string' ? `jti:${claims.jti}` : `jwt:${assertion}`}`,
+    `${credential.id}\u0000${typeof claims.jti === 'string' ? `jti:${claims.jti}` : `jws:${signingInput}`}`,
   );
   if (!(await deps.usedAssertions.markUsed(replayKey, (claims.exp + SKEW_S) * 1000, deps.clock.now()))) {
     return grant('the id_token was already used');

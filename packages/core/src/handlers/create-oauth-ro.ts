@@ -12,7 +12,9 @@ import { clientSecretKey } from '../tokens/client-secret-key.js';
 import { parseKeyEncryptionKey } from '../tokens/key-encryption.js';
 import { loadKeyRing, type KeyRingOptions } from '../tokens/key-ring.js';
 import type { MintContext } from '../tokens/mint-tokens.js';
-import { verifyIssuedToken, type TokenClaims } from '../tokens/verify-token.js';
+import { accessTokenAudience } from '../tokens/mint-access-token.js';
+import { verifyAccessToken, type TokenClaims, type VerifyAccessTokenOptions } from '../tokens/verify-access-token.js';
+import { verifyIdToken, type IdTokenClaims } from '../tokens/verify-id-token.js';
 import type { Result } from '../util/result.js';
 import type { HandlerContext } from './context.js';
 import { prepareAdminToken } from '../admin/admin-token.js';
@@ -92,9 +94,23 @@ export interface OAuthRo {
   readonly issuer: string;
   /** Answers any request; never throws, never leaks a stack trace. */
   handle(request: OAuthRequest): Promise<OAuthResponse>;
-  /** Verifies a token this instance issued (access or id token), for protecting host routes. */
+  /**
+   * Verifies an access token this instance issued, for protecting host routes: the one verifier
+   * behind `requireAuth` and the Fastify `authenticate`, by {@link ACCESS_TOKEN_RULES} (`typ: at+jwt`,
+   * the server's own keys by `kid`, our issuer, `sub` and `exp`; `aud` containing `audience` when
+   * given). id_tokens and tokens signed with a client's secret are refused.
+   */
+  verifyAccessToken(token: string, options?: VerifyAccessTokenOptions): Promise<Result<TokenClaims, OAuthError>>;
+  /**
+   * Verifies an id_token this instance issued to `client_id` (its single audience): for a client's
+   * own back end. HS256 tokens with that client's secret, others with the server's keys.
+   */
+  verifyIdToken(token: string, client_id: string): Promise<Result<IdTokenClaims, OAuthError>>;
+  /** @deprecated Same as {@link OAuthRo.verifyAccessToken}: an id_token is no longer accepted. */
   verifyToken(token: string): Promise<Result<TokenClaims, OAuthError>>;
-  /** The HS256 key of a client (its decoded secret), for frameworks that verify tokens themselves. */
+  /** The audience of this instance's access tokens for `/userinfo` (`<issuer>userinfo`). */
+  readonly userinfoAudience: string;
+  /** The HS256 key of a client (its decoded secret), for the client's own back end to check its id_tokens. */
   clientKey(client_id: string): Uint8Array | undefined;
   /** Public signing keys as JWKS. */
   jwks(): { keys: Record<string, unknown>[] };
@@ -162,7 +178,7 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     const key = clientSecretKey(client);
     if (key && client.jwt_configuration.alg === 'HS256') clientKeys.set(client.client_id, key);
   }
-  const mint: MintContext = { issuer: config.issuer, keyRing, clientKeys };
+  const mint: MintContext = { issuer: config.issuer, keyRing, clientKeys, clientIds: new Set(config.clients.map((c) => c.client_id)) };
   const passwordless = await preparePasswordless(config, deps, options.passwordless, kek);
   const metrics = createMetricsRegistry();
   const adminToken = options.adminToken === undefined ? undefined : await prepareAdminToken(options.adminToken);
@@ -202,7 +218,10 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
   return {
     issuer: config.issuer,
     handle,
-    verifyToken: (token) => verifyIssuedToken(mint, token, deps.clock.now()),
+    verifyAccessToken: (token, verifyOptions) => verifyAccessToken(mint, token, deps.clock.now(), verifyOptions),
+    verifyIdToken: (token, client_id) => verifyIdToken(mint, token, deps.clock.now(), { client_id }),
+    verifyToken: (token) => verifyAccessToken(mint, token, deps.clock.now()),
+    userinfoAudience: accessTokenAudience(config.issuer),
     clientKey: (client_id) => clientKeys.get(client_id),
     jwks: () => keyRing.jwks() as { keys: Record<string, unknown>[] },
     rotateSigningKey: async (alg = 'RS256') => ({ kid: (await keyRing.rotate(alg)).kid }),

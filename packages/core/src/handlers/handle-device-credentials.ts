@@ -5,8 +5,9 @@ import { errorResponse, jsonResponse, noContent } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import type { RefreshTokenRecord } from '../ports/refresh-token-store.js';
 import type { UserRecord } from '../ports/user-store.js';
-import { accessTokenAudience } from '../tokens/mint-tokens.js';
-import { verifyIssuedToken } from '../tokens/verify-token.js';
+import { accessTokenAudience } from '../tokens/mint-access-token.js';
+import { verifyAccessToken } from '../tokens/verify-access-token.js';
+import { verifyIdToken } from '../tokens/verify-id-token.js';
 import { toHex } from '../util/encoding.js';
 import { missing, readStringParams } from '../validation/read-params.js';
 import type { HandlerContext } from './context.js';
@@ -16,21 +17,39 @@ import { pathId } from './path-id.js';
 const TYPES = ['public_key', 'refresh_token', 'rotating_refresh_token'] as const;
 const MAX_NAME = 256;
 
-/**
- * The user of the bearer token, if still allowed in. Only an access token will do (SPEC §3): an
- * id_token is shown to more parties than its app, and must not be enough to enrol a login key.
- */
-async function bearerUser(ctx: HandlerContext, request: OAuthRequest): Promise<UserRecord | OAuthResponse> {
-  const token = bearerToken(request.headers);
-  if (!token) return errorResponse(oauthError('invalid_token', 'missing bearer token'));
-  const claims = await verifyIssuedToken(ctx.mint, token, ctx.deps.clock.now());
-  const aud = claims.ok ? claims.value.aud : undefined;
-  const isAccessToken = (Array.isArray(aud) ? aud : [aud]).includes(accessTokenAudience(ctx.mint.issuer));
-  const user = claims.ok && isAccessToken ? await ctx.deps.users.findById(claims.value.sub) : undefined;
-  return user && !user.blocked ? user : errorResponse(oauthError('invalid_token'));
+/** Who called: the user, and the one client they may act for when the bearer is an id_token. */
+interface Caller {
+  readonly user: UserRecord;
+  /** Set when the bearer was an id_token: only this client's credentials are the caller's to see. */
+  readonly onlyClient?: string;
 }
 
-const isResponse = (value: UserRecord | OAuthResponse): value is OAuthResponse => 'status' in value;
+/**
+ * The caller, from the bearer token (SPEC §3): an access token of ours (`typ: at+jwt`, userinfo
+ * audience) for all of the user's device credentials; or, as Auth0's Touch ID enrolment (Lock's
+ * flow) sent it, an id_token signed with the server's own keys, for the one client it was issued to
+ * (`client_id`, when the request names one, must be it). Never an HS256 id_token: a client's secret
+ * must not be enough to enrol a login key. Anything else is 401.
+ */
+async function bearerCaller(ctx: HandlerContext, request: OAuthRequest, client_id?: string): Promise<Caller | OAuthResponse> {
+  const token = bearerToken(request.headers);
+  if (!token) return errorResponse(oauthError('invalid_token', 'missing bearer token'));
+  const now = ctx.deps.clock.now();
+  let sub: string | undefined;
+  let onlyClient: string | undefined;
+  const access = await verifyAccessToken(ctx.mint, token, now, { audience: accessTokenAudience(ctx.mint.issuer) });
+  if (access.ok) {
+    sub = access.value.sub;
+  } else {
+    const id = await verifyIdToken(ctx.mint, token, now, { serverKeysOnly: true, ...(client_id === undefined ? {} : { client_id }) });
+    if (id.ok) ({ sub, aud: onlyClient } = id.value);
+  }
+  const user = sub === undefined ? undefined : await ctx.deps.users.findById(sub);
+  if (!user || user.blocked) return errorResponse(oauthError('invalid_token'));
+  return onlyClient === undefined ? { user } : { user, onlyClient };
+}
+
+const isResponse = (value: Caller | OAuthResponse): value is OAuthResponse => 'status' in value;
 
 /** A user's refresh-token families that can still be used: one entry per family, newest member. */
 function liveFamilies(records: readonly RefreshTokenRecord[], now: number): RefreshTokenRecord[] {
@@ -56,8 +75,10 @@ export async function handleCreateDeviceCredential(ctx: HandlerContext, request:
   // The body first, so an oversized or malformed body gets the same answer on every adapter.
   const body = parseBody(request);
   if (!body.ok) return errorResponse(body.error);
-  const user = await bearerUser(ctx, request);
-  if (isResponse(user)) return user;
+  const bodyClient = body.value.client_id;
+  const caller = await bearerCaller(ctx, request, typeof bodyClient === 'string' ? bodyClient : undefined);
+  if (isResponse(caller)) return caller;
+  const { user } = caller;
   const read = readStringParams(body.value, ['device_name', 'type', 'device_id', 'client_id'], {
     device_name: MAX_NAME,
     device_id: MAX_NAME,
@@ -69,6 +90,7 @@ export async function handleCreateDeviceCredential(ctx: HandlerContext, request:
   }
   if (p.type !== 'public_key') return errorResponse(oauthError('invalid_parameter', 'type must be public_key'));
   if (body.value.value === undefined || body.value.value === '') return errorResponse(missing('value').error);
+  if (caller.onlyClient !== undefined && caller.onlyClient !== p.client_id) return errorResponse(oauthError('invalid_token'));
   if (!ctx.index.clients.has(p.client_id!)) return errorResponse(oauthError('invalid_parameter', 'client_id is not a known client'));
   const key = await readDevicePublicKey(body.value.value);
   if (!key.ok) return errorResponse(key.error);
@@ -98,8 +120,9 @@ export async function handleCreateDeviceCredential(ctx: HandlerContext, request:
  * @example await handleListDeviceCredentials(ctx, request); // 200 [{"id":"dcr_…","type":"refresh_token",…}]
  */
 export async function handleListDeviceCredentials(ctx: HandlerContext, request: OAuthRequest): Promise<OAuthResponse> {
-  const user = await bearerUser(ctx, request);
-  if (isResponse(user)) return user;
+  const caller = await bearerCaller(ctx, request);
+  if (isResponse(caller)) return caller;
+  const { user } = caller;
   const query = new URLSearchParams(request.query ?? '');
   const type = query.get('type') ?? undefined;
   if (type !== undefined && !TYPES.includes(type as (typeof TYPES)[number])) {
@@ -124,7 +147,8 @@ export async function handleListDeviceCredentials(ctx: HandlerContext, request: 
       }
     }
   }
-  return jsonResponse(200, clientId === null ? out : out.filter((c) => c.client_id === clientId));
+  const onlyClient = caller.onlyClient ?? clientId;
+  return jsonResponse(200, onlyClient === null ? out : out.filter((c) => c.client_id === onlyClient));
 }
 
 /**
@@ -134,13 +158,18 @@ export async function handleListDeviceCredentials(ctx: HandlerContext, request: 
  * @example await handleDeleteDeviceCredential(ctx, request); // 204
  */
 export async function handleDeleteDeviceCredential(ctx: HandlerContext, request: OAuthRequest): Promise<OAuthResponse> {
-  const user = await bearerUser(ctx, request);
-  if (isResponse(user)) return user;
+  const caller = await bearerCaller(ctx, request);
+  if (isResponse(caller)) return caller;
+  const { user, onlyClient } = caller;
   const id = pathId(request, MAX_NAME);
   if (id === undefined) return errorResponse(oauthError('not_found', 'device credential not found'));
-  let done = ctx.deps.deviceCredentials ? await ctx.deps.deviceCredentials.delete(user.user_id, id) : false;
+  const store = ctx.deps.deviceCredentials;
+  const key = store && (await store.listByUser(user.user_id)).find((k) => k.id === id);
+  let done = key !== undefined && (onlyClient === undefined || key.client_id === onlyClient) ? await store!.delete(user.user_id, id) : false;
   if (!done && ctx.deps.refreshTokens) {
-    const owned = (await ctx.deps.refreshTokens.listByUser(user.user_id)).some((r) => r.family_id === id);
+    const owned = (await ctx.deps.refreshTokens.listByUser(user.user_id)).some(
+      (r) => r.family_id === id && (onlyClient === undefined || r.client_id === onlyClient),
+    );
     if (owned) done = (await ctx.deps.refreshTokens.revokeFamily(id, ctx.deps.clock.now())) > 0;
   }
   if (!done) return errorResponse(oauthError('not_found', 'device credential not found'));

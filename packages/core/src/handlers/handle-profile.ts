@@ -1,9 +1,12 @@
-import { oauthError } from '../errors/oauth-error.js';
+import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { parseBody } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { fullProfile } from '../tokens/profile-claims.js';
-import { verifyIssuedToken } from '../tokens/verify-token.js';
+import { accessTokenAudience } from '../tokens/mint-access-token.js';
+import { verifyAccessToken, type TokenClaims } from '../tokens/verify-access-token.js';
+import { verifyIdToken } from '../tokens/verify-id-token.js';
+import type { Result } from '../util/result.js';
 import { missing, readStringParams } from '../validation/read-params.js';
 import type { HandlerContext } from './context.js';
 
@@ -17,15 +20,15 @@ export function bearerToken(headers: OAuthRequest['headers']): string | undefine
   return match?.[1];
 }
 
-async function profileFor(ctx: HandlerContext, token: string) {
-  const claims = await verifyIssuedToken(ctx.mint, token, ctx.deps.clock.now());
+async function profileFor(ctx: HandlerContext, claims: Result<TokenClaims, OAuthError>) {
   if (!claims.ok) return undefined;
   const user = await ctx.deps.users.findById(claims.value.sub);
   return user && !user.blocked ? fullProfile(user) : undefined;
 }
 
 /**
- * `POST /tokeninfo` `{id_token}`: the full profile of the token's user.
+ * `POST /tokeninfo` `{id_token}`: the full profile of the token's user. Only an id_token (single
+ * audience, one of our clients) will do; an access token is 401.
  *
  * @example await handleTokenInfo(ctx, request); // 200 {"user_id":"auth0|…","email":…,"identities":[…]}
  */
@@ -35,18 +38,20 @@ export async function handleTokenInfo(ctx: HandlerContext, request: OAuthRequest
   const read = readStringParams(body.value, ['id_token'], { id_token: 16384 });
   if (!read.ok) return errorResponse(read.error);
   if (!read.value.id_token) return errorResponse(missing('id_token').error);
-  const profile = await profileFor(ctx, read.value.id_token);
+  const profile = await profileFor(ctx, await verifyIdToken(ctx.mint, read.value.id_token, ctx.deps.clock.now()));
   return profile ? jsonResponse(200, profile) : errorResponse(oauthError('invalid_token'));
 }
 
 /**
- * `GET /userinfo` with `Authorization: Bearer <access_token>`: the profile with `sub`.
+ * `GET /userinfo` with `Authorization: Bearer <access_token>`: the profile with `sub`. Only an access
+ * token for the userinfo audience will do (`typ: at+jwt`, server-signed); an id_token is 401.
  *
  * @example await handleUserInfo(ctx, request); // 200 {"sub":"auth0|…","email":…}
  */
 export async function handleUserInfo(ctx: HandlerContext, request: OAuthRequest): Promise<OAuthResponse> {
   const token = bearerToken(request.headers);
   if (!token) return errorResponse(oauthError('invalid_token', 'missing bearer token'));
-  const profile = await profileFor(ctx, token);
+  const claims = await verifyAccessToken(ctx.mint, token, ctx.deps.clock.now(), { audience: accessTokenAudience(ctx.mint.issuer) });
+  const profile = await profileFor(ctx, claims);
   return profile ? jsonResponse(200, { sub: profile.user_id, ...profile }) : errorResponse(oauthError('invalid_token'));
 }

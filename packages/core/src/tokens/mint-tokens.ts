@@ -3,6 +3,7 @@ import type { ClientConfig } from '../config/types.js';
 import type { UserRecord } from '../ports/user-store.js';
 import type { KeyRing } from './key-ring.js';
 import { scopedClaims } from './profile-claims.js';
+import { mintAccessToken } from './mint-access-token.js';
 
 /** What `/oauth/ro` returns on success (SPEC §3). */
 export interface TokenSet {
@@ -18,11 +19,8 @@ export interface MintContext {
   readonly keyRing: KeyRing;
   /** HS256 keys by client_id, derived once. */
   readonly clientKeys: ReadonlyMap<string, Uint8Array>;
-}
-
-/** The audience of access tokens: the issuer's userinfo endpoint, as Auth0 did. */
-export function accessTokenAudience(issuer: string): string {
-  return `${issuer}userinfo`;
+  /** Every configured client_id: an id_token's audience must be one of them. */
+  readonly clientIds: ReadonlySet<string>;
 }
 
 /**
@@ -49,7 +47,8 @@ export async function signClaims(
 
 /**
  * Signs the id_token (client's algorithm and lifetime, claims shaped by scope) and the access token
- * (always the server's RS256 key, so `/userinfo` and host apps verify it from JWKS alone).
+ * ({@link mintAccessToken}: always the server's RS256 key, `typ: at+jwt`, so `/userinfo` and host
+ * apps verify it from JWKS alone and no id_token passes for one).
  *
  * A `refresh_token`, when given, is passed through (it is opaque and stored elsewhere).
  *
@@ -68,17 +67,11 @@ export async function mintTokens(
 ): Promise<TokenSet> {
   const iat = Math.floor(nowMs / 1000);
   const exp = iat + client.jwt_configuration.lifetime_in_seconds;
-  const accessClaims = {
-    ...extra.accessToken,
-    iss: ctx.issuer,
-    sub: user.user_id,
-    aud: accessTokenAudience(ctx.issuer),
-    azp: client.client_id,
-    scope: scope.join(' '),
-    iat,
-    exp,
-  };
-  const access_token = await signClaims(ctx, client, accessClaims, 'RS256');
+  const access_token = await mintAccessToken(
+    ctx,
+    { sub: user.user_id, client_id: client.client_id, scope, lifetime_in_seconds: client.jwt_configuration.lifetime_in_seconds, ...(extra.accessToken ? { extra: extra.accessToken } : {}) },
+    nowMs,
+  );
   const refresh = refresh_token === undefined ? {} : { refresh_token };
   if (!scope.includes('openid')) return { access_token, token_type: 'bearer', ...refresh };
   const idClaims = {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,26 @@ describe('openDatabase', () => {
     const db = openDatabase({ kind: 'file', path }, 1234);
     db.close();
     expect(existsSync(path)).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32')('creates the database, its WAL and shared-memory files readable by their owner only (0600)', () => {
+    const path = join(dir, 'private', 'oauth-ro.db');
+    const db = openDatabase({ kind: 'file', path }, 1234);
+    try {
+      db.exec('CREATE TABLE secrets (value TEXT); INSERT INTO secrets VALUES (\'a private key\')');
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) expect((statSync(file).mode & 0o777).toString(8), file).toBe('600');
+      expect((statSync(join(dir, 'private')).mode & 0o777).toString(8)).toBe('700');
+    } finally {
+      db.close();
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('leaves the mode of an existing database file as the operator set it', () => {
+    const path = join(dir, 'shared.db');
+    writeFileSync(path, '');
+    chmodSync(path, 0o640);
+    openDatabase({ kind: 'file', path }, 1234).close();
+    expect((statSync(path).mode & 0o777).toString(8)).toBe('640');
   });
 
   it('sets WAL, the busy timeout, foreign keys and synchronous=NORMAL', () => {

@@ -17,11 +17,14 @@ import { keyRotationSuite } from './key-rotation.suite.js';
 import { tokenLifecycleSuite } from './token-lifecycle.suite.js';
 import { touchIdSuite } from './touch-id.suite.js';
 import { extensibilitySuite } from './extensibility.suite.js';
+import { tokenForgerySuite } from './token-forgery.suite.js';
+import { delegationAccessSuite } from './delegation-access.suite.js';
+import { passwordChangeSuite } from './password-change.suite.js';
 
 export * from './use-mounted-app.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
-export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite];
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite];
 
 /**
  * Runs the whole conformance suite against each harness.

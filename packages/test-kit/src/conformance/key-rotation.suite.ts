@@ -54,7 +54,8 @@ export function keyRotationSuite(harness: AdapterHarness): void {
       const app = await harness.mount(second.oauthRo);
       const me = await app.dispatch({ method: 'GET', path: '/api/me', headers: { authorization: `Bearer ${tokens.access_token}` } });
       expect(me.status, me.text).toBe(200);
-      expect((await second.oauthRo.verifyToken(tokens.id_token)).ok).toBe(true);
+      expect((await second.oauthRo.verifyAccessToken(tokens.access_token)).ok).toBe(true);
+      expect((await second.oauthRo.verifyIdToken(tokens.id_token, C.public)).ok).toBe(true);
       await app.close();
       await second.oauthRo.close();
     });
@@ -62,7 +63,7 @@ export function keyRotationSuite(harness: AdapterHarness): void {
     it.each([
       [C.es256, 'ES256', 'EC'],
       [C.eddsa, 'EdDSA', 'OKP'],
-    ])('signs id_tokens of %s with %s, published in JWKS and accepted everywhere', async (client, alg, kty) => {
+    ])('signs id_tokens of %s with %s, published in JWKS and accepted wherever an id_token is', async (client, alg, kty) => {
       const tokens = await login(client);
       const header = decodeProtectedHeader(tokens.id_token);
       expect(header.alg).toBe(alg);
@@ -70,7 +71,10 @@ export function keyRotationSuite(harness: AdapterHarness): void {
       await jwtVerify(tokens.id_token, createLocalJWKSet(await jwks()), { audience: client, issuer: ctx.current.oauthRo.issuer });
       const info = await ctx.current.app.dispatch({ method: 'POST', path: '/tokeninfo', json: { id_token: tokens.id_token } });
       expect(info.status, info.text).toBe(200);
-      expect((await get('/api/me', tokens.id_token)).status).toBe(200);
+      expect((await ctx.current.oauthRo.verifyIdToken(tokens.id_token, client)).ok).toBe(true);
+      // The app's own routes take access tokens (RS256, typ at+jwt), never an id_token.
+      expect((await get('/api/me', tokens.id_token)).status).toBe(401);
+      expect((await get('/api/me', tokens.access_token)).status).toBe(200);
       const discovery = await get('/.well-known/openid-configuration');
       expect(discovery.json.id_token_signing_alg_values_supported).toContain(alg);
     });

@@ -52,7 +52,8 @@ export function lifecycleConfig() {
         client_id: c.idle,
         refresh_token: { rotation_type: 'non-rotating', expiration_type: 'non-expiring', idle_token_lifetime: IDLE_LIFETIME_S, infinite_idle_token_lifetime: false },
       },
-      { client_id: c.es256, jwt_configuration: { alg: 'ES256', lifetime_in_seconds: 600 } },
+      // The one target other clients may delegate to (allowed_clients); every other client only to itself.
+      { client_id: c.es256, jwt_configuration: { alg: 'ES256', lifetime_in_seconds: 600 }, allowed_clients: [c.public] },
       { client_id: c.eddsa, jwt_configuration: { alg: 'EdDSA', lifetime_in_seconds: 600 } },
     ],
     connections: [

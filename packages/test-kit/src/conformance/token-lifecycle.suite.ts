@@ -89,14 +89,16 @@ export function tokenLifecycleSuite(harness: AdapterHarness): void {
       const byIdToken = await delegate({ id_token: tokens.id_token });
       expect(byIdToken.status, byIdToken.text).toBe(200);
       expect(decodeJwt(byIdToken.json.id_token).sub).toBe(user_id);
-      const foreign = await delegate({ client_id: C.confidential, id_token: tokens.id_token });
+      const foreign = await delegate({ client_id: C.confidential, target: C.confidential, id_token: tokens.id_token });
       expect(foreign.status).toBe(401);
     });
 
     it('/delegation answers 403 Unknown or invalid refresh token for unknown, foreign and revoked tokens', async () => {
       const { tokens } = await withRefreshToken();
       expectInvalidRefresh(await delegate({ refresh_token: 'x'.repeat(43) }));
-      expectInvalidRefresh(await delegate({ client_id: C.confidential, refresh_token: tokens.refresh_token }));
+      expectInvalidRefresh(
+        await delegate({ client_id: C.confidential, target: C.confidential, client_secret: CONFIDENTIAL_SECRET, refresh_token: tokens.refresh_token }),
+      );
       expect((await post('/oauth/revoke', { client_id: C.public, token: tokens.refresh_token })).status).toBe(200);
       expectInvalidRefresh(await delegate({ refresh_token: tokens.refresh_token }));
     });

@@ -7,6 +7,33 @@ import { useMountedApp } from './use-mounted-app.js';
 
 const PATH = '/api/v2/device-credentials';
 
+/** The order of P-256: an ECDSA signature (r, s) also verifies as (r, n - s). */
+const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+
+/**
+ * Copies of a JWS that differ only in the encoding of the signature and still verify: every value of
+ * the unused low bits of the last base64url character, and for ES256 the same for (r, n - s).
+ */
+function malleated(jws: string, alg: 'ES256' | 'RS256'): string[] {
+  const dot = jws.lastIndexOf('.');
+  const input = jws.slice(0, dot);
+  const signatures = [jws.slice(dot + 1)];
+  if (alg === 'ES256') {
+    const raw = Buffer.from(signatures[0]!, 'base64url');
+    const s = BigInt(`0x${raw.subarray(32).toString('hex')}`);
+    const flipped = Buffer.concat([raw.subarray(0, 32), Buffer.from((P256_N - s).toString(16).padStart(64, '0'), 'hex')]);
+    signatures.push(flipped.toString('base64url'));
+  }
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const out: string[] = [];
+  for (const signature of signatures) {
+    // 64 and 256 bytes leave 4 unused bits in the last character.
+    const last = alphabet.indexOf(signature.at(-1)!);
+    for (let low = 0; low < 16; low += 1) out.push(`${input}.${signature.slice(0, -1)}${alphabet[(last & ~15) | low]!}`);
+  }
+  return out;
+}
+
 interface Device {
   readonly id: string;
   readonly alg: 'RS256' | 'ES256';
@@ -88,6 +115,26 @@ export function touchIdSuite(harness: AdapterHarness): void {
       await expectGrantError(touchLogin(await assertion(device, 'auth0|nobody'), device.id), /no key is registered/);
     });
 
+    it('counts a re-encoded signature as the same assertion: a parallel burst of malleated copies logs in once', async () => {
+      for (const alg of ['ES256', 'RS256'] as const) {
+        const { user_id, bearer } = await loggedIn();
+        const device = await enrol(bearer, alg);
+        // As older apps sent it: no jti, so replay protection rests on what was signed.
+        const original = await new SignJWT({}).setProtectedHeader({ alg }).setIssuer(user_id).setIssuedAt().setExpirationTime('2m').sign(device.privateKey);
+        const variants = malleated(original, alg);
+        expect(variants.length).toBeGreaterThanOrEqual(alg === 'ES256' ? 32 : 16);
+        const results = await Promise.all(Array.from({ length: 150 }, (_, i) => touchLogin(variants[i % variants.length]!, device.id)));
+        expect(results.filter((r) => r.status === 200), alg).toHaveLength(1);
+        for (const r of results.filter((r) => r.status !== 200)) {
+          expect({ status: r.status, error: r.json.error, description: r.json.error_description }).toEqual({
+            status: 400,
+            error: 'invalid_grant',
+            description: 'the id_token was already used',
+          });
+        }
+      }
+    });
+
     it('refuses an assertion for the wrong device, an unknown device, or without device', async () => {
       const { user_id, bearer } = await loggedIn();
       const phone = await enrol(bearer, 'ES256');
@@ -101,14 +148,15 @@ export function touchIdSuite(harness: AdapterHarness): void {
       expect(noDevice.json.error_description).toBe('missing device parameter');
     });
 
-    it('guards registration: access token required, public keys only, one key per device', async () => {
+    it('guards registration: a token of ours for that client required, public keys only, one key per device', async () => {
       const { bearer, idTokenBearer } = await loggedIn();
       const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
       const pem = await exportSPKI(publicKey);
       const body = { device_name: 'Phone', device_id: `d-${randomUUID()}`, value: pem };
       expect((await register({}, body)).status).toBe(401);
       expect((await register({ authorization: 'Bearer forged' }, body)).status).toBe(401);
-      expect((await register(idTokenBearer, body)).status).toBe(401);
+      // The id_token of one client never enrols a key for another (Auth0's Touch ID enrolment is per client).
+      expect((await register(idTokenBearer, { ...body, client_id: C.es256 })).status).toBe(401);
       expect((await register(bearer, { ...body, value: await exportJWK(privateKey) })).json.error_description).toMatch(/not a private/);
       expect((await register(bearer, { ...body, value: 'garbage' })).status).toBe(400);
       expect((await register(bearer, { ...body, type: 'refresh_token' })).status).toBe(400);

@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import { keyStoreSuite } from './key-store.suite.js';
+import { passwordChangeStoreSuite } from './password-change-stores.suite.js';
 import { codeStoreSuite, counterStoreSuite } from './passwordless-stores.suite.js';
 import { deviceCredentialStoreSuite, refreshTokenStoreSuite, usedAssertionStoreSuite } from './token-lifecycle-stores.suite.js';
 import type { StoreFactory } from './types.js';
@@ -30,5 +31,6 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
     usedAssertionStoreSuite(factory);
     codeStoreSuite(factory);
     counterStoreSuite(factory);
+    passwordChangeStoreSuite(factory);
   });
 }

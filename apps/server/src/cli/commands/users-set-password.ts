@@ -11,7 +11,9 @@ export const usersSetPassword: CliCommand = {
   help: `Usage: oauth-ro users set-password <user_id | email | username> [--connection <name>] (--password-stdin | --password <password>)
 
 Sets a database user's password, checked against its connection's password policy and stored as
-argon2id; the user's brute-force blocks are released. Useful for users imported without a hash.
+argon2id; the user's brute-force blocks are released, and (unless --keep-sessions) every refresh
+token of the user is revoked and every Touch ID device key deleted, so whoever knew the old password
+is logged out. Useful for users imported without a hash, and after an account takeover.
 --password-stdin reads the password from the first line of standard input (on a terminal it is
 asked for, not shown); --password also works but leaves it in shell history and the process list.
 
@@ -19,15 +21,17 @@ Options:
   --connection <name>   where to look an email or username up
   --password-stdin      read the password from standard input
   --password <password> the password itself (discouraged)
+  --keep-sessions       keep the user's refresh tokens and device keys
 
 Example:
   printf '%s\\n' 'N3w-Corr3ct-Horse' | oauth-ro users set-password alice@example.com --password-stdin`,
-  options: { connection: { type: 'string' }, 'password-stdin': { type: 'boolean' }, password: { type: 'string' } },
+  options: { connection: { type: 'string' }, 'password-stdin': { type: 'boolean' }, password: { type: 'string' }, 'keep-sessions': { type: 'boolean' } },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
     const password = await passwordFromOptions(args, io);
     return withNamedUser(args, io, async ({ stores, hasher, clock, config }, user) => {
-      const result = await setUserPassword({ users: stores.users, counters: stores.counters, hasher, clock }, config, user.user_id, password);
+      const deps = { users: stores.users, counters: stores.counters, refreshTokens: stores.refreshTokens, deviceCredentials: stores.deviceCredentials, hasher, clock };
+      const result = await setUserPassword(deps, config, user.user_id, password, { keepSessions: args.values['keep-sessions'] === true });
       if (!result.ok) throw new CommandError(result.error.description ?? result.error.code);
       io.out(`password set for ${userLabel(user)}`);
       return EXIT.ok;

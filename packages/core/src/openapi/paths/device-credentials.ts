@@ -3,7 +3,7 @@ import { jsonResult } from '../json-content.js';
 import { jsonOrFormBody } from '../request-body.js';
 import type { PathItemObject } from '../types.js';
 
-const INVALID_TOKEN = { code: 'invalid_token', when: 'missing or invalid bearer, not an access token, or the user is gone or blocked' } as const;
+const INVALID_TOKEN = { code: 'invalid_token', when: 'missing or invalid bearer, an id_token that is HS256 or of another client, or the user is gone or blocked' } as const;
 const BEARER = [{ accessToken: [] }] as const;
 const TAGS = ['Device credentials (Touch ID)'];
 
@@ -14,7 +14,7 @@ export const DEVICE_CREDENTIAL_PATHS: Readonly<Record<string, PathItemObject>> =
       operationId: 'listDeviceCredentials',
       summary: 'List your own device keys and refresh-token devices',
       tags: TAGS,
-      description: 'The caller’s device public keys and the devices holding refresh tokens (one entry per token family; its `id` revokes it through DELETE).',
+      description: 'The caller’s device public keys and the devices holding refresh tokens (one entry per token family; its `id` revokes it through DELETE). With an id_token as bearer, only its client’s.',
       security: BEARER,
       parameters: [
         { name: 'type', in: 'query', description: 'Only this type.', schema: { enum: ['public_key', 'refresh_token', 'rotating_refresh_token'] } },
@@ -43,7 +43,7 @@ export const DEVICE_CREDENTIAL_PATHS: Readonly<Record<string, PathItemObject>> =
       operationId: 'createDeviceCredential',
       summary: 'Register a device public key',
       tags: TAGS,
-      description: 'Registers a device public key for the Touch ID flow (`/oauth/ro` with the jwt-bearer grant), with the user’s own access token as bearer.',
+      description: 'Registers a device public key for the Touch ID flow (`/oauth/ro` with the jwt-bearer grant), with the user’s own access token as bearer, or (Auth0’s Touch ID enrolment, Lock’s flow) an id_token signed with the server’s keys whose audience is the body’s `client_id`. Never an HS256 id_token.',
       security: BEARER,
       requestBody: jsonOrFormBody('DeviceCredentialRequest', {
         device_name: 'iPhone',

@@ -24,7 +24,7 @@ export const PROFILE_PATHS: Readonly<Record<string, PathItemObject>> = {
       operationId: 'tokenInfo',
       summary: 'The full profile behind an id_token',
       tags: ['Profile'],
-      description: 'The full profile (`user_id`, `email`, `email_verified`, `name`, `nickname`, `picture`, `identities[]`, `created_at`, `updated_at`, …) of the user an id_token (or access token) of this issuer was minted for.',
+      description: 'The full profile (`user_id`, `email`, `email_verified`, `name`, `nickname`, `picture`, `identities[]`, `created_at`, `updated_at`, …) of the user an id_token of this issuer was minted for (its single audience one of the clients; an access token is 401).',
       requestBody: jsonOrFormBody('TokenInfoRequest', { id_token: EXAMPLE_JWT }),
       responses: {
         '200': jsonResult('The profile.', 'Profile', PROFILE),
@@ -37,7 +37,7 @@ export const PROFILE_PATHS: Readonly<Record<string, PathItemObject>> = {
       operationId: 'userInfo',
       summary: 'The profile of the access token’s user',
       tags: ['Profile'],
-      description: 'The profile with `sub`, for `Authorization: Bearer <access_token>`.',
+      description: 'The profile with `sub`, for `Authorization: Bearer <access_token>`: an access token (`typ: at+jwt`) for the userinfo audience; an id_token is 401.',
       security: [{ accessToken: [] }],
       responses: {
         '200': jsonResult('The profile.', 'UserInfo', { sub: PROFILE.user_id, ...PROFILE }),

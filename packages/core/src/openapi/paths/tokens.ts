@@ -16,7 +16,8 @@ export const TOKEN_PATHS: Readonly<Record<string, PathItemObject>> = {
       summary: 'Exchange a refresh token or id_token for a new id_token',
       tags: ['Tokens'],
       description:
-        'Auth0’s delegation: a `refresh_token` or an `id_token` of `client_id` exchanged for a fresh id_token for `target` (default: the same client), claims shaped by `scope` (default `openid`). Only `api_type=app`. Clients that rotate refresh tokens must refresh at `/oauth/token`.',
+        'Auth0’s delegation: a `refresh_token` or an `id_token` of `client_id` exchanged for a fresh id_token for `target` (default: the same client), claims shaped by `scope` (default `openid`). A `target` other than `client_id` must list `client_id` in its `allowed_clients` (empty: none — unlike Auth0, where empty meant all). A confidential client (`token_endpoint_auth_method` other than `none`) authenticates with its secret, in the body or through HTTP Basic, to redeem its refresh token. `api_type=app`, or `api_type=auth0` with `scope=passthrough` (auth0.js v7 `renewIdToken`/`refreshToken`: the same client, the same claims). Clients that rotate refresh tokens must refresh at `/oauth/token`.',
+      security: CLIENT_BASIC,
       requestBody: jsonOrFormBody('DelegationRequest', {
         client_id: 'demo',
         grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
@@ -32,7 +33,8 @@ export const TOKEN_PATHS: Readonly<Record<string, PathItemObject>> = {
           UNSUPPORTED_GRANT,
           { code: 'invalid_token', when: 'the id_token is invalid, expired, or not issued to client_id' },
           BLOCKED,
-          'unauthorized_client',
+          CLIENT_AUTH,
+          { code: 'unauthorized_client', when: 'unknown client_id, or a target whose allowed_clients does not list client_id', example: 'client a may not delegate to b (not in its allowed_clients)' },
           { code: 'invalid_refresh_token', when: 'unknown, revoked or expired refresh token' },
           { code: 'access_denied', when: 'the client rotates refresh tokens', example: 'this client rotates refresh tokens; refresh at /oauth/token' },
           ...SERVICE_ERRORS,
