@@ -152,4 +152,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX refresh_tokens_idle_expires_at ON refresh_tokens (idle_expires_at) WHERE idle_expires_at IS NOT NULL;
     `,
   },
+  {
+    version: 10,
+    name: 'counter slots',
+    // Attempts in flight per counter (brute-force and per-IP limits), one row per slot with its
+    // lease end, so that failures plus attempts in flight never exceed a limit across instances.
+    sql: `
+      CREATE TABLE counter_slots (
+        key        text NOT NULL,
+        slot       text NOT NULL,
+        expires_at bigint NOT NULL,
+        PRIMARY KEY (key, slot)
+      );
+      CREATE INDEX counter_slots_expires_at ON counter_slots (expires_at);
+    `,
+  },
 ];

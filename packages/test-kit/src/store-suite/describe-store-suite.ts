@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { counterSlotsSuite } from './counter-slots.suite.js';
 import { keyStoreSuite } from './key-store.suite.js';
 import { codeStoreSuite, counterStoreSuite } from './passwordless-stores.suite.js';
 import { deviceCredentialStoreSuite, refreshTokenStoreSuite, usedAssertionStoreSuite } from './token-lifecycle-stores.suite.js';
@@ -30,5 +31,6 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
     usedAssertionStoreSuite(factory);
     codeStoreSuite(factory);
     counterStoreSuite(factory);
+    counterSlotsSuite(factory);
   });
 }
