@@ -6,10 +6,26 @@ import { looksLikeEmail, normalizeIdentifier } from '../../validation/normalize-
 import { err, ok, type Result } from '../../util/result.js';
 
 /**
+ * The database user a typed username-or-email names, if any (normalised, looked up as an email when
+ * it looks like one, as a username otherwise).
+ *
+ * @example const user = await findDatabaseUser(deps, connection, 'Alice@Example.com');
+ */
+export async function findDatabaseUser(
+  deps: Pick<CoreDeps, 'users'>,
+  connection: ConnectionConfig,
+  username: string,
+): Promise<UserRecord | undefined> {
+  const id = normalizeIdentifier(username);
+  return deps.users.find(connection.name, looksLikeEmail(id) ? { email: id } : { username: id });
+}
+
+/**
  * Checks a username-or-email and password against a database (`auth0`) connection.
  * Unknown user and wrong password take the same path and the same hashing work, and give the same
  * error; a blocked user is told so only after the right password. A hash weaker than the configured
- * parameters is replaced on a good login.
+ * parameters is replaced on a good login. `found` is the user {@link findDatabaseUser} already
+ * looked up (null: looked up, none), to spare a second lookup.
  *
  * @example
  * const user = await loginDatabaseUser(deps, connection, 'alice@example.com', 'pw');
@@ -19,10 +35,9 @@ export async function loginDatabaseUser(
   connection: ConnectionConfig,
   username: string,
   password: string,
+  found?: UserRecord | null,
 ): Promise<Result<UserRecord, OAuthError>> {
-  const id = normalizeIdentifier(username);
-  const lookup = looksLikeEmail(id) ? { email: id } : { username: id };
-  const user = await deps.users.find(connection.name, lookup);
+  const user = found === undefined ? await findDatabaseUser(deps, connection, username) : (found ?? undefined);
   if (!user?.password_hash) {
     await deps.hasher.verifyDummy(password);
     return err({ ...oauthError('invalid_user_password'), unknownUser: true });
