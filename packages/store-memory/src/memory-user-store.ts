@@ -1,4 +1,4 @@
-import type { UserListOptions, UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
+import type { LegacyHashes, UserListOptions, UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
 
 type LoginKey = 'email' | 'username' | 'phone_number';
 const LOGIN_KEYS: readonly LoginKey[] = ['email', 'username', 'phone_number'];
@@ -23,6 +23,12 @@ function copyOf(user: UserRecord | undefined): UserRecord | undefined {
   return user === undefined ? undefined : structuredClone(user);
 }
 
+/** The cost of a bcrypt hash (`$2b$10$…` → 10), undefined for any other hash. */
+function bcryptCostOf(hash: string): number | undefined {
+  const m = /^\$2[aby]\$(\d\d)\$/.exec(hash);
+  return m ? Number(m[1]) : undefined;
+}
+
 /**
  * Users in a Map, with the same uniqueness rules as the SQL stores.
  *
@@ -31,6 +37,8 @@ function copyOf(user: UserRecord | undefined): UserRecord | undefined {
 export class MemoryUserStore implements UserStore {
   readonly #byId = new Map<string, UserRecord>();
   readonly #byLogin = new Map<string, string>();
+  /** Per connection, how many bcrypt hashes of each cost it holds (the index `legacyHashes` reads). */
+  readonly #bcryptCosts = new Map<string, Map<number, number>>();
 
   async find(connection: string, lookup: UserLookup): Promise<UserRecord | undefined> {
     const [field, value] = Object.entries(lookup)[0] as [LoginKey, string];
@@ -52,6 +60,14 @@ export class MemoryUserStore implements UserStore {
   }
 
   #index(user: UserRecord, add: boolean): void {
+    const cost = user.password_hash === undefined ? undefined : bcryptCostOf(user.password_hash);
+    if (cost !== undefined) {
+      const costs = this.#bcryptCosts.get(user.connection) ?? new Map<number, number>();
+      const n = (costs.get(cost) ?? 0) + (add ? 1 : -1);
+      if (n > 0) costs.set(cost, n);
+      else costs.delete(cost);
+      this.#bcryptCosts.set(user.connection, costs);
+    }
     for (const field of LOGIN_KEYS) {
       const value = user[field];
       if (value === undefined) continue;
@@ -87,6 +103,11 @@ export class MemoryUserStore implements UserStore {
     this.#byId.set(user.user_id, next);
     this.#index(next, true);
     return structuredClone(next);
+  }
+
+  async legacyHashes(connection: string): Promise<LegacyHashes> {
+    const costs = [...(this.#bcryptCosts.get(connection)?.keys() ?? [])];
+    return costs.length === 0 ? {} : { bcryptCost: Math.max(...costs) };
   }
 
   async list(options: UserListOptions): Promise<UserRecord[]> {

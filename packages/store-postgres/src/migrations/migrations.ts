@@ -167,4 +167,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX counter_slots_expires_at ON counter_slots (expires_at);
     `,
   },
+  {
+    version: 11,
+    name: 'legacy password hash index',
+    // The bcrypt hashes each connection still holds, by cost, for legacyHashes (asked on every
+    // database login): a partial index of bcrypt rows only, shrinking as users get argon2id.
+    sql: `
+      CREATE INDEX users_bcrypt_cost ON users (connection, (substr(password_hash, 5, 2))) WHERE password_hash ~ '^\\$2[aby]\\$';
+    `,
+  },
 ];

@@ -85,6 +85,16 @@ export function createPostgresUserStore(db: Database): UserStore {
       return rowCount > 0;
     },
 
+    async legacyHashes(connection: string) {
+      // The same expression and condition as the partial index users_bcrypt_cost, so that it is used.
+      const { rows } = await db.query<{ cost: string | null }>(
+        "SELECT max(substr(password_hash, 5, 2)) AS cost FROM users WHERE connection = $1 AND password_hash ~ '^\\$2[aby]\\$'",
+        [connection],
+      );
+      const cost = rows[0]?.cost ?? null;
+      return cost === null ? {} : { bcryptCost: Number(cost) };
+    },
+
     async list(options: UserListOptions) {
       // COLLATE "C": byte order whatever the database's collation, the order every store uses.
       const { rows } = await db.query<UserRow>(

@@ -5,6 +5,7 @@ import { passwordlessMigration } from './004-passwordless.js';
 import { pruneIndexesMigration } from './005-prune-indexes.js';
 import { refreshTokenIdleMigration } from './006-refresh-token-idle.js';
 import { counterSlotsMigration } from './007-counter-slots.js';
+import { legacyHashIndexMigration } from './008-legacy-hash-index.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   pruneIndexesMigration,
   refreshTokenIdleMigration,
   counterSlotsMigration,
+  legacyHashIndexMigration,
 ];

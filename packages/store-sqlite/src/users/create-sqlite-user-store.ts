@@ -68,6 +68,13 @@ export function createSqliteUserStore(db: Database.Database): UserStore {
      ORDER BY user_id LIMIT @limit`,
   );
 
+  // The same expression and condition as the partial index users_bcrypt_cost, so that it is used:
+  // one step down the index (ORDER BY … LIMIT 1), however many legacy hashes remain.
+  const bcryptCost = db.prepare(
+    `SELECT substr(password_hash, 5, 2) AS cost FROM users WHERE connection = ? AND password_hash GLOB '$2[aby]$*'
+     ORDER BY substr(password_hash, 5, 2) DESC LIMIT 1`,
+  );
+
   const toUser = (row: unknown) => (row === undefined ? undefined : rowToUser(row as UserRow));
 
   return {
@@ -102,6 +109,11 @@ export function createSqliteUserStore(db: Database.Database): UserStore {
 
     async delete(user_id: string) {
       return remove.run(user_id).changes > 0;
+    },
+
+    async legacyHashes(connection: string) {
+      const row = bcryptCost.get(connection) as { cost: string } | undefined;
+      return row === undefined ? {} : { bcryptCost: Number(row.cost) };
     },
 
     async list(options: UserListOptions) {

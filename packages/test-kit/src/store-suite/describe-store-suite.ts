@@ -4,6 +4,7 @@ import { keyStoreSuite } from './key-store.suite.js';
 import { codeStoreSuite, counterStoreSuite } from './passwordless-stores.suite.js';
 import { deviceCredentialStoreSuite, refreshTokenStoreSuite, usedAssertionStoreSuite } from './token-lifecycle-stores.suite.js';
 import type { StoreFactory } from './types.js';
+import { userLegacyHashesSuite } from './user-legacy-hashes.suite.js';
 import { userCreateSuite } from './user-create.suite.js';
 import { userListSuite } from './user-list.suite.js';
 import { userLookupSuite } from './user-lookup.suite.js';
@@ -25,6 +26,7 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
     userCreateSuite(factory);
     userUpdateSuite(factory);
     userListSuite(factory);
+    userLegacyHashesSuite(factory);
     keyStoreSuite(factory);
     refreshTokenStoreSuite(factory);
     deviceCredentialStoreSuite(factory);

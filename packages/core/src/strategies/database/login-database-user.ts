@@ -6,6 +6,30 @@ import { looksLikeEmail, normalizeIdentifier } from '../../validation/normalize-
 import { err, ok, type Result } from '../../util/result.js';
 
 /**
+ * Checks a password with the same work for an unknown user (`hash` undefined), an argon2id hash and
+ * a legacy hash: while the connection holds legacy hashes (`UserStore.legacyHashes`), the hasher
+ * does one check of each kind (`PasswordHasher.verifyUniform`), dummy where the hash is the other
+ * kind. Without legacy hashes, or a hasher or store that cannot tell, one check of the hash's kind.
+ *
+ * @example await verifyPasswordUniformly(deps, connection, user?.password_hash, 'pw'); // false
+ */
+export async function verifyPasswordUniformly(
+  deps: Pick<CoreDeps, 'users' | 'hasher'>,
+  connection: ConnectionConfig,
+  hash: string | undefined,
+  password: string,
+): Promise<boolean> {
+  if (deps.hasher.verifyUniform && deps.users.legacyHashes) {
+    return deps.hasher.verifyUniform(hash, password, await deps.users.legacyHashes(connection.name));
+  }
+  if (hash === undefined) {
+    await deps.hasher.verifyDummy(password);
+    return false;
+  }
+  return deps.hasher.verify(hash, password);
+}
+
+/**
  * The database user a typed username-or-email names, if any (normalised, looked up as an email when
  * it looks like one, as a username otherwise).
  *
@@ -23,7 +47,7 @@ export async function findDatabaseUser(
 /**
  * Checks a username-or-email and password against a database (`auth0`) connection.
  * Unknown user and wrong password take the same path and the same hashing work, and give the same
- * error; a blocked user is told so only after the right password. A hash weaker than the configured
+ * error, whatever kind of hash the user has (see {@link verifyPasswordUniformly}); a blocked user is told so only after the right password. A hash weaker than the configured
  * parameters is replaced on a good login. `found` is the user {@link findDatabaseUser} already
  * looked up (null: looked up, none), to spare a second lookup.
  *
@@ -38,11 +62,9 @@ export async function loginDatabaseUser(
   found?: UserRecord | null,
 ): Promise<Result<UserRecord, OAuthError>> {
   const user = found === undefined ? await findDatabaseUser(deps, connection, username) : (found ?? undefined);
-  if (!user?.password_hash) {
-    await deps.hasher.verifyDummy(password);
-    return err({ ...oauthError('invalid_user_password'), unknownUser: true });
-  }
-  if (!(await deps.hasher.verify(user.password_hash, password))) return err(oauthError('invalid_user_password'));
+  const verified = await verifyPasswordUniformly(deps, connection, user?.password_hash, password);
+  if (!user?.password_hash) return err({ ...oauthError('invalid_user_password'), unknownUser: true });
+  if (!verified) return err(oauthError('invalid_user_password'));
   if (user.blocked) return err(oauthError('unauthorized', 'user is blocked'));
   if (deps.hasher.needsRehash(user.password_hash)) {
     const password_hash = await deps.hasher.hash(password);
