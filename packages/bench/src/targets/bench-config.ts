@@ -14,6 +14,10 @@ export const BENCH = {
   /** An address no user has, for the timing run's unknown-user class. */
   unknownEmail: 'bench-nobody@example.com',
   wrongPassword: 'Wrong-passw0rd-for-argon2id',
+  /** A user imported with a bcrypt hash (cost 10, as Auth0 exports carry) of `password`. */
+  bcryptEmail: 'bench-imported@example.com',
+  bcryptUserId: 'auth0|000000000000000imported',
+  bcryptHash: '$2b$10$A0MlwNDBLHrd6kdsR/8S7uV2STMGLfSov12zT2fZKS/BEjcs9YrOO',
 } as const;
 
 /**
