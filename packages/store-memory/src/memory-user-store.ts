@@ -1,10 +1,27 @@
-import type { LegacyHashes, UserListOptions, UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
+import { identifierSkeleton, type LegacyHashes, type UserListOptions, type UserLookup, type UserPatch, type UserRecord, type UserStore } from '@oauth-ro/core';
 
 type LoginKey = 'email' | 'username' | 'phone_number';
 const LOGIN_KEYS: readonly LoginKey[] = ['email', 'username', 'phone_number'];
 
-function keyOf(connection: string, field: LoginKey, value: string): string {
+function keyOf(connection: string, field: LoginKey | 'email_skeleton' | 'username_skeleton', value: string): string {
   return `${connection}\u0000${field}\u0000${value}`;
+}
+
+/**
+ * The unique keys a user holds in its connection: each login key, and for a database (`auth0`)
+ * user the confusable skeleton of its email and username (as the SQL stores' unique indexes).
+ */
+function uniqueKeys(user: UserRecord): string[] {
+  const keys: string[] = [];
+  for (const field of LOGIN_KEYS) {
+    const value = user[field];
+    if (value !== undefined) keys.push(keyOf(user.connection, field, value));
+  }
+  if (user.strategy === 'auth0') {
+    if (user.email !== undefined) keys.push(keyOf(user.connection, 'email_skeleton', identifierSkeleton(user.email)));
+    if (user.username !== undefined) keys.push(keyOf(user.connection, 'username_skeleton', identifierSkeleton(user.username)));
+  }
+  return keys;
 }
 
 /** Code point order, which is the byte order of UTF-8 (SQL stores' order); `<` on strings compares UTF-16 units. */
@@ -51,10 +68,8 @@ export class MemoryUserStore implements UserStore {
   }
 
   #taken(user: UserRecord, except?: string): boolean {
-    return LOGIN_KEYS.some((field) => {
-      const value = user[field];
-      if (value === undefined) return false;
-      const owner = this.#byLogin.get(keyOf(user.connection, field, value));
+    return uniqueKeys(user).some((key) => {
+      const owner = this.#byLogin.get(key);
       return owner !== undefined && owner !== except;
     });
   }
@@ -68,11 +83,9 @@ export class MemoryUserStore implements UserStore {
       else costs.delete(cost);
       this.#bcryptCosts.set(user.connection, costs);
     }
-    for (const field of LOGIN_KEYS) {
-      const value = user[field];
-      if (value === undefined) continue;
-      if (add) this.#byLogin.set(keyOf(user.connection, field, value), user.user_id);
-      else this.#byLogin.delete(keyOf(user.connection, field, value));
+    for (const key of uniqueKeys(user)) {
+      if (add) this.#byLogin.set(key, user.user_id);
+      else this.#byLogin.delete(key);
     }
   }
 

@@ -3,3 +3,4 @@ export * from './validate-ro-request.js';
 export * from './normalize-identifier.js';
 export * from './check-text.js';
 export * from './check-identifier.js';
+export * from './identifier-skeleton.js';

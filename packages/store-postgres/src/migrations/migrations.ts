@@ -176,4 +176,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX users_bcrypt_cost ON users (connection, (substr(password_hash, 5, 2))) WHERE password_hash ~ '^\\$2[aby]\\$';
     `,
   },
+  {
+    version: 12,
+    name: 'identifier skeletons',
+    // The confusable skeletons (Unicode TS #39) of database users' emails and usernames, unique per
+    // connection, so that a look-alike of an existing identifier cannot sign up. SQL cannot compute
+    // them: the store fills rows stored before (backfillSkeletons) through the pending index.
+    sql: `
+      ALTER TABLE users ADD COLUMN email_skeleton text, ADD COLUMN username_skeleton text;
+      CREATE UNIQUE INDEX users_connection_email_skeleton ON users (connection, email_skeleton) WHERE email_skeleton IS NOT NULL;
+      CREATE UNIQUE INDEX users_connection_username_skeleton ON users (connection, username_skeleton) WHERE username_skeleton IS NOT NULL;
+      CREATE INDEX users_skeleton_pending ON users (user_id)
+        WHERE strategy = 'auth0' AND ((email IS NOT NULL AND email_skeleton IS NULL) OR (username IS NOT NULL AND username_skeleton IS NULL));
+    `,
+  },
 ];

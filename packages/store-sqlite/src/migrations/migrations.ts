@@ -6,6 +6,7 @@ import { pruneIndexesMigration } from './005-prune-indexes.js';
 import { refreshTokenIdleMigration } from './006-refresh-token-idle.js';
 import { counterSlotsMigration } from './007-counter-slots.js';
 import { legacyHashIndexMigration } from './008-legacy-hash-index.js';
+import { identifierSkeletonsMigration } from './009-identifier-skeletons.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   refreshTokenIdleMigration,
   counterSlotsMigration,
   legacyHashIndexMigration,
+  identifierSkeletonsMigration,
 ];

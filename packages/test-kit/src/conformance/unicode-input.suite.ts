@@ -66,6 +66,17 @@ export function unicodeInputSuite(harness: AdapterHarness): void {
       }
     });
 
+    it('refuses a look-alike of an existing identifier (Unicode TS #39 skeleton) exactly as a taken one', async () => {
+      const tag = Math.random().toString(36).slice(2, 8).replace(/[^a-z]/g, 'x');
+      const email = `alice-${tag}@example.com`;
+      expect((await ctx.current.signup(email, GOOD_PASSWORD)).status).toBe(200);
+      const taken = await ctx.current.signup(email, GOOD_PASSWORD);
+      for (const lookalike of [`\u0430lice-${tag}@example.com`, `a1ice-${tag}@example.com`, `ALICE-${tag}@EXAMPLE.COM`]) {
+        const res = await ctx.current.signup(lookalike, GOOD_PASSWORD);
+        expect({ status: res.status, json: res.json }).toEqual({ status: taken.status, json: taken.json });
+      }
+    });
+
     it('measures identifier length after NFKC: 2030 × U+FDFA is refused before any counting', async () => {
       const username = '\uFDFA'.repeat(2030);
       const res = await ctx.current.login({ username, password: WRONG_PASSWORD });

@@ -5,6 +5,7 @@ import { codeStoreSuite, counterStoreSuite } from './passwordless-stores.suite.j
 import { deviceCredentialStoreSuite, refreshTokenStoreSuite, usedAssertionStoreSuite } from './token-lifecycle-stores.suite.js';
 import type { StoreFactory } from './types.js';
 import { userLegacyHashesSuite } from './user-legacy-hashes.suite.js';
+import { userSkeletonSuite } from './user-skeleton.suite.js';
 import { userCreateSuite } from './user-create.suite.js';
 import { userListSuite } from './user-list.suite.js';
 import { userLookupSuite } from './user-lookup.suite.js';
@@ -27,6 +28,7 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
     userUpdateSuite(factory);
     userListSuite(factory);
     userLegacyHashesSuite(factory);
+    userSkeletonSuite(factory);
     keyStoreSuite(factory);
     refreshTokenStoreSuite(factory);
     deviceCredentialStoreSuite(factory);
