@@ -1,5 +1,5 @@
-import { COUNTER_LIST_LIMIT, type CounterStore, type SlotGrant } from '@oauth-ro/core';
-import type { Database, Sql } from '../db/types.js';
+import { COUNTER_LIST_LIMIT, type CounterStore } from '@oauth-ro/core';
+import type { Database } from '../db/types.js';
 
 /** Ended windows are swept on one increment in this many (per instance). */
 const SWEEP_EVERY = 256;
@@ -11,17 +11,10 @@ const INCREMENT = `INSERT INTO counters (key, count, resets_at) VALUES ($1, 1, $
   RETURNING count, resets_at`;
 
 /**
- * Serialises every slot operation on one key for the rest of the transaction, across instances
- * (the counter row may not exist yet, so a row lock would not do).
- */
-async function lockKey(tx: Sql, key: string): Promise<void> {
-  await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('oauth-ro:counter:' || $1, 0))", [key]);
-}
-
-/**
  * Fixed-window counters in PostgreSQL, the fallback when no Redis is configured. `increment` is one
  * `INSERT … ON CONFLICT DO UPDATE` that starts a new window or adds one, so increments from every
- * instance add up exactly.
+ * instance add up exactly. Slots (`acquire`, `settle`) are one call each of a function that takes
+ * the key's advisory lock for the statement (migration 10), so they serialise per key across instances.
  *
  * @example const counters = createPostgresCounterStore(db);
  */
@@ -49,29 +42,18 @@ export function createPostgresCounterStore(db: Database): CounterStore {
     },
 
     async acquire(key, slot, limit, lease_ms, at) {
-      return db.transaction(async (tx): Promise<SlotGrant> => {
-        await lockKey(tx, key);
-        const live = (await tx.query<{ count: number; resets_at: string }>('SELECT count, resets_at FROM counters WHERE key = $1 AND resets_at > $2', [key, at])).rows[0];
-        const failures = live?.count ?? 0;
-        if (live && failures >= limit) return { granted: false, reason: 'blocked', resets_at: Number(live.resets_at) };
-        await tx.query('DELETE FROM counter_slots WHERE key = $1 AND expires_at <= $2', [key, at]);
-        const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM counter_slots WHERE key = $1', [key]);
-        if (failures + (rows[0]?.n ?? 0) >= limit) return { granted: false, reason: 'busy' };
-        await tx.query(
-          'INSERT INTO counter_slots (key, slot, expires_at) VALUES ($1, $2, $3) ON CONFLICT (key, slot) DO UPDATE SET expires_at = EXCLUDED.expires_at',
-          [key, slot, at + lease_ms],
-        );
-        return { granted: true };
-      });
+      const { rows } = await db.query<{ slot_outcome: 'granted' | 'blocked' | 'busy'; blocked_until: string | null }>(
+        'SELECT slot_outcome, blocked_until FROM oauth_ro_acquire_slot($1, $2, $3, $4, $5)',
+        [key, slot, limit, lease_ms, at],
+      );
+      const row = rows[0]!;
+      if (row.slot_outcome === 'granted') return { granted: true };
+      if (row.slot_outcome === 'blocked') return { granted: false, reason: 'blocked', resets_at: Number(row.blocked_until) };
+      return { granted: false, reason: 'busy' };
     },
 
     async settle(key, slot, outcome, window_ms, at) {
-      await db.transaction(async (tx) => {
-        await lockKey(tx, key);
-        await tx.query('DELETE FROM counter_slots WHERE key = $1 AND slot = $2', [key, slot]);
-        if (outcome === 'failure') await tx.query(INCREMENT, [key, at, window_ms]);
-        else if (outcome === 'success') await tx.query('DELETE FROM counters WHERE key = $1', [key]);
-      });
+      await db.query('SELECT oauth_ro_settle_slot($1, $2, $3, $4, $5)', [key, slot, outcome, window_ms, at]);
     },
 
     async list(prefix, at) {
