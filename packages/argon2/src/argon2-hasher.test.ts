@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hash as bcryptHash } from '@node-rs/bcrypt';
 import { createArgon2Hasher, OWASP_ARGON2ID, parseArgon2Params } from './argon2-hasher.js';
 
 const cheap = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
@@ -29,4 +30,41 @@ describe('createArgon2Hasher', () => {
     expect(hasher.needsRehash(stronger)).toBe(false);
     expect(hasher.needsRehash('$2b$10$abcdefghijklmnopqrstuu5s9Gq3nNn1Ygk4Hw8vjIFmNkSs4qxSG')).toBe(true);
   });
+
+  it('verifyUniform: right answers for argon2id, bcrypt and unknown users, with or without legacy hashes', async () => {
+    const hasher = await createArgon2Hasher(cheap);
+    const argon = await hasher.hash('pw');
+    const bcrypt = await bcryptHash('pw', { cost: 4 });
+    for (const legacy of [{}, { bcryptCost: 4 }]) {
+      expect(await hasher.verifyUniform!(argon, 'pw', legacy)).toBe(true);
+      expect(await hasher.verifyUniform!(argon, 'pW', legacy)).toBe(false);
+      expect(await hasher.verifyUniform!(bcrypt, 'pw', legacy)).toBe(true);
+      expect(await hasher.verifyUniform!(bcrypt, 'pW', legacy)).toBe(false);
+      expect(await hasher.verifyUniform!(undefined, 'pw', legacy)).toBe(false);
+      expect(await hasher.verifyUniform!('garbage', 'pw', legacy)).toBe(false);
+    }
+  });
+
+  it('verifyUniform: an unknown user and an argon2id user cost what a bcrypt user costs while the connection holds bcrypt hashes', async () => {
+    const hasher = await createArgon2Hasher(cheap);
+    const argon = await hasher.hash('pw');
+    const bcrypt = await bcryptHash('pw', { cost: 8 });
+    const legacy = { bcryptCost: 8 };
+    const time = async (hash: string | undefined) => {
+      const started = performance.now();
+      await hasher.verifyUniform!(hash, 'wrong', legacy);
+      return performance.now() - started;
+    };
+    const rounds: Record<'unknown' | 'argon' | 'bcrypt', number[]> = { unknown: [], argon: [], bcrypt: [] };
+    await time(undefined);
+    for (let i = 0; i < 5; i++) {
+      rounds.bcrypt.push(await time(bcrypt));
+      rounds.unknown.push(await time(undefined));
+      rounds.argon.push(await time(argon));
+    }
+    const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+    // Coarse on a shared machine; the bench's timing section holds the ±5 % goal.
+    expect(median(rounds.unknown) / median(rounds.bcrypt)).toBeGreaterThan(0.7);
+    expect(median(rounds.argon) / median(rounds.bcrypt)).toBeGreaterThan(0.7);
+  }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { PasswordHasher } from '@oauth-ro/core';
-import { isBcryptHash, verifyBcrypt } from './bcrypt-hash.js';
+import { bcryptCost, dummyBcryptHash, isBcryptHash, verifyBcrypt } from './bcrypt-hash.js';
 import { createBoundedQueue, type QueueLimits } from './bounded-queue.js';
 
 /** argon2id cost parameters. */
@@ -52,6 +52,8 @@ export function parseArgon2Params(phc: string): (Argon2Params & { variant: strin
  * hashes (`$2a$`, `$2b$`, `$2y$`, e.g. users imported from Auth0), through the same bounded queue.
  * `needsRehash` is true for any hash that is not argon2id v19 with at least the configured
  * parameters, bcrypt included, so core replaces such a hash with argon2id on the next good login.
+ * `verifyUniform` makes unknown, argon2id and bcrypt users cost the same while a connection holds
+ * bcrypt hashes: one argon2id and one bcrypt check each, dummy where the hash is the other kind.
  *
  * @example
  * const hasher = await createArgon2Hasher(); // OWASP parameters
@@ -81,6 +83,18 @@ export async function createArgon2Hasher(
     },
     async verifyDummy(password) {
       await run(() => verify(dummy, password).catch(() => false));
+    },
+    verifyUniform(phc, password, legacy) {
+      // Every check does the argon2id work, and while the connection holds bcrypt hashes the bcrypt
+      // work too, at the user's own cost where it has one: both always run, whatever the first says.
+      const bcrypt = phc !== undefined && isBcryptHash(phc);
+      const cost = legacy.bcryptCost ?? (bcrypt ? bcryptCost(phc) : undefined);
+      return run(async () => {
+        const argon2Ok = await verify(bcrypt || phc === undefined ? dummy : phc, password).catch(() => false);
+        if (cost === undefined) return !bcrypt && phc !== undefined && argon2Ok;
+        const bcryptOk = await verifyBcrypt(bcrypt ? phc : await dummyBcryptHash(cost), password);
+        return phc !== undefined && (bcrypt ? bcryptOk : argon2Ok);
+      });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { COUNTER_LIST_LIMIT, type CounterEntry, type CounterStore, type CounterValue } from '@oauth-ro/core';
+import { COUNTER_LIST_LIMIT, type CounterEntry, type CounterStore, type CounterValue, type SlotGrant, type SlotOutcome } from '@oauth-ro/core';
 import { deleteWhere } from './delete-where.js';
 
 /**
@@ -9,6 +9,8 @@ import { deleteWhere } from './delete-where.js';
  */
 export class MemoryCounterStore implements CounterStore {
   readonly #counters = new Map<string, { count: number; resets_at: number }>();
+  /** Slots in flight per key: slot id → lease end. */
+  readonly #slots = new Map<string, Map<string, number>>();
   #sweepAt = 1024;
 
   async increment(key: string, window_ms: number, at: number): Promise<CounterValue> {
@@ -36,6 +38,28 @@ export class MemoryCounterStore implements CounterStore {
     if (live && live.count > 0) this.#counters.set(key, { ...live, count: live.count - 1 });
   }
 
+  async acquire(key: string, slot: string, limit: number, lease_ms: number, at: number): Promise<SlotGrant> {
+    const live = this.#counters.get(key);
+    const failures = live && live.resets_at > at ? live.count : 0;
+    if (failures >= limit) return { granted: false, reason: 'blocked', resets_at: live!.resets_at };
+    const slots = this.#slots.get(key) ?? new Map<string, number>();
+    deleteWhere(slots, (expires_at) => expires_at <= at);
+    if (failures + slots.size >= limit) {
+      if (slots.size === 0) this.#slots.delete(key);
+      return { granted: false, reason: 'busy' };
+    }
+    slots.set(slot, at + lease_ms);
+    this.#slots.set(key, slots);
+    return { granted: true };
+  }
+
+  async settle(key: string, slot: string, outcome: SlotOutcome, window_ms: number, at: number): Promise<void> {
+    const slots = this.#slots.get(key);
+    if (slots?.delete(slot) && slots.size === 0) this.#slots.delete(key);
+    if (outcome === 'failure') await this.increment(key, window_ms, at);
+    else if (outcome === 'success') this.#counters.delete(key);
+  }
+
   async list(prefix: string, at: number): Promise<CounterEntry[]> {
     const out: CounterEntry[] = [];
     for (const [key, v] of this.#counters) {
@@ -46,6 +70,7 @@ export class MemoryCounterStore implements CounterStore {
   }
 
   async prune(before: number): Promise<number> {
+    for (const [key, slots] of this.#slots) if (deleteWhere(slots, (expires_at) => expires_at < before) && slots.size === 0) this.#slots.delete(key);
     return deleteWhere(this.#counters, (v) => v.resets_at < before);
   }
 }

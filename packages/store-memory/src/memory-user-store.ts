@@ -1,10 +1,27 @@
-import type { UserListOptions, UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
+import { identifierSkeleton, type LegacyHashes, type UserListOptions, type UserLookup, type UserPatch, type UserRecord, type UserStore } from '@oauth-ro/core';
 
 type LoginKey = 'email' | 'username' | 'phone_number';
 const LOGIN_KEYS: readonly LoginKey[] = ['email', 'username', 'phone_number'];
 
-function keyOf(connection: string, field: LoginKey, value: string): string {
+function keyOf(connection: string, field: LoginKey | 'email_skeleton' | 'username_skeleton', value: string): string {
   return `${connection}\u0000${field}\u0000${value}`;
+}
+
+/**
+ * The unique keys a user holds in its connection: each login key, and for a database (`auth0`)
+ * user the confusable skeleton of its email and username (as the SQL stores' unique indexes).
+ */
+function uniqueKeys(user: UserRecord): string[] {
+  const keys: string[] = [];
+  for (const field of LOGIN_KEYS) {
+    const value = user[field];
+    if (value !== undefined) keys.push(keyOf(user.connection, field, value));
+  }
+  if (user.strategy === 'auth0') {
+    if (user.email !== undefined) keys.push(keyOf(user.connection, 'email_skeleton', identifierSkeleton(user.email)));
+    if (user.username !== undefined) keys.push(keyOf(user.connection, 'username_skeleton', identifierSkeleton(user.username)));
+  }
+  return keys;
 }
 
 /** Code point order, which is the byte order of UTF-8 (SQL stores' order); `<` on strings compares UTF-16 units. */
@@ -23,6 +40,12 @@ function copyOf(user: UserRecord | undefined): UserRecord | undefined {
   return user === undefined ? undefined : structuredClone(user);
 }
 
+/** The cost of a bcrypt hash (`$2b$10$…` → 10), undefined for any other hash. */
+function bcryptCostOf(hash: string): number | undefined {
+  const m = /^\$2[aby]\$(\d\d)\$/.exec(hash);
+  return m ? Number(m[1]) : undefined;
+}
+
 /**
  * Users in a Map, with the same uniqueness rules as the SQL stores.
  *
@@ -31,6 +54,8 @@ function copyOf(user: UserRecord | undefined): UserRecord | undefined {
 export class MemoryUserStore implements UserStore {
   readonly #byId = new Map<string, UserRecord>();
   readonly #byLogin = new Map<string, string>();
+  /** Per connection, how many bcrypt hashes of each cost it holds (the index `legacyHashes` reads). */
+  readonly #bcryptCosts = new Map<string, Map<number, number>>();
 
   async find(connection: string, lookup: UserLookup): Promise<UserRecord | undefined> {
     const [field, value] = Object.entries(lookup)[0] as [LoginKey, string];
@@ -43,20 +68,24 @@ export class MemoryUserStore implements UserStore {
   }
 
   #taken(user: UserRecord, except?: string): boolean {
-    return LOGIN_KEYS.some((field) => {
-      const value = user[field];
-      if (value === undefined) return false;
-      const owner = this.#byLogin.get(keyOf(user.connection, field, value));
+    return uniqueKeys(user).some((key) => {
+      const owner = this.#byLogin.get(key);
       return owner !== undefined && owner !== except;
     });
   }
 
   #index(user: UserRecord, add: boolean): void {
-    for (const field of LOGIN_KEYS) {
-      const value = user[field];
-      if (value === undefined) continue;
-      if (add) this.#byLogin.set(keyOf(user.connection, field, value), user.user_id);
-      else this.#byLogin.delete(keyOf(user.connection, field, value));
+    const cost = user.password_hash === undefined ? undefined : bcryptCostOf(user.password_hash);
+    if (cost !== undefined) {
+      const costs = this.#bcryptCosts.get(user.connection) ?? new Map<number, number>();
+      const n = (costs.get(cost) ?? 0) + (add ? 1 : -1);
+      if (n > 0) costs.set(cost, n);
+      else costs.delete(cost);
+      this.#bcryptCosts.set(user.connection, costs);
+    }
+    for (const key of uniqueKeys(user)) {
+      if (add) this.#byLogin.set(key, user.user_id);
+      else this.#byLogin.delete(key);
     }
   }
 
@@ -87,6 +116,11 @@ export class MemoryUserStore implements UserStore {
     this.#byId.set(user.user_id, next);
     this.#index(next, true);
     return structuredClone(next);
+  }
+
+  async legacyHashes(connection: string): Promise<LegacyHashes> {
+    const costs = [...(this.#bcryptCosts.get(connection)?.keys() ?? [])];
+    return costs.length === 0 ? {} : { bcryptCost: Math.max(...costs) };
   }
 
   async list(options: UserListOptions): Promise<UserRecord[]> {

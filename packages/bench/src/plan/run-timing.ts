@@ -21,6 +21,9 @@ function timingClasses(url: string): Record<string, BenchRequest> {
     'blocked user, wrong password': login(BENCH.blockedEmail, BENCH.wrongPassword),
     // A different answer (401 unauthorized, "user is blocked"), given only after the password was verified.
     'blocked user, right password': login(BENCH.blockedEmail, BENCH.password),
+    // A user imported with a bcrypt hash ($2b$10$): while the connection holds one, every check does
+    // one argon2id and one bcrypt check, so neither this class nor the others stand out.
+    'bcrypt user, wrong password': login(BENCH.bcryptEmail, BENCH.wrongPassword),
   };
 }
 
@@ -44,8 +47,8 @@ export function withinTolerance(ratio: number): boolean {
 
 /**
  * Section (0): timing equivalence of failed logins. Per adapter, a fresh target (real argon2id with
- * OWASP parameters, brute-force protection and the per-IP throttle off so that every attempt is
- * judged) takes `timingSamples` logins of each class, interleaved round-robin, one at a time; the
+ * OWASP parameters, one user imported with a bcrypt hash, brute-force protection and the per-IP
+ * throttle off so that every attempt is judged) takes `timingSamples` logins of each class, interleaved round-robin, one at a time; the
  * report compares each class with a wrong password: medians, per-round pairs, and server CPU.
  *
  * @example await runTiming(results, settings, pool, log);
@@ -53,7 +56,7 @@ export function withinTolerance(ratio: number): boolean {
 export async function runTiming(results: BenchResults, settings: BenchSettings, pool: TargetPool, log: (m: string) => void): Promise<void> {
   for (const name of ADAPTERS) {
     log(`${name}: timing of failed logins, ${settings.timingSamples} interleaved samples per class`);
-    const target = await pool.start(spawnTarget({ name, bruteForceProtection: false }));
+    const target = await pool.start(spawnTarget({ name, bruteForceProtection: false, legacyUser: true }));
     const samples = await interleavedSamples(timingClasses(target.url), {
       samples: settings.timingSamples,
       cpuSeconds: () => procCpuSeconds(target.pid),

@@ -17,6 +17,10 @@ export const BENCH = {
   /** The custom-database connection (import_mode) of the extensibility run, and its migrated user. */
   legacyConnection: 'legacy-db',
   legacyUserId: 'auth0|legacy-000000000000bench',
+  /** A user imported with a bcrypt hash (cost 10, as Auth0 exports carry) of `password`. */
+  bcryptEmail: 'bench-imported@example.com',
+  bcryptUserId: 'auth0|000000000000000imported',
+  bcryptHash: '$2b$10$A0MlwNDBLHrd6kdsR/8S7uV2STMGLfSov12zT2fZKS/BEjcs9YrOO',
 } as const;
 
 /** The one Rule of the extensibility run: what a typical "add a claim" rule does. */

@@ -66,6 +66,20 @@ export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo
       updated_at: now,
     });
   }
+  if (spec.legacyUser) {
+    // The timing run's "bcrypt user" class; only ever answered a wrong password, so its hash stays bcrypt.
+    await stores.deps.users.create({
+      user_id: BENCH.bcryptUserId,
+      connection: BENCH.connection,
+      strategy: 'auth0',
+      email: BENCH.bcryptEmail,
+      password_hash: BENCH.bcryptHash,
+      blocked: false,
+      profile,
+      created_at: now,
+      updated_at: now,
+    });
+  }
   const extensibility = await benchExtensibility(spec);
   const deps = { ...stores.deps, hasher, clock: systemClock, random: webCryptoRandom, ...extensibility.deps };
   const unprotected = spec.bruteForceProtection === false;

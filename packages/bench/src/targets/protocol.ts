@@ -10,10 +10,15 @@ export interface TargetSpec {
   readonly hasherLimits?: { readonly concurrency: number; readonly maxQueued: number };
   /**
    * Off for the login flood and the timing run: every attempt then reaches the hasher, as a thousand
-   * users (or IPs) at once would; on, one user from one IP gets 429 past ten attempts in flight, and
-   * one IP 429 past 100 failed logins. Off also lifts the per-IP throttle of failed logins.
+   * users (or IPs) at once would; on, one user from one IP waits for a slot past ten attempts in flight
+   * (429 once ten failed), and one IP past 100 (429 once 100 failed). Off also lifts the per-IP throttle of failed logins.
    */
   readonly bruteForceProtection?: boolean;
+  /**
+   * Also seed a user imported with a bcrypt hash (`$2b$10$`, as Auth0 exports carry), so that the
+   * connection holds legacy hashes: the timing run's "bcrypt user" class.
+   */
+  readonly legacyUser?: boolean;
   /** Where users and keys live; memory when absent. */
   readonly store?: BenchStore;
   /** One post-login Rule (adds a namespaced claim), run by `@oauth-ro/scripts`, on every login. */

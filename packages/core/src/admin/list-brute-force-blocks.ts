@@ -1,5 +1,6 @@
 import { bruteForceKeyPrefix, parseBruteForceKey } from '../protection/brute-force-key.js';
 import { bruteForceSettings } from '../protection/brute-force-settings.js';
+import { identifierSubjects } from './identifier-subjects.js';
 import type { AdminConfig, AdminDeps, BruteForceBlock } from './types.js';
 
 /** Which blocks to list: all, those of one identifier, and/or one connection. */
@@ -12,7 +13,8 @@ export interface BlockFilter {
 /**
  * The live brute-force blocks: counters of a connection with protection on whose count reached
  * the connection's limit (the next attempt gets 429). Sorted by connection, identifier, IP.
- * Without a counter store there are none. At most `COUNTER_LIST_LIMIT` counters are read per
+ * Without a counter store there are none. With a user store, an identifier also finds the blocks
+ * of the user that has it (counted under the user's first identifier, whichever one was typed). At most `COUNTER_LIST_LIMIT` counters are read per
  * connection (or in all, without an identifier).
  *
  * @example
@@ -20,7 +22,7 @@ export interface BlockFilter {
  * // [{ connection: 'Username-Password-Authentication', identifier: 'alice@example.com', ip: '203.0.113.9', count: 10, resets_at: 1767225600000 }]
  */
 export async function listBruteForceBlocks(
-  deps: Pick<AdminDeps, 'counters' | 'clock'>,
+  deps: Pick<AdminDeps, 'counters' | 'clock'> & { readonly users?: AdminDeps['users'] },
   config: AdminConfig,
   filter: BlockFilter = {},
 ): Promise<BruteForceBlock[]> {
@@ -34,10 +36,15 @@ export async function listBruteForceBlocks(
     }
   }
   const at = deps.clock.now();
-  const prefixes =
-    filter.identifier === undefined && filter.connection === undefined
-      ? [bruteForceKeyPrefix()]
-      : [...limits.keys()].map((name) => bruteForceKeyPrefix(name, filter.identifier));
+  const prefixes: string[] = [];
+  if (filter.identifier === undefined && filter.connection === undefined) prefixes.push(bruteForceKeyPrefix());
+  else {
+    for (const connection of config.connections) {
+      if (!limits.has(connection.name)) continue;
+      if (filter.identifier === undefined) prefixes.push(bruteForceKeyPrefix(connection.name));
+      else for (const subject of await identifierSubjects(deps.users, connection, filter.identifier)) prefixes.push(bruteForceKeyPrefix(connection.name, subject));
+    }
+  }
   const blocks: BruteForceBlock[] = [];
   for (const prefix of prefixes) {
     for (const entry of await counters.list(prefix, at)) {

@@ -19,9 +19,12 @@ export async function listUserBlocks(
 ): Promise<Result<BruteForceBlock[], OAuthError>> {
   const user = await deps.users.findById(user_id);
   if (!user) return err(oauthError('user_not_found'));
-  const blocks: BruteForceBlock[] = [];
+  const blocks = new Map<string, BruteForceBlock>();
   for (const identifier of new Set(userIdentifiers(user))) {
-    blocks.push(...(await listBruteForceBlocks(deps, config, { identifier, connection: user.connection })));
+    // Each identifier also finds the user's own count (kept under its first identifier): once is enough.
+    for (const block of await listBruteForceBlocks(deps, config, { identifier, connection: user.connection })) {
+      blocks.set([block.connection, block.identifier, block.ip].join('\u0000'), block);
+    }
   }
-  return ok(blocks);
+  return ok([...blocks.values()]);
 }

@@ -1,6 +1,7 @@
 import { emitAudit } from '../audit/emit-audit.js';
 import { bruteForceKeyPrefix, parseBruteForceKey } from '../protection/brute-force-key.js';
 import { bruteForceSettings } from '../protection/brute-force-settings.js';
+import { identifierSubjects } from './identifier-subjects.js';
 import type { AdminConfig, AdminDeps, BruteForceBlock } from './types.js';
 
 /** Options of {@link unblockIdentifier}. */
@@ -17,14 +18,15 @@ export interface UnblockOptions {
  * Clears every brute-force count of an identifier (from every IP) and returns the blocks that this
  * released (counts that had reached the limit); each released block emits a `ublkdu` audit event.
  * Counts below the limit are cleared too, so the user starts afresh. Without a counter store,
- * there is nothing to clear.
+ * there is nothing to clear. With a user store, an identifier also releases the blocks of the user
+ * that has it (counted under the user's first identifier, whichever one was typed).
  *
  * @example
  * const released = await unblockIdentifier(deps, config, 'alice@example.com');
  * console.log(`${released.length} block(s) released`);
  */
 export async function unblockIdentifier(
-  deps: Pick<AdminDeps, 'counters' | 'clock' | 'audit'>,
+  deps: Pick<AdminDeps, 'counters' | 'clock' | 'audit'> & { readonly users?: AdminDeps['users'] },
   config: AdminConfig,
   identifier: string,
   options: UnblockOptions = {},
@@ -36,7 +38,11 @@ export async function unblockIdentifier(
   for (const connection of config.connections) {
     if (options.connection !== undefined && options.connection !== connection.name) continue;
     const settings = bruteForceSettings(connection);
-    for (const entry of await counters.list(bruteForceKeyPrefix(connection.name, identifier), at)) {
+    const entries = [];
+    for (const subject of await identifierSubjects(deps.users, connection, identifier)) {
+      entries.push(...(await counters.list(bruteForceKeyPrefix(connection.name, subject), at)));
+    }
+    for (const entry of entries) {
       const parts = parseBruteForceKey(entry.key);
       if (!parts || !(await counters.reset(entry.key))) continue;
       if (!settings.enabled || entry.count < settings.limit) continue;

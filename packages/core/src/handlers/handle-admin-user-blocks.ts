@@ -7,6 +7,8 @@ import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { errorResponse, jsonResponse, noContent } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { err, ok, type Result } from '../util/result.js';
+import { checkIdentifier } from '../validation/check-identifier.js';
+import { isStorableText } from '../validation/check-text.js';
 import { missing } from '../validation/read-params.js';
 import { adminRoute, pathUserId } from './admin-route.js';
 
@@ -29,6 +31,9 @@ function readIdentifierQuery(request: OAuthRequest): Result<string, OAuthError> 
   const identifier = values[0]?.trim() ?? '';
   if (identifier === '') return missing('identifier');
   if (identifier.length > MAX_IDENTIFIER) return err(oauthError('invalid_parameter', 'identifier is too long'));
+  if (!isStorableText(identifier)) return err(oauthError('invalid_parameter', 'identifier must not contain control characters or ill-formed Unicode'));
+  const refused = checkIdentifier('identifier', identifier);
+  if (refused) return err(refused);
   return ok(identifier);
 }
 

@@ -10,9 +10,9 @@ import { errorResponse, jsonResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { loginPasswordlessUser } from '../passwordless/login-passwordless-user.js';
 import { guardPasswordAttempt } from '../protection/guard-password-attempt.js';
-import { checkSuspiciousIp, recordFailedLogin } from '../protection/ip-limits.js';
+import { bruteForceSubject } from '../protection/brute-force-subject.js';
 import type { UserRecord } from '../ports/user-store.js';
-import { loginDatabaseUser } from '../strategies/database/login-database-user.js';
+import { findDatabaseUser, loginDatabaseUser } from '../strategies/database/login-database-user.js';
 import { loginDirectoryUser } from '../strategies/directory/login-directory-user.js';
 import { supportsGrant } from '../strategies/supports-grant.js';
 import { issueRefreshToken } from '../tokens/issue-refresh-token.js';
@@ -31,14 +31,17 @@ function verifyPassword(
 ): Promise<Result<UserRecord, OAuthError>> {
   switch (connection.strategy) {
     case 'auth0':
-      return guardPasswordAttempt(ctx.deps, connection, username, ip, () =>
-        loginDatabaseUser(ctx.deps, connection, username, password),
-      );
+      return loginDatabaseUserGuarded(ctx, connection, username, password, ip);
     case 'ad':
     case 'waad':
     case 'adfs':
-      return guardPasswordAttempt(ctx.deps, connection, username, ip, () =>
-        loginDirectoryUser(ctx.deps, connection, username, password, ip),
+      return guardPasswordAttempt(
+        ctx.deps,
+        connection,
+        username,
+        ip,
+        () => loginDirectoryUser(ctx.deps, connection, username, password, ip),
+        ctx.ipLimits,
       );
     case 'sms':
     case 'email':
@@ -46,6 +49,28 @@ function verifyPassword(
     default:
       return Promise.resolve(err(oauthError('unsupported_operation')));
   }
+}
+
+/**
+ * A database login counted per user, whichever of its identifiers was typed (email or username):
+ * the user is looked up first, and its count kept under {@link bruteForceSubject}.
+ */
+async function loginDatabaseUserGuarded(
+  ctx: HandlerContext,
+  connection: ConnectionConfig,
+  username: string,
+  password: string,
+  ip: string,
+): Promise<Result<UserRecord, OAuthError>> {
+  const found = (await findDatabaseUser(ctx.deps, connection, username)) ?? null;
+  return guardPasswordAttempt(
+    ctx.deps,
+    connection,
+    bruteForceSubject(found, username),
+    ip,
+    () => loginDatabaseUser(ctx.deps, connection, username, password, found),
+    ctx.ipLimits,
+  );
 }
 
 /**
@@ -77,20 +102,13 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
   origin = { ...origin, strategy: connection.value.strategy };
   if (!supportsGrant(connection.value.strategy, ro.grant_type)) return refuse(oauthError('unsupported_operation'));
 
-  if (ro.grant_type === 'password' && connection.value.strategy !== 'sms' && connection.value.strategy !== 'email') {
-    const suspicious = await checkSuspiciousIp(ctx.deps, ctx.ipLimits, request.ip);
-    if (suspicious) return refuse(suspicious);
-  }
   const started = performance.now();
   const user =
     ro.grant_type === 'password'
       ? await verifyPassword(ctx, connection.value, ro.username, ro.password, request.ip)
       : await verifyDeviceAssertion(ctx.deps, ctx.mint.issuer, client.value, connection.value, ro.id_token, ro.device);
   ctx.metrics.observeLogin(connection.value.name, user.ok ? 'success' : user.error.code, (performance.now() - started) / 1000);
-  if (!user.ok) {
-    if (user.error.code === 'invalid_user_password') await recordFailedLogin(ctx.deps, ctx.ipLimits, request.ip);
-    return refuse(user.error);
-  }
+  if (!user.ok) return refuse(user.error);
   const tokens = await completeLogin(ctx.deps, ctx.mint, {
     client: client.value,
     connection: connection.value,

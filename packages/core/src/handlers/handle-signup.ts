@@ -9,6 +9,7 @@ import { signupDatabaseUser } from '../strategies/database/signup-database-user.
 import { err, ok, type Result } from '../util/result.js';
 import type { OAuthError } from '../errors/oauth-error.js';
 import { normalizeIdentifier } from '../validation/normalize-identifier.js';
+import { checkIdentifier } from '../validation/check-identifier.js';
 import { missing, readStringParams } from '../validation/read-params.js';
 import { takeSignupSlot } from '../protection/ip-limits.js';
 import type { HandlerContext } from './context.js';
@@ -60,6 +61,8 @@ export async function handleSignup(ctx: HandlerContext, request: OAuthRequest): 
   if (!p.connection) return errorResponse(missing('connection').error);
   if (!p.email) return errorResponse(missing('email').error);
   if (!p.password) return errorResponse(missing('password').error);
+  const refusedIdentifier = checkIdentifier('email', p.email) ?? (p.username === undefined ? undefined : checkIdentifier('username', p.username));
+  if (refusedIdentifier) return errorResponse(refusedIdentifier);
   const origin = auditOrigin(request, { client_id: p.client_id, connection: p.connection, user_name: normalizeIdentifier(p.email) });
   const refuse = (error: OAuthError) => {
     emitAudit(ctx.deps, signupEvent(origin, err(error)));

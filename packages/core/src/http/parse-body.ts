@@ -1,5 +1,6 @@
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { err, ok, type Result } from '../util/result.js';
+import { findUnstorableText } from '../validation/check-text.js';
 import { MAX_BODY_BYTES, type OAuthRequest } from './types.js';
 
 /** A request body as a flat record of parameters; values are untrusted until validated. */
@@ -23,11 +24,23 @@ function parseForm(text: string): BodyParams {
  * Parses a JSON or form body into parameters. Empty bodies are `{}`; anything else that is not an
  * object (arrays, `null`, numbers, malformed JSON, unknown content types) is a 4xx error value. A body
  * the adapter flagged too large, or whose `Content-Length` is over {@link MAX_BODY_BYTES}, is 413.
+ * A string anywhere in it (key or value) with a control character other than tab, CR and LF, or a
+ * lone UTF-16 surrogate, is 400 `invalid_request` naming the top-level parameter.
  *
  * @example
  * parseBody({ ...req, rawBody: 'username=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
  */
 export function parseBody(request: OAuthRequest): Result<BodyParams, OAuthError> {
+  const body = parseBodyParams(request);
+  if (!body.ok) return body;
+  // A NUL or a lone surrogate is no text any store keeps as sent: refused here, for every route.
+  const unstorable = findUnstorableText(body.value);
+  return unstorable === undefined
+    ? body
+    : err(oauthError('invalid_parameter', `${unstorable} must not contain control characters or ill-formed Unicode`));
+}
+
+function parseBodyParams(request: OAuthRequest): Result<BodyParams, OAuthError> {
   // A host that parsed the body itself (its own, larger limit) still declared the length it read.
   if (request.bodyTooLarge || Number(request.headers['content-length']) > MAX_BODY_BYTES) return err(oauthError('body_too_large'));
   if (request.parsedBody !== undefined) {

@@ -1,4 +1,14 @@
 /**
+ * The legacy (non-argon2id) password hashes a connection still holds, as {@link UserStore.legacyHashes}
+ * reports them: while there are any, every password check on the connection does the work of each
+ * kind, so that latency does not tell which kind a user has, or whether the user exists.
+ */
+export interface LegacyHashes {
+  /** The highest bcrypt cost (4–31) among the connection's bcrypt hashes; absent: none. */
+  readonly bcryptCost?: number;
+}
+
+/**
  * Password hashing. The Node implementation is `@oauth-ro/argon2` (argon2id); core never imports it.
  *
  * @example
@@ -16,4 +26,12 @@ export interface PasswordHasher {
    * a wrong password cannot be told apart by timing.
    */
   verifyDummy(password: string): Promise<void>;
+  /**
+   * Checks `password` against `hash` (undefined: an unknown user, or one without a password, always
+   * false) doing the same work whatever the hash is: one check of the hasher's own kind, and, for each
+   * kind in `legacy`, one check of that kind at that cost, real where the hash is of that kind and
+   * against a dummy hash otherwise. Hashers without legacy formats may leave it out; core then uses
+   * `verify` and `verifyDummy`.
+   */
+  verifyUniform?(hash: string | undefined, password: string, legacy: LegacyHashes): Promise<boolean>;
 }

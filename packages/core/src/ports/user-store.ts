@@ -1,3 +1,5 @@
+import type { LegacyHashes } from './password-hasher.js';
+
 /**
  * A user as the stores keep it. `user_id` is the full subject (`auth0|5f8a…`, `sms|…`, `ad|corp|…`);
  * `email`, `username` and `phone_number` are kept normalised (lower-cased, E.164) and are unique per
@@ -93,4 +95,13 @@ export interface UserStore {
    * const next = last ? await deps.users.list({ limit: 100, after: last.user_id }) : [];
    */
   list(options: UserListOptions): Promise<UserRecord[]>;
+  /**
+   * The legacy password hashes `connection` still holds (bcrypt: `$2a$`, `$2b$`, `$2y$`), from an
+   * index, never a scan: asked on every database login, so that every password check of a connection
+   * holding any does the work of each kind (see `PasswordHasher.verifyUniform`). Stores that cannot
+   * hold imported hashes may leave it out.
+   *
+   * @example await deps.users.legacyHashes?.('Username-Password-Authentication'); // { bcryptCost: 10 }
+   */
+  legacyHashes?(connection: string): Promise<LegacyHashes>;
 }

@@ -4,11 +4,14 @@ import type { CounterStore } from '../ports/counter-store.js';
 import type { UserRecord } from '../ports/user-store.js';
 import { oauthError } from '../errors/oauth-error.js';
 import { err, ok } from '../util/result.js';
+import { webCryptoRandom } from '../ports/random.js';
+import { DEFAULT_IP_LIMITS } from './ip-limits.js';
 import { guardPasswordAttempt } from './guard-password-attempt.js';
 
 /** A faithful in-test counter (atomic: JavaScript runs each call to completion). */
 function counters(): CounterStore {
   const map = new Map<string, { count: number; resets_at: number }>();
+  const slots = new Map<string, Map<string, number>>();
   return {
     async increment(key, window_ms, at) {
       const cur = map.get(key);
@@ -27,6 +30,20 @@ function counters(): CounterStore {
       const cur = map.get(key);
       if (cur && cur.count > 0) map.set(key, { ...cur, count: cur.count - 1 });
     },
+    async acquire(key, slot, limit, lease_ms, at) {
+      const cur = map.get(key);
+      const failures = cur && cur.resets_at > at ? cur.count : 0;
+      if (failures >= limit) return { granted: false, reason: 'blocked', resets_at: cur!.resets_at };
+      const mine = [...(slots.get(key) ?? new Map<string, number>())].filter(([, until]) => until > at);
+      if (failures + mine.length >= limit) return { granted: false, reason: 'busy' };
+      slots.set(key, new Map([...mine, [slot, at + lease_ms]]));
+      return { granted: true };
+    },
+    async settle(key, slot, outcome, window_ms, at) {
+      slots.get(key)?.delete(slot);
+      if (outcome === 'failure') await this.increment(key, window_ms, at);
+      if (outcome === 'success') map.delete(key);
+    },
     async list(prefix, at) {
       return [...map].filter(([k, v]) => k.startsWith(prefix) && v.resets_at > at).map(([key, v]) => ({ key, ...v }));
     },
@@ -39,7 +56,7 @@ const wrong = async () => err(oauthError('invalid_user_password'));
 const right = async () => ok(user);
 
 describe('guardPasswordAttempt', () => {
-  const deps = () => ({ counters: counters(), clock: { now: () => 1_000 } });
+  const deps = () => ({ counters: counters(), clock: { now: () => 1_000 }, random: webCryptoRandom });
 
   it('blocks after `limit` consecutive failures, even the right password, per identifier and IP', async () => {
     const d = deps();
@@ -95,5 +112,33 @@ describe('guardPasswordAttempt', () => {
     const off = { ...connection, options: { brute_force_protection: false, brute_force_limit: 1 } };
     for (let i = 0; i < 5; i++) await guardPasswordAttempt(d, off, 'a@x.io', 'ip', wrong);
     expect((await guardPasswordAttempt(d, off, 'a@x.io', 'ip', right)).ok).toBe(true);
+  });
+
+  it('never refuses a right password because other attempts are in flight: 20 at once under a limit of 3', async () => {
+    const d = deps();
+    const slowRight = async () => {
+      await new Promise((r) => setTimeout(r, 2));
+      return ok(user);
+    };
+    const results = await Promise.all(Array.from({ length: 20 }, () => guardPasswordAttempt(d, connection, 'a@x.io', 'ip', slowRight)));
+    expect(results.every((r) => r.ok)).toBe(true);
+  });
+
+  it('judges at most the per-IP limit of 150 wrong tries for different users racing from one IP', async () => {
+    const d = deps();
+    let checks = 0;
+    const slowWrong = async () => {
+      checks += 1;
+      await new Promise((r) => setTimeout(r, 1));
+      return err(oauthError('invalid_user_password'));
+    };
+    const limits = { ...DEFAULT_IP_LIMITS, failedLoginsPerIp: 7 };
+    const results = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => guardPasswordAttempt(d, connection, `u${i}@x.io`, '2001:db8::1', slowWrong, limits)),
+    );
+    expect(checks).toBe(7);
+    expect(results.filter((r) => !r.ok && r.error.code === 'too_many_requests')).toHaveLength(143);
+    // another address of the same /64 is the same network
+    expect(await guardPasswordAttempt(d, connection, 'v@x.io', '2001:db8::2', right, limits)).toMatchObject({ ok: false, error: { code: 'too_many_requests' } });
   });
 });

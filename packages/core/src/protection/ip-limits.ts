@@ -1,5 +1,6 @@
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import type { CoreDeps } from '../ports/deps.js';
+import { ipGroup } from './ip-group.js';
 
 /** Per-IP limits across users (Auth0's "suspicious IP throttling" and sign-up throttling). */
 export interface IpLimits {
@@ -16,27 +17,13 @@ export const DEFAULT_IP_LIMITS: IpLimits = { failedLoginsPerIp: 100, signupsPerI
 const retryAfter = (resets_at: number, now: number) => Math.max(1, Math.ceil((resets_at - now) / 1000));
 
 /**
- * Refuses further logins from an IP that has failed too often across users, before any password
- * work. Without a counter store nothing is throttled.
+ * The counter key of failed logins from an IP's network (see {@link ipGroup}), over all users and
+ * connections; `guardPasswordAttempt` takes a slot of it before each password check.
  *
- * @example const refused = await checkSuspiciousIp(deps, limits, ip); if (refused) return errorResponse(refused);
+ * @example suspiciousIpKey('::ffff:203.0.113.9'); // 'sip:203.0.113.9'
  */
-export async function checkSuspiciousIp(
-  deps: Pick<CoreDeps, 'counters' | 'clock'>,
-  limits: IpLimits,
-  ip: string,
-): Promise<OAuthError | undefined> {
-  if (!deps.counters || ip === '') return undefined;
-  const now = deps.clock.now();
-  const failures = await deps.counters.get(`sip:${ip}`, now);
-  return failures >= limits.failedLoginsPerIp
-    ? oauthError('too_many_requests', 'Too many failed logins from this IP address; try again later.', 60)
-    : undefined;
-}
-
-/** Counts one failed login against the IP's cross-user budget. */
-export async function recordFailedLogin(deps: Pick<CoreDeps, 'counters' | 'clock'>, limits: IpLimits, ip: string): Promise<void> {
-  if (deps.counters && ip !== '') await deps.counters.increment(`sip:${ip}`, limits.window_ms, deps.clock.now());
+export function suspiciousIpKey(ip: string): string {
+  return `sip:${ipGroup(ip)}`;
 }
 
 /**
@@ -51,7 +38,7 @@ export async function takeSignupSlot(
 ): Promise<OAuthError | undefined> {
   if (!deps.counters || ip === '') return undefined;
   const now = deps.clock.now();
-  const counted = await deps.counters.increment(`signup:ip:${ip}`, limits.window_ms, now);
+  const counted = await deps.counters.increment(`signup:ip:${ipGroup(ip)}`, limits.window_ms, now);
   return counted.count > limits.signupsPerIp
     ? oauthError('too_many_requests', 'Too many sign-ups from this IP address; try again later.', retryAfter(counted.resets_at, now))
     : undefined;

@@ -1,6 +1,7 @@
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import type { BodyParams } from '../http/parse-body.js';
 import { err, ok, type Result } from '../util/result.js';
+import { checkIdentifier } from './check-identifier.js';
 import { missing, readStringParams } from './read-params.js';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -48,6 +49,8 @@ export function validateRoRequest(body: BodyParams): Result<RoRequest, OAuthErro
   if (grant === 'password') {
     if (!p.username) return missing('username');
     if (!p.password) return missing('password');
+    const refused = checkIdentifier('username', p.username);
+    if (refused) return err(refused);
     return ok({ ...common, grant_type: 'password', username: p.username, password: p.password });
   }
   if (grant === JWT_BEARER_GRANT) {

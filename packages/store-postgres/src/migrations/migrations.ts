@@ -152,4 +152,83 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX refresh_tokens_idle_expires_at ON refresh_tokens (idle_expires_at) WHERE idle_expires_at IS NOT NULL;
     `,
   },
+  {
+    version: 10,
+    name: 'counter slots',
+    // Attempts in flight per counter (brute-force and per-IP limits), one row per slot with its
+    // lease end, so that failures plus attempts in flight never exceed a limit across instances.
+    sql: `
+      CREATE TABLE counter_slots (
+        key        text NOT NULL,
+        slot       text NOT NULL,
+        expires_at bigint NOT NULL,
+        PRIMARY KEY (key, slot)
+      );
+      CREATE INDEX counter_slots_expires_at ON counter_slots (expires_at);
+
+      -- One round trip each, the key's advisory lock held for the statement only: a slot request
+      -- never holds a pooled connection for longer than the lock wait.
+      CREATE FUNCTION oauth_ro_acquire_slot(p_key text, p_slot text, p_limit integer, p_lease bigint, p_at bigint)
+      RETURNS TABLE (slot_outcome text, blocked_until bigint) LANGUAGE plpgsql AS $$
+      DECLARE
+        live_count integer;
+        live_resets bigint;
+        in_flight integer;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(hashtextextended('oauth-ro:counter:' || p_key, 0));
+        SELECT c.count, c.resets_at INTO live_count, live_resets FROM counters c WHERE c.key = p_key AND c.resets_at > p_at;
+        IF live_count IS NOT NULL AND live_count >= p_limit THEN
+          RETURN QUERY SELECT 'blocked'::text, live_resets;
+          RETURN;
+        END IF;
+        DELETE FROM counter_slots s WHERE s.key = p_key AND s.expires_at <= p_at;
+        SELECT count(*) INTO in_flight FROM counter_slots s WHERE s.key = p_key;
+        IF coalesce(live_count, 0) + in_flight >= p_limit THEN
+          RETURN QUERY SELECT 'busy'::text, NULL::bigint;
+          RETURN;
+        END IF;
+        INSERT INTO counter_slots AS s (key, slot, expires_at) VALUES (p_key, p_slot, p_at + p_lease)
+          ON CONFLICT (key, slot) DO UPDATE SET expires_at = EXCLUDED.expires_at;
+        RETURN QUERY SELECT 'granted'::text, NULL::bigint;
+      END $$;
+
+      CREATE FUNCTION oauth_ro_settle_slot(p_key text, p_slot text, p_outcome text, p_window bigint, p_at bigint)
+      RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_advisory_xact_lock(hashtextextended('oauth-ro:counter:' || p_key, 0));
+        DELETE FROM counter_slots s WHERE s.key = p_key AND s.slot = p_slot;
+        IF p_outcome = 'failure' THEN
+          INSERT INTO counters AS c (key, count, resets_at) VALUES (p_key, 1, p_at + p_window)
+            ON CONFLICT (key) DO UPDATE SET
+              count = CASE WHEN c.resets_at <= p_at THEN 1 ELSE c.count + 1 END,
+              resets_at = CASE WHEN c.resets_at <= p_at THEN p_at + p_window ELSE c.resets_at END;
+        ELSIF p_outcome = 'success' THEN
+          DELETE FROM counters c WHERE c.key = p_key;
+        END IF;
+      END $$;
+    `,
+  },
+  {
+    version: 11,
+    name: 'legacy password hash index',
+    // The bcrypt hashes each connection still holds, by cost, for legacyHashes (asked on every
+    // database login): a partial index of bcrypt rows only, shrinking as users get argon2id.
+    sql: `
+      CREATE INDEX users_bcrypt_cost ON users (connection, (substr(password_hash, 5, 2))) WHERE password_hash ~ '^\\$2[aby]\\$';
+    `,
+  },
+  {
+    version: 12,
+    name: 'identifier skeletons',
+    // The confusable skeletons (Unicode TS #39) of database users' emails and usernames, unique per
+    // connection, so that a look-alike of an existing identifier cannot sign up. SQL cannot compute
+    // them: the store fills rows stored before (backfillSkeletons) through the pending index.
+    sql: `
+      ALTER TABLE users ADD COLUMN email_skeleton text, ADD COLUMN username_skeleton text;
+      CREATE UNIQUE INDEX users_connection_email_skeleton ON users (connection, email_skeleton) WHERE email_skeleton IS NOT NULL;
+      CREATE UNIQUE INDEX users_connection_username_skeleton ON users (connection, username_skeleton) WHERE username_skeleton IS NOT NULL;
+      CREATE INDEX users_skeleton_pending ON users (user_id)
+        WHERE strategy = 'auth0' AND ((email IS NOT NULL AND email_skeleton IS NULL) OR (username IS NOT NULL AND username_skeleton IS NULL));
+    `,
+  },
 ];

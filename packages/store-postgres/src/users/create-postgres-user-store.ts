@@ -1,4 +1,4 @@
-import type { UserListOptions, UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
+import { identifierSkeleton, type UserListOptions, type UserLookup, type UserPatch, type UserRecord, type UserStore } from '@oauth-ro/core';
 import type { Database } from '../db/types.js';
 import { rowToUser, type UserRow } from './row-to-user.js';
 
@@ -19,8 +19,14 @@ function values(user: UserRecord): unknown[] {
     JSON.stringify(user.profile),
     user.created_at,
     user.updated_at,
+    // The confusable skeletons (Unicode TS #39) a database user's identifiers are unique by.
+    user.strategy === 'auth0' && user.email !== undefined ? identifierSkeleton(user.email) : null,
+    user.strategy === 'auth0' && user.username !== undefined ? identifierSkeleton(user.username) : null,
   ];
 }
+
+/** Written columns: the record's and the two skeletons. */
+const WRITTEN = `${COLUMNS}, email_skeleton, username_skeleton`;
 
 /**
  * Users in PostgreSQL. Login keys are unique per connection through partial unique indexes, so
@@ -45,7 +51,7 @@ export function createPostgresUserStore(db: Database): UserStore {
 
     async create(user: UserRecord) {
       const { rowCount } = await db.query(
-        `INSERT INTO users (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+        `INSERT INTO users (${WRITTEN}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
         values(user),
       );
       return rowCount === 1 ? { created: true as const } : { created: false as const, reason: 'exists' as const };
@@ -60,6 +66,11 @@ export function createPostgresUserStore(db: Database): UserStore {
         const value = patch[column];
         params.push(column === 'profile' ? JSON.stringify(value ?? {}) : (value ?? null));
         sets.push(`${column} = $${params.length}`);
+        if (column === 'email' || column === 'username') {
+          // A new email or username brings its skeleton (database users only).
+          params.push(typeof value === 'string' ? identifierSkeleton(value) : null);
+          sets.push(`${column}_skeleton = CASE WHEN strategy = 'auth0' THEN $${params.length}::text END`);
+        }
       }
       sets.push('updated_at = $2');
       const { rows } = await db.query<UserRow>(`UPDATE users SET ${sets.join(', ')} WHERE user_id = $1 RETURNING ${COLUMNS}`, params);
@@ -69,10 +80,11 @@ export function createPostgresUserStore(db: Database): UserStore {
     async upsert(user: UserRecord) {
       // An existing user keeps its created_at and its administrator block.
       const { rows } = await db.query<UserRow>(
-        `INSERT INTO users (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        `INSERT INTO users (${WRITTEN}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT (user_id) DO UPDATE SET
            connection = excluded.connection, strategy = excluded.strategy, email = excluded.email,
            username = excluded.username, phone_number = excluded.phone_number,
+           email_skeleton = excluded.email_skeleton, username_skeleton = excluded.username_skeleton,
            password_hash = excluded.password_hash, profile = excluded.profile, updated_at = excluded.updated_at
          RETURNING ${COLUMNS}`,
         values(user),
@@ -83,6 +95,16 @@ export function createPostgresUserStore(db: Database): UserStore {
     async delete(user_id: string) {
       const { rowCount } = await db.query('DELETE FROM users WHERE user_id = $1', [user_id]);
       return rowCount > 0;
+    },
+
+    async legacyHashes(connection: string) {
+      // The same expression and condition as the partial index users_bcrypt_cost, so that it is used.
+      const { rows } = await db.query<{ cost: string | null }>(
+        "SELECT max(substr(password_hash, 5, 2)) AS cost FROM users WHERE connection = $1 AND password_hash ~ '^\\$2[aby]\\$'",
+        [connection],
+      );
+      const cost = rows[0]?.cost ?? null;
+      return cost === null ? {} : { bcryptCost: Number(cost) };
     },
 
     async list(options: UserListOptions) {

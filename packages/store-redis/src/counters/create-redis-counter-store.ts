@@ -27,6 +27,58 @@ end
 return {tostring(redis.call('HINCRBY', KEYS[1], 'c', 1)), string.format('%.0f', resets_at)}
 `);
 
+/**
+ * KEYS[1] counter hash; ARGV slot, limit, lease_ms, at. Slots in flight are fields `s:<slot>` of the
+ * counter's own hash (one key, so the script stays on one cluster slot) holding their lease end.
+ * Returns {'granted'} | {'blocked', resets_at} | {'busy'}.
+ */
+const ACQUIRE = luaScript(`
+local limit = tonumber(ARGV[2])
+local at = tonumber(ARGV[4])
+local fields = redis.call('HGETALL', KEYS[1])
+local failures, resets_at, slots = 0, nil, 0
+local r, c = nil, nil
+for i = 1, #fields, 2 do
+  local f, v = fields[i], fields[i + 1]
+  if f == 'r' then r = tonumber(v) elseif f == 'c' then c = tonumber(v)
+  elseif string.sub(f, 1, 2) == 's:' then
+    if tonumber(v) <= at then redis.call('HDEL', KEYS[1], f) else slots = slots + 1 end
+  end
+end
+if r and r > at and c then failures = c; resets_at = r end
+if failures >= limit then return {'blocked', string.format('%.0f', resets_at)} end
+if failures + slots >= limit then return {'busy'} end
+local lease_end = at + tonumber(ARGV[3])
+redis.call('HSET', KEYS[1], 's:' .. ARGV[1], string.format('%.0f', lease_end))
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], math.max(tonumber(ARGV[3]), 1)) end
+return {'granted'}
+`);
+
+/**
+ * KEYS[1] counter hash; ARGV slot, outcome, at, window_ms. Frees the slot, then counts a failure (as
+ * INCREMENT does, keeping the key alive for the longer of window and leases), forgets the count on
+ * success, or nothing.
+ */
+const SETTLE = luaScript(`
+redis.call('HDEL', KEYS[1], 's:' .. ARGV[1])
+local outcome = ARGV[2]
+if outcome == 'success' then
+  redis.call('HDEL', KEYS[1], 'c', 'r')
+elseif outcome == 'failure' then
+  local at = tonumber(ARGV[3])
+  local window = tonumber(ARGV[4])
+  local resets_at = tonumber(redis.call('HGET', KEYS[1], 'r'))
+  if not resets_at or resets_at <= at then
+    redis.call('HSET', KEYS[1], 'c', 1, 'r', string.format('%.0f', at + window))
+    if redis.call('PTTL', KEYS[1]) < window then redis.call('PEXPIRE', KEYS[1], math.max(window, 1)) end
+  else
+    redis.call('HINCRBY', KEYS[1], 'c', 1)
+  end
+end
+return 0
+`);
+
 /** SCAN rounds one `list` may take (each asks for 1000 keys), so listing a huge key space stays bounded. */
 const MAX_SCAN_ROUNDS = 1000;
 
@@ -74,6 +126,17 @@ export function createRedisCounterStore(redis: Redis, prefix: string): CounterSt
       } catch (error) {
         throw toStoreError(error);
       }
+    },
+
+    async acquire(key, slot, limit, lease_ms, at) {
+      const reply = (await runScript(redis, ACQUIRE, [keyOf(key)], [slot, limit, lease_ms, at])) as [string, string?];
+      if (reply[0] === 'granted') return { granted: true };
+      if (reply[0] === 'blocked') return { granted: false, reason: 'blocked', resets_at: Number(reply[1]) };
+      return { granted: false, reason: 'busy' };
+    },
+
+    async settle(key, slot, outcome, window_ms, at) {
+      await runScript(redis, SETTLE, [keyOf(key)], [slot, outcome, at, window_ms]);
     },
 
     async list(listPrefix, at) {

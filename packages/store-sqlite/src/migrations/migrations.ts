@@ -4,6 +4,9 @@ import { tokenLifecycleMigration } from './003-token-lifecycle.js';
 import { passwordlessMigration } from './004-passwordless.js';
 import { pruneIndexesMigration } from './005-prune-indexes.js';
 import { refreshTokenIdleMigration } from './006-refresh-token-idle.js';
+import { counterSlotsMigration } from './007-counter-slots.js';
+import { legacyHashIndexMigration } from './008-legacy-hash-index.js';
+import { identifierSkeletonsMigration } from './009-identifier-skeletons.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -18,4 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   passwordlessMigration,
   pruneIndexesMigration,
   refreshTokenIdleMigration,
+  counterSlotsMigration,
+  legacyHashIndexMigration,
+  identifierSkeletonsMigration,
 ];

@@ -1,4 +1,5 @@
-import type { UserListOptions, UserLookup, UserPatch, UserRecord, UserStore } from '@oauth-ro/core';
+import { identifierSkeleton, type UserListOptions, type UserLookup, type UserPatch, type UserRecord, type UserStore } from '@oauth-ro/core';
+import { backfillSkeletons } from './backfill-skeletons.js';
 import type Database from 'better-sqlite3';
 import { isUniqueViolation } from '../db/is-unique-violation.js';
 import { rowToUser, type UserRow, userToParams } from './row-to-user.js';
@@ -7,6 +8,19 @@ const COLUMNS = 'user_id, connection, strategy, email, username, phone_number, p
 const VALUES = '@user_id, @connection, @strategy, @email, @username, @phone_number, @password_hash, @blocked, @profile, @created_at, @updated_at';
 const LOOKUP_FIELDS = ['email', 'username', 'phone_number'] as const;
 type LookupField = (typeof LOOKUP_FIELDS)[number];
+
+/** Written columns: the record's, plus the skeletons of a database user's email and username. */
+const WRITTEN = `${COLUMNS}, email_skeleton, username_skeleton`;
+const WRITTEN_VALUES = `${VALUES}, @email_skeleton, @username_skeleton`;
+
+/** The confusable skeletons (Unicode TS #39) a database user's identifiers are unique by; NULL for others. */
+function skeletonParams(user: Pick<UserRecord, 'strategy' | 'email' | 'username'>): { email_skeleton: string | null; username_skeleton: string | null } {
+  const database = user.strategy === 'auth0';
+  return {
+    email_skeleton: database && user.email !== undefined ? identifierSkeleton(user.email) : null,
+    username_skeleton: database && user.username !== undefined ? identifierSkeleton(user.username) : null,
+  };
+}
 
 /** `CASE WHEN @set_x THEN @x ELSE x END` for each patchable column: one statement for every patch. */
 const PATCHED = ['password_hash', 'blocked', 'profile', 'email', 'username', 'phone_number']
@@ -33,6 +47,8 @@ function patchParams(user_id: string, patch: UserPatch, updated_at: string): Rec
     username: patch.username ?? null,
     set_phone_number: has('phone_number') ? 1 : 0,
     phone_number: patch.phone_number ?? null,
+    email_skeleton: patch.email === undefined ? null : identifierSkeleton(patch.email),
+    username_skeleton: patch.username === undefined ? null : identifierSkeleton(patch.username),
   };
 }
 
@@ -49,14 +65,23 @@ export function createSqliteUserStore(db: Database.Database): UserStore {
     LOOKUP_FIELDS.map((field) => [field, db.prepare(`SELECT ${COLUMNS} FROM users WHERE connection = ? AND ${field} = ?`)]),
   ) as Record<LookupField, Database.Statement>;
   const findById = db.prepare(`SELECT ${COLUMNS} FROM users WHERE user_id = ?`);
-  const insert = db.prepare(`INSERT INTO users (${COLUMNS}) VALUES (${VALUES})`);
-  const update = db.prepare(`UPDATE users SET ${PATCHED}, updated_at = @updated_at WHERE user_id = @user_id RETURNING ${COLUMNS}`);
+  backfillSkeletons(db);
+  const insert = db.prepare(`INSERT INTO users (${WRITTEN}) VALUES (${WRITTEN_VALUES})`);
+  // A new email or username brings its skeleton (database users only).
+  const update = db.prepare(
+    `UPDATE users SET ${PATCHED},
+       email_skeleton = CASE WHEN @set_email AND strategy = 'auth0' THEN @email_skeleton WHEN @set_email THEN NULL ELSE email_skeleton END,
+       username_skeleton = CASE WHEN @set_username AND strategy = 'auth0' THEN @username_skeleton WHEN @set_username THEN NULL ELSE username_skeleton END,
+       updated_at = @updated_at
+     WHERE user_id = @user_id RETURNING ${COLUMNS}`,
+  );
   // An existing user keeps its created_at and its administrator block.
   const upsert = db.prepare(
-    `INSERT INTO users (${COLUMNS}) VALUES (${VALUES})
+    `INSERT INTO users (${WRITTEN}) VALUES (${WRITTEN_VALUES})
      ON CONFLICT (user_id) DO UPDATE SET
        connection = excluded.connection, strategy = excluded.strategy, email = excluded.email,
        username = excluded.username, phone_number = excluded.phone_number,
+       email_skeleton = excluded.email_skeleton, username_skeleton = excluded.username_skeleton,
        password_hash = excluded.password_hash, profile = excluded.profile, updated_at = excluded.updated_at
      RETURNING ${COLUMNS}`,
   );
@@ -66,6 +91,13 @@ export function createSqliteUserStore(db: Database.Database): UserStore {
     `SELECT ${COLUMNS} FROM users
      WHERE (@connection IS NULL OR connection = @connection) AND (@after IS NULL OR user_id > @after)
      ORDER BY user_id LIMIT @limit`,
+  );
+
+  // The same expression and condition as the partial index users_bcrypt_cost, so that it is used:
+  // one step down the index (ORDER BY … LIMIT 1), however many legacy hashes remain.
+  const bcryptCost = db.prepare(
+    `SELECT substr(password_hash, 5, 2) AS cost FROM users WHERE connection = ? AND password_hash GLOB '$2[aby]$*'
+     ORDER BY substr(password_hash, 5, 2) DESC LIMIT 1`,
   );
 
   const toUser = (row: unknown) => (row === undefined ? undefined : rowToUser(row as UserRow));
@@ -84,7 +116,7 @@ export function createSqliteUserStore(db: Database.Database): UserStore {
 
     async create(user: UserRecord) {
       try {
-        insert.run(userToParams(user));
+        insert.run({ ...userToParams(user), ...skeletonParams(user) });
         return { created: true as const };
       } catch (error) {
         if (isUniqueViolation(error)) return { created: false as const, reason: 'exists' as const };
@@ -97,11 +129,16 @@ export function createSqliteUserStore(db: Database.Database): UserStore {
     },
 
     async upsert(user: UserRecord) {
-      return rowToUser(upsert.get(userToParams(user)) as UserRow);
+      return rowToUser(upsert.get({ ...userToParams(user), ...skeletonParams(user) }) as UserRow);
     },
 
     async delete(user_id: string) {
       return remove.run(user_id).changes > 0;
+    },
+
+    async legacyHashes(connection: string) {
+      const row = bcryptCost.get(connection) as { cost: string } | undefined;
+      return row === undefined ? {} : { bcryptCost: Number(row.cost) };
     },
 
     async list(options: UserListOptions) {

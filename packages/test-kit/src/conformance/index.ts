@@ -14,6 +14,8 @@ import { protectRoutesSuite } from './protect-routes.suite.js';
 import { roPasswordSuite } from './ro-password.suite.js';
 import { signupSuite } from './signup.suite.js';
 import { keyRotationSuite } from './key-rotation.suite.js';
+import { loginLimitsSuite } from './login-limits.suite.js';
+import { unicodeInputSuite } from './unicode-input.suite.js';
 import { tokenLifecycleSuite } from './token-lifecycle.suite.js';
 import { touchIdSuite } from './touch-id.suite.js';
 import { extensibilitySuite } from './extensibility.suite.js';
@@ -24,7 +26,7 @@ import { passwordChangeSuite } from './password-change.suite.js';
 export * from './use-mounted-app.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
-export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite];
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite];
 
 /**
  * Runs the whole conformance suite against each harness.

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DB_CONNECTION, TEST_CLIENTS } from '../fixtures/test-config.js';
 import type { TestRequest } from '../harness/types.js';
+import { hostileText } from './hostile-text.js';
 
 const PATHS = [
   '/oauth/ro', '/dbconnections/signup', '/passwordless/start', '/tokeninfo', '/userinfo', '/delegation',
@@ -18,6 +19,8 @@ const value = fc.oneof(
   fc.constantFrom(TEST_CLIENTS.rs256, TEST_CLIENTS.hs256, DB_CONNECTION, 'password', 'openid email', 'a@example.com', '', ' '),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
+  hostileText,
+  fc.dictionary(hostileText, hostileText, { maxKeys: 2 }),
   fc.integer(),
   fc.double(),
   fc.boolean(),

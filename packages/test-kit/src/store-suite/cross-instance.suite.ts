@@ -65,6 +65,14 @@ export function describeCrossInstanceSuite(name: string, open: () => Promise<Sha
       expect(await pools[3]!.counters.get('bf:u:ip', 1000)).toBe(100);
     });
 
+    it('150 slot requests from five instances at once: exactly the limit is granted, then failures block', async () => {
+      const grants = await Promise.all(Array.from({ length: 150 }, (_, i) => pools[i % 5]!.counters.acquire('sip:race', `s${i}`, 100, 30_000, 1000)));
+      expect(grants.filter((g) => g.granted)).toHaveLength(100);
+      await Promise.all(grants.map((g, i) => (g.granted ? pools[i % 5]!.counters.settle('sip:race', `s${i}`, 'failure', 60_000, 1000) : undefined)));
+      expect(await pools[2]!.counters.get('sip:race', 1000)).toBe(100);
+      expect(await pools[4]!.counters.acquire('sip:race', 'late', 100, 30_000, 1000)).toEqual({ granted: false, reason: 'blocked', resets_at: 61_000 });
+    });
+
     it('a window that ended starts again from one; reset forgets the key', async () => {
       const counters = pools[0]!.counters;
       expect(await counters.increment('w', 1000, 0)).toEqual({ count: 1, resets_at: 1000 });

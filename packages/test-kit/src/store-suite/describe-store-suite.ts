@@ -1,9 +1,12 @@
 import { describe } from 'vitest';
+import { counterSlotsSuite } from './counter-slots.suite.js';
 import { keyStoreSuite } from './key-store.suite.js';
 import { passwordChangeStoreSuite } from './password-change-stores.suite.js';
 import { codeStoreSuite, counterStoreSuite } from './passwordless-stores.suite.js';
 import { deviceCredentialStoreSuite, refreshTokenStoreSuite, usedAssertionStoreSuite } from './token-lifecycle-stores.suite.js';
 import type { StoreFactory } from './types.js';
+import { userLegacyHashesSuite } from './user-legacy-hashes.suite.js';
+import { userSkeletonSuite } from './user-skeleton.suite.js';
 import { userCreateSuite } from './user-create.suite.js';
 import { userListSuite } from './user-list.suite.js';
 import { userLookupSuite } from './user-lookup.suite.js';
@@ -25,6 +28,8 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
     userCreateSuite(factory);
     userUpdateSuite(factory);
     userListSuite(factory);
+    userLegacyHashesSuite(factory);
+    userSkeletonSuite(factory);
     keyStoreSuite(factory);
     refreshTokenStoreSuite(factory);
     deviceCredentialStoreSuite(factory);
@@ -32,5 +37,6 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
     codeStoreSuite(factory);
     counterStoreSuite(factory);
     passwordChangeStoreSuite(factory);
+    counterSlotsSuite(factory);
   });
 }

@@ -29,7 +29,7 @@ Example:
     const connection = optionalString(args, 'connection');
     const json = args.values.json === true;
     return withAdminContext(io, async ({ config, stores, clock }) => {
-      const blocks = await listBruteForceBlocks({ counters: stores.counters, clock }, config, {
+      const blocks = await listBruteForceBlocks({ counters: stores.counters, users: stores.users, clock }, config, {
         ...(identifier === undefined ? {} : { identifier: normalizeIdentifier(identifier) }),
         ...(connection === undefined ? {} : { connection }),
       });

@@ -24,7 +24,7 @@ Example:
     const identifier = normalizeIdentifier(args.positionals[0]!);
     const connection = optionalString(args, 'connection');
     return withAdminContext(io, async ({ config, stores, clock }) => {
-      const released = await unblockIdentifier({ counters: stores.counters, clock }, config, identifier, {
+      const released = await unblockIdentifier({ counters: stores.counters, users: stores.users, clock }, config, identifier, {
         ...(connection === undefined ? {} : { connection }),
       });
       for (const block of released) io.out(`released ${block.connection}\t${block.identifier}\t${block.ip}`);
