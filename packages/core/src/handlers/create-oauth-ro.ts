@@ -3,6 +3,7 @@ import type { OAuthRoConfig } from '../config/types.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { isUnavailableError } from '../errors/unavailable-error.js';
 import { checkRequestHeaders } from '../http/check-request-headers.js';
+import { fromFetchRequest, toFetchResponse, type FetchOptions } from '../http/handle-fetch.js';
 import { errorResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { preparePasswordless, type PasswordlessOptions } from '../passwordless/prepare-passwordless.js';
@@ -70,6 +71,16 @@ function routeOf(path: string): { pattern: string; methods: Readonly<Record<stri
 }
 
 /**
+ * Whether oauth-ro answers a path (relative to where it is mounted; a trailing slash is ignored),
+ * for adapters that forward requests and pass every other path on to the host app.
+ *
+ * @example hasRoute('/api/v2/users/auth0%7C1'); // true
+ */
+export function hasRoute(path: string): boolean {
+  return routeOf(path.length > 1 ? path.replace(/\/+$/, '') : path) !== undefined;
+}
+
+/**
  * Whether a full request path ends with one of oauth-ro's routes, wherever the app mounted them
  * (for error handlers that run outside oauth-ro's own router).
  *
@@ -92,6 +103,14 @@ export interface OAuthRo {
   readonly issuer: string;
   /** Answers any request; never throws, never leaks a stack trace. */
   handle(request: OAuthRequest): Promise<OAuthResponse>;
+  /**
+   * The Web-standard entry (Workers, Deno, Bun, any Fetch runtime): answers a Fetch `Request`
+   * through {@link OAuthRo.handle}, the body capped at 16 KiB. `options` says what a `Request` does
+   * not: the client address, and the path relative to the mount when it is not the URL's.
+   *
+   * @example export default { fetch: (request: Request) => oauthRo.fetch(request) };
+   */
+  fetch(request: Request, options?: FetchOptions): Promise<Response>;
   /** Verifies a token this instance issued (access or id token), for protecting host routes. */
   verifyToken(token: string): Promise<Result<TokenClaims, OAuthError>>;
   /** The HS256 key of a client (its decoded secret), for frameworks that verify tokens themselves. */
@@ -202,6 +221,7 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
   return {
     issuer: config.issuer,
     handle,
+    fetch: async (request, fetchOptions) => toFetchResponse(await handle(await fromFetchRequest(request, fetchOptions))),
     verifyToken: (token) => verifyIssuedToken(mint, token, deps.clock.now()),
     clientKey: (client_id) => clientKeys.get(client_id),
     jwks: () => keyRing.jwks() as { keys: Record<string, unknown>[] },
