@@ -16,10 +16,11 @@ const BY_KIND: Readonly<Record<string, () => OAuthError>> = {
 };
 
 function hostError(error: unknown): OAuthError {
-  if (error instanceof URIError) return undecodable();
   const e = (typeof error === 'object' && error !== null ? error : {}) as { type?: unknown; code?: unknown; status?: unknown; statusCode?: unknown };
   const kind = typeof e.type === 'string' ? e.type : typeof e.code === 'string' ? e.code : '';
   if (Object.hasOwn(BY_KIND, kind)) return BY_KIND[kind]!();
+  // Express's router, for a path parameter that does not decode (Fastify's URIErrors have codes, above).
+  if (error instanceof URIError) return undecodable();
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413) return oauthError('body_too_large');
   if (status === 415) return oauthError('unsupported_media_type');
