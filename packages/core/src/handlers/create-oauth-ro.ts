@@ -1,3 +1,4 @@
+import { requireCounterStore } from '../config/require-counter-store.js';
 import { indexConfig } from '../config/resolve-client.js';
 import type { OAuthRoConfig } from '../config/types.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
@@ -156,7 +157,9 @@ export interface CreateOAuthRoOptions {
 
 /**
  * Builds an oauth-ro instance: indexes the configuration, loads (or creates) the signing keys and
- * derives client keys, all once. Adapters call `handle` per request.
+ * derives client keys, all once. Adapters call `handle` per request. Throws a `ConfigurationError`
+ * for a configuration it cannot honour, e.g. brute-force protection (on by default on password
+ * connections) without `deps.counters`.
  *
  * @example
  * const oauthRo = await createOAuthRo({ config, deps });
@@ -164,6 +167,7 @@ export interface CreateOAuthRoOptions {
  */
 export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAuthRo> {
   const { config, deps } = options;
+  requireCounterStore(config, deps);
   const algs = new Set<SigningKeyRecord['alg']>(['RS256']);
   for (const client of config.clients) {
     const alg = client.jwt_configuration.alg;
