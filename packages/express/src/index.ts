@@ -1,3 +1,2 @@
 export * from './oauth-ro-router.js';
 export * from './require-auth.js';
-export * from './to-oauth-request.js';

@@ -1,4 +1,4 @@
-import { errorResponse, oauthError } from '@oauth-ro/core';
+import { hostErrorResponse } from '@oauth-ro/core/node';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { oauthRoPlugin } from './oauth-ro-plugin.js';
 
@@ -12,16 +12,13 @@ export const OAUTH_RO_MAX_PARAM_LENGTH = 2048;
 /**
  * Fastify's `frameworkErrors`: what its router refuses before any route runs, answered in the
  * contract's JSON instead of Fastify's own shape. These are options of the app, not of the plugin
- * (the router runs before any plugin), so an app embedding {@link oauthRoPlugin} passes them itself. A path that does not decode is 400
- * `invalid_request` (as the Express adapter answers it); a path parameter over
- * {@link OAUTH_RO_MAX_PARAM_LENGTH} is 404, as core answers an implausibly long id.
+ * (the router runs before any plugin), so an app embedding {@link oauthRoPlugin} passes them itself.
+ * A path that does not decode is 400 `invalid_request` (as the Express adapter answers it); a path
+ * parameter over {@link OAUTH_RO_MAX_PARAM_LENGTH} is 404, as core answers an implausibly long id.
  *
  * @example Fastify({ routerOptions: { maxParamLength: OAUTH_RO_MAX_PARAM_LENGTH }, frameworkErrors: oauthRoFrameworkErrors });
  */
-export function oauthRoFrameworkErrors(error: Error & { code?: string }, _request: FastifyRequest, reply: FastifyReply): void {
-  const res =
-    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? errorResponse(oauthError('not_found'))
-      : errorResponse(oauthError('invalid_request', error.code === 'FST_ERR_BAD_URL' ? 'the path could not be decoded' : 'the request could not be routed'));
+export function oauthRoFrameworkErrors(error: Error, _request: FastifyRequest, reply: FastifyReply): void {
+  const res = hostErrorResponse(error);
   void reply.code(res.status).headers(res.headers).send(res.body);
 }

@@ -1,5 +1,4 @@
 export * from './oauth-ro-plugin.js';
-export * from './to-oauth-request.js';
 export * from './framework-errors.js';
 // Re-exported so that importing this package also loads @fastify/jwt's declarations (request.user,
 // request.jwtVerify) for the app's own routes.

@@ -1,17 +1,9 @@
 import fastifyJwt from '@fastify/jwt';
-import {
-  errorResponse,
-  MAX_BODY_BYTES,
-  oauthError,
-  ROUTE_PATHS,
-  type OAuthResponse,
-  type OAuthRo,
-  type TokenClaims,
-} from '@oauth-ro/core';
+import { errorResponse, oauthError, ROUTE_PATHS, type OAuthResponse, type OAuthRo, type TokenClaims } from '@oauth-ro/core';
+import { answerNodeRequest, hostErrorResponse } from '@oauth-ro/core/node';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { accessTokenJwtOptions } from './jwt-options.js';
-import { toOAuthRequest } from './to-oauth-request.js';
 
 /** Options of {@link oauthRoPlugin}. */
 export interface OAuthRoPluginOptions {
@@ -37,24 +29,21 @@ function send(reply: FastifyReply, response: OAuthResponse): FastifyReply {
   return reply.code(response.status).headers(response.headers).send(response.body);
 }
 
-/** The encapsulated part: routes, a raw-text body parser of its own, and the contract's errors. */
+/** The encapsulated part: routes, and the contract's errors; core's Node bridge reads the bodies. */
 async function routes(app: FastifyInstance, options: OAuthRoPluginOptions): Promise<void> {
-  const prefix = options.prefix ?? '';
+  const { oauthRo, prefix } = options;
+  // Bodies pass through unread, to be read (capped at 16 KiB) by the bridge; the app's parsers stay untouched.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
-  app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
-    const status = error.statusCode ?? 500;
-    const code = status === 413 ? 'body_too_large' : status === 415 ? 'unsupported_media_type' : status < 500 ? 'invalid_body' : 'server_error';
-    return send(reply, errorResponse(oauthError(code)));
-  });
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null));
+  app.setErrorHandler((error, _request, reply) => send(reply, hostErrorResponse(error)));
   for (const path of ROUTE_PATHS) {
-    app.all(path, async (request, reply) => send(reply, await options.oauthRo.handle(toOAuthRequest(request, prefix))));
+    app.all(path, async (request, reply) => send(reply, await answerNodeRequest(oauthRo, request.raw, { ip: request.ip, prefix })));
   }
 }
 
 /**
- * Mounts every oauth-ro endpoint in a Fastify app (encapsulated, with its own body parser so the
- * app's parsers are untouched), and registers `@fastify/jwt` preconfigured to verify the tokens
+ * Mounts every oauth-ro endpoint in a Fastify app (encapsulated, so the app's body parsers and error
+ * handler are untouched), and registers `@fastify/jwt` preconfigured to verify the tokens
  * oauth-ro issues, plus an `authenticate` preHandler for the app's own routes.
  *
  * @example

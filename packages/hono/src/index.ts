@@ -1,3 +1,2 @@
 export * from './oauth-ro-app.js';
 export * from './require-auth.js';
-export * from './read-limited-text.js';

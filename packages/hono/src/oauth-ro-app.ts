@@ -1,6 +1,5 @@
-import { MAX_BODY_BYTES, ROUTE_PATHS, type OAuthRequest, type OAuthRo } from '@oauth-ro/core';
+import { ROUTE_PATHS, type OAuthRo } from '@oauth-ro/core';
 import { Hono, type Context } from 'hono';
-import { readLimitedText } from './read-limited-text.js';
 
 /** Options of {@link oauthRoApp}. */
 export interface OAuthRoAppOptions {
@@ -18,8 +17,9 @@ function defaultClientIp(c: Context): string {
 }
 
 /**
- * A Hono app answering every oauth-ro endpoint; mount it with `app.route('/', oauthRoApp(oauthRo))`.
- * Uses only Web APIs, so it runs on Node, Bun, Deno and Workers.
+ * A Hono app answering every oauth-ro endpoint through core's Web-standard entry,
+ * `oauthRo.fetch`; mount it with `app.route('/', oauthRoApp(oauthRo))`. Uses only Web APIs, so it
+ * runs on Node, Bun, Deno and Workers.
  *
  * @example
  * const app = new Hono();
@@ -28,28 +28,12 @@ function defaultClientIp(c: Context): string {
 export function oauthRoApp(oauthRo: OAuthRo, options: OAuthRoAppOptions = {}): Hono {
   const clientIp = options.clientIp ?? defaultClientIp;
   const app = new Hono();
-  for (const path of ROUTE_PATHS) {
-    app.all(path, async (c) => {
-      const headers: Record<string, string> = {};
-      c.req.raw.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
-      // GET and HEAD carry no body; touching it would make @hono/node-server build a full Request.
-      const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? { text: '' } : await readLimitedText(c.req.raw, MAX_BODY_BYTES);
-      const query = new URL(c.req.url).search.slice(1);
-      const request: OAuthRequest = {
-        method: c.req.method,
-        // Core sees the path relative to the mount point, with `:id` segments filled in.
-        path: path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(c.req.param(name) ?? '')),
-        headers,
-        ip: clientIp(c),
-        ...(query ? { query } : {}),
-        ...(body.tooLarge ? { bodyTooLarge: true } : { rawBody: body.text }),
-      };
-      const response = await oauthRo.handle(request);
-      // A 204 carries no body; Response refuses even an empty string with it.
-      if (response.body === '') return c.body(null, response.status as 200, response.headers);
-      return c.body(response.body, response.status as 200, response.headers);
+  for (const route of ROUTE_PATHS) {
+    const depth = route.split('/').length - 1;
+    app.all(route, (c) => {
+      // Core sees the path relative to the mount point: the route's own last segments, still percent-encoded.
+      const path = `/${new URL(c.req.url).pathname.split('/').slice(-depth).join('/')}`;
+      return oauthRo.fetch(c.req.raw, { ip: clientIp(c), path });
     });
   }
   return app;

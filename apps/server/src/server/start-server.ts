@@ -6,9 +6,11 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServ
 import { loadServerConfig } from '../config/load-server-config.js';
 import { StartupError } from '../config/startup-error.js';
 import { readEnvironment } from '../env/read-environment.js';
+import { readTimeouts } from '../env/read-timeouts.js';
 import { openStores } from '../stores/open-stores.js';
 import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './answer-client-errors.js';
+import { answerInContractShape } from './answer-in-contract-shape.js';
 import { auditLogSink } from './audit-log-sink.js';
 import { drainOnClose } from './drain-on-close.js';
 import { listenError } from './listen-error.js';
@@ -78,15 +80,21 @@ export async function startServer(
   print: (line: string) => void,
 ): Promise<RunningServer> {
   const env = readEnvironment(processEnv);
+  const timeouts = readTimeouts(processEnv);
   const config = await loadServerConfig(env, processEnv);
 
   const app = Fastify({
     logger: loggerOptions(env.logLevel),
     // Fastify accepts a hop count too (documented), though its typings only list the other forms.
     trustProxy: env.trustProxy as FastifyServerOptions['trustProxy'],
-    return503OnClosing: true,
+    // drainOnClose answers requests that arrive while closing, in the contract's shape.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
-    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    // Slow clients: Node checks the request and header deadlines every second (its default is 30 s).
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    connectionTimeout: timeouts.idleMs,
+    http: { maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: timeouts.headersMs, connectionsCheckingInterval: 1000 },
     clientErrorHandler: answerClientErrors,
     routerOptions: { maxParamLength: OAUTH_RO_MAX_PARAM_LENGTH },
     frameworkErrors: oauthRoFrameworkErrors,
@@ -119,6 +127,7 @@ export async function startServer(
     });
     registerReadiness(app, stores);
     registerApiReference(app, config.issuer);
+    answerInContractShape(app, oauthRo);
     await app.register(oauthRoPlugin, { oauthRo });
     const demoPath = await serveDemo(app, processEnv);
     const address = await listen(app, env.port, env.host);

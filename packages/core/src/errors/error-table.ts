@@ -10,6 +10,7 @@ export type OAuthErrorCode =
   | 'unsupported_media_type'
   | 'body_too_large'
   | 'header_too_large'
+  | 'request_timeout'
   | 'not_found'
   | 'method_not_allowed'
   | 'unauthorized_client'
@@ -69,6 +70,8 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
   body_too_large: { status: 413, error: 'invalid_request', description: 'request body too large' },
   /** A request header oauth-ro reads (or, on the standalone server, the header block) is over its limit. */
   header_too_large: { status: 431, error: 'invalid_request', description: 'request header too large' },
+  /** A request whose headers or body did not arrive within the server's timeouts (a slow client). */
+  request_timeout: { status: 408, error: 'invalid_request', description: 'the request did not arrive in time' },
   not_found: { status: 404, error: 'not_found', description: 'not found' },
   method_not_allowed: { status: 405, error: 'invalid_request', description: 'method not allowed' },
   unauthorized_client: { status: 403, error: 'unauthorized_client', description: 'invalid client' },

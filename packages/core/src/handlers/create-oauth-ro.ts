@@ -1,8 +1,10 @@
+import { requireCounterStore } from '../config/require-counter-store.js';
 import { indexConfig } from '../config/resolve-client.js';
 import type { OAuthRoConfig } from '../config/types.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { isUnavailableError } from '../errors/unavailable-error.js';
 import { checkRequestHeaders } from '../http/check-request-headers.js';
+import { fromFetchRequest, toFetchResponse, type FetchOptions } from '../http/handle-fetch.js';
 import { errorResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { preparePasswordless, type PasswordlessOptions } from '../passwordless/prepare-passwordless.js';
@@ -72,6 +74,16 @@ function routeOf(path: string): { pattern: string; methods: Readonly<Record<stri
 }
 
 /**
+ * Whether oauth-ro answers a path (relative to where it is mounted; a trailing slash is ignored),
+ * for adapters that forward requests and pass every other path on to the host app.
+ *
+ * @example hasRoute('/api/v2/users/auth0%7C1'); // true
+ */
+export function hasRoute(path: string): boolean {
+  return routeOf(path.length > 1 ? path.replace(/\/+$/, '') : path) !== undefined;
+}
+
+/**
  * Whether a full request path ends with one of oauth-ro's routes, wherever the app mounted them
  * (for error handlers that run outside oauth-ro's own router).
  *
@@ -94,6 +106,14 @@ export interface OAuthRo {
   readonly issuer: string;
   /** Answers any request; never throws, never leaks a stack trace. */
   handle(request: OAuthRequest): Promise<OAuthResponse>;
+  /**
+   * The Web-standard entry (Workers, Deno, Bun, any Fetch runtime): answers a Fetch `Request`
+   * through {@link OAuthRo.handle}, the body capped at 16 KiB. `options` says what a `Request` does
+   * not: the client address, and the path relative to the mount when it is not the URL's.
+   *
+   * @example export default { fetch: (request: Request) => oauthRo.fetch(request) };
+   */
+  fetch(request: Request, options?: FetchOptions): Promise<Response>;
   /**
    * Verifies an access token this instance issued, for protecting host routes: the one verifier
    * behind `requireAuth` and the Fastify `authenticate`, by {@link ACCESS_TOKEN_RULES} (`typ: at+jwt`,
@@ -153,7 +173,9 @@ export interface CreateOAuthRoOptions {
 
 /**
  * Builds an oauth-ro instance: indexes the configuration, loads (or creates) the signing keys and
- * derives client keys, all once. Adapters call `handle` per request.
+ * derives client keys, all once. Adapters call `handle` per request. Throws a `ConfigurationError`
+ * for a configuration it cannot honour, e.g. brute-force protection (on by default on password
+ * connections) without `deps.counters`.
  *
  * @example
  * const oauthRo = await createOAuthRo({ config, deps });
@@ -161,6 +183,7 @@ export interface CreateOAuthRoOptions {
  */
 export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAuthRo> {
   const { config, deps } = options;
+  requireCounterStore(config, deps);
   const algs = new Set<SigningKeyRecord['alg']>(['RS256']);
   for (const client of config.clients) {
     const alg = client.jwt_configuration.alg;
@@ -222,6 +245,7 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     verifyIdToken: (token, client_id) => verifyIdToken(mint, token, deps.clock.now(), { client_id }),
     verifyToken: (token) => verifyAccessToken(mint, token, deps.clock.now()),
     userinfoAudience: accessTokenAudience(config.issuer),
+    fetch: async (request, fetchOptions) => toFetchResponse(await handle(await fromFetchRequest(request, fetchOptions))),
     clientKey: (client_id) => clientKeys.get(client_id),
     jwks: () => keyRing.jwks() as { keys: Record<string, unknown>[] },
     rotateSigningKey: async (alg = 'RS256') => ({ kid: (await keyRing.rotate(alg)).kid }),

@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import type { AdapterHarness } from '../harness/types.js';
 import { adminSuite } from './admin.suite.js';
+import { answerShapeSuite } from './answer-shape.suite.js';
 import { auditSuite } from './audit.suite.js';
 import { bruteForceSuite } from './brute-force.suite.js';
 import { discoverySuite } from './discovery.suite.js';
@@ -26,7 +27,7 @@ import { passwordChangeSuite } from './password-change.suite.js';
 export * from './use-mounted-app.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
-export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite];
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite, answerShapeSuite];
 
 /**
  * Runs the whole conformance suite against each harness.

@@ -19,6 +19,7 @@ function expressApp(oauthRo: OAuthRo, hostParsesBodies: boolean): express.Expres
 function harness(name: string, hostParsesBodies: boolean): AdapterHarness {
   return {
   name,
+  unknownPaths: 'host',
   async mount(oauthRo) {
     const app = expressApp(oauthRo, hostParsesBodies);
     return {

@@ -6,6 +6,7 @@ import type { AdapterHarness } from './types.js';
 /** Fastify, driven through `app.inject`. */
 export const fastifyHarness: AdapterHarness = {
   name: 'fastify',
+  unknownPaths: 'host',
   async mount(oauthRo) {
     const app = Fastify();
     await app.register(oauthRoPlugin, { oauthRo });

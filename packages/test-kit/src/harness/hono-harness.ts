@@ -6,6 +6,7 @@ import type { AdapterHarness } from './types.js';
 /** Hono, driven through `app.request`. */
 export const honoHarness: AdapterHarness = {
   name: 'hono',
+  unknownPaths: 'host',
   async mount(oauthRo) {
     const app = new Hono<{ Variables: OAuthRoVariables }>();
     app.route('/', oauthRoApp(oauthRo, { clientIp: () => '127.0.0.1' }));

@@ -28,6 +28,11 @@ export type Dispatch = (request: TestRequest) => Promise<TestResponse>;
  */
 export interface AdapterHarness {
   readonly name: string;
+  /**
+   * Who answers a path that is not oauth-ro's: the host app (an embedded router passes it on, so the
+   * host's own routes and 404 are never shadowed) or oauth-ro itself (core's `fetch`, the whole app). Default `host`.
+   */
+  readonly unknownPaths?: 'host' | 'oauth-ro';
   mount(oauthRo: OAuthRo): Promise<MountedApp>;
 }
 

@@ -29,6 +29,7 @@ export class ContractViolationError extends Error {
 export function withContractCheck(harness: AdapterHarness, check?: ResponseChecker): AdapterHarness {
   return {
     name: harness.name,
+    unknownPaths: harness.unknownPaths,
     async mount(oauthRo) {
       const app = await harness.mount(oauthRo);
       return {

@@ -1,0 +1,45 @@
+import { readStreamLimited } from '../util/read-stream-limited.js';
+import { MAX_BODY_BYTES, type OAuthRequest, type OAuthResponse } from './types.js';
+
+/** What a Fetch `Request` does not carry: the client address, and where oauth-ro is mounted. */
+export interface FetchOptions {
+  /** The client address as the runtime or a trusted proxy reports it (default: empty, unknown). */
+  readonly ip?: string;
+  /** The path relative to the mount (e.g. `/oauth/ro`); default: the URL's path as is. */
+  readonly path?: string;
+}
+
+/**
+ * A Fetch `Request` as core's plain request: headers flattened (lower-cased by `Headers`), the
+ * body read as text up to {@link MAX_BODY_BYTES} and no further (a lying or missing
+ * `Content-Length` cannot make it buffer more). GET and HEAD bodies are never touched.
+ *
+ * @example const plain = await fromFetchRequest(new Request('http://x/oauth/ro', { method: 'POST', body }));
+ */
+export async function fromFetchRequest(request: Request, options: FetchOptions = {}): Promise<OAuthRequest> {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const url = new URL(request.url);
+  const base = {
+    method: request.method,
+    path: options.path ?? url.pathname,
+    headers,
+    ip: options.ip ?? '',
+    ...(url.search.length > 1 ? { query: url.search.slice(1) } : {}),
+  };
+  if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return { ...base, rawBody: '' };
+  if (Number(headers['content-length']) > MAX_BODY_BYTES) return { ...base, bodyTooLarge: true };
+  const bytes = await readStreamLimited(request.body, MAX_BODY_BYTES);
+  return bytes ? { ...base, rawBody: new TextDecoder().decode(bytes) } : { ...base, bodyTooLarge: true };
+}
+
+/**
+ * Core's plain response as a Fetch `Response` (a 204 or an empty body carries none).
+ *
+ * @example return toFetchResponse(await oauthRo.handle(plain));
+ */
+export function toFetchResponse(response: OAuthResponse): Response {
+  return new Response(response.body === '' ? null : response.body, { status: response.status, headers: response.headers });
+}
