@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../errors/oauth-error.js';
 import type { ClientConfig, ConnectionConfig, JwtAlg, OAuthRoConfig, StrategyName } from './types.js';
 import { normalizeTokenLifecycle } from './normalize-token-lifecycle.js';
+import { normalizeClientUrls } from './normalize-client-urls.js';
 
 const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs'];
 const ALGS: readonly JwtAlg[] = ['RS256', 'HS256', 'ES256', 'EdDSA'];
@@ -49,6 +50,7 @@ function normalizeClient(raw: unknown, path: string): ClientConfig {
     ...(name === undefined ? {} : { name }),
     jwt_configuration: { alg: alg as JwtAlg, lifetime_in_seconds: lifetime, secret_encoded },
     ...normalizeTokenLifecycle(raw, path),
+    ...normalizeClientUrls(raw, path),
   };
 }
 

@@ -4,6 +4,7 @@ import { errorResponse, jsonResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { fullProfile } from '../tokens/profile-claims.js';
 import { verifyIssuedToken } from '../tokens/verify-token.js';
+import { ok } from '../util/result.js';
 import { missing, readStringParams } from '../validation/read-params.js';
 import type { HandlerContext } from './context.js';
 
@@ -25,12 +26,13 @@ async function profileFor(ctx: HandlerContext, token: string) {
 }
 
 /**
- * `POST /tokeninfo` `{id_token}`: the full profile of the token's user.
+ * `POST /tokeninfo` `{id_token}` (or `GET /tokeninfo?id_token=`): the full profile of the token's user.
  *
  * @example await handleTokenInfo(ctx, request); // 200 {"user_id":"auth0|…","email":…,"identities":[…]}
  */
 export async function handleTokenInfo(ctx: HandlerContext, request: OAuthRequest): Promise<OAuthResponse> {
-  const body = parseBody(request);
+  // `GET /tokeninfo?id_token=` (Lock 10's getProfile, auth0.js v7) reads the query instead.
+  const body = request.method === 'GET' ? ok(Object.fromEntries(new URLSearchParams(request.query ?? ''))) : parseBody(request);
   if (!body.ok) return errorResponse(body.error);
   const read = readStringParams(body.value, ['id_token'], { id_token: 16384 });
   if (!read.ok) return errorResponse(read.error);
@@ -40,7 +42,7 @@ export async function handleTokenInfo(ctx: HandlerContext, request: OAuthRequest
 }
 
 /**
- * `GET /userinfo` with `Authorization: Bearer <access_token>`: the profile with `sub`.
+ * `GET /userinfo` (or `POST`, as auth0.js v7 sends it) with `Authorization: Bearer <access_token>`: the profile with `sub`.
  *
  * @example await handleUserInfo(ctx, request); // 200 {"sub":"auth0|…","email":…}
  */
