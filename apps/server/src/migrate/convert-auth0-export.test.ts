@@ -72,6 +72,7 @@ describe('convertAuth0Export: Management API v2 export', () => {
         idle_token_lifetime: 1296000,
         infinite_idle_token_lifetime: true,
       },
+      callbacks: ['com.acme.mobile://acme.eu.auth0.com/ios/com.acme.mobile/callback'],
     });
   });
 
@@ -154,7 +155,7 @@ describe('convertAuth0Export: auth0-deploy-cli tenant.yaml', () => {
     const { config, warnings } = convertAuth0Export(deployCli);
     expect(config.clients).toEqual([
       { client_id: 'env:ACME_MOBILE_CLIENT_ID', name: 'Acme Mobile', token_endpoint_auth_method: 'none', jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 36000, secret_encoded: false } },
-      { client_id: 'env:ACME_BACKOFFICE_CLIENT_ID', name: 'Acme Backoffice', jwt_configuration: { alg: 'HS256', lifetime_in_seconds: 600 }, client_secret: 'env:ACME_BACKOFFICE_CLIENT_SECRET' },
+      { client_id: 'env:ACME_BACKOFFICE_CLIENT_ID', name: 'Acme Backoffice', jwt_configuration: { alg: 'HS256', lifetime_in_seconds: 600 }, client_secret: 'env:ACME_BACKOFFICE_CLIENT_SECRET', callbacks: ['https://backoffice.acme.example/callback'] },
     ]);
     const connections = config.connections as { name: string; enabled_clients: string[]; options: Record<string, unknown> }[];
     expect(connections.map((c) => c.name)).toEqual(['Username-Password-Authentication', 'sms', 'email']);
