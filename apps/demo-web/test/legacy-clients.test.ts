@@ -1,0 +1,202 @@
+import { createHash, X509Certificate } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeTestCertificate, startFakeTwilio, startTlsFront, type FakeTwilio, type TlsFront } from '@oauth-ro/test-kit';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from './find-chromium.js';
+import { bundleClients } from './legacy-clients/bundle-clients.js';
+import { servePages, type PageServer } from './legacy-clients/serve-pages.js';
+import { freePort, startDemoServer, type DemoServer } from './start-demo-server.js';
+
+/**
+ * The real legacy browser clients, unmodified from npm (auth0.js 7.6.1, 8.12.3 and 9.32.0, Lock
+ * 10.24.3, Lock Passwordless 2.2.3), on a page served from ANOTHER origin than the server, as a
+ * real deployment has it: every call is cross-origin and goes through the server's CORS. The
+ * server runs behind a TLS front (the SDKs always call https://{domain}), the page on plain http.
+ * Screenshots of each step go to test-output/legacy-clients/ (gitignored).
+ */
+
+const OUTPUT = fileURLToPath(new URL('../test-output/legacy-clients/', import.meta.url));
+const PASSWORD = 'Legacy-passw0rd';
+const CLIENT_ID = 'legacy-spa';
+const DB = 'Username-Password-Authentication';
+const chromium = findChromium();
+if (!chromium.ok) console.warn(`@oauth-ro/demo-web: SKIPPING the legacy clients browser test: ${chromium.reason}`);
+
+let temp: string;
+let twilio: FakeTwilio;
+let front: TlsFront;
+let server: DemoServer;
+let pages: PageServer;
+let browser: Browser;
+
+function spkiHash(certPem: string): string {
+  const der = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(der).digest('base64');
+}
+
+beforeAll(async () => {
+  if (!chromium.ok) return;
+  temp = await mkdtemp(join(tmpdir(), 'oauth-ro-legacy-clients-'));
+  await mkdir(OUTPUT, { recursive: true });
+  await bundleClients(join(temp, 'lib'));
+  pages = await servePages(join(temp, 'lib'));
+  twilio = await startFakeTwilio();
+  const certificate = await makeTestCertificate(temp);
+  const port = await freePort();
+  front = await startTlsFront({ cert: certificate.cert, key: certificate.key, target: { host: '127.0.0.1', port } });
+  const config = join(temp, 'oauth-ro.json');
+  await writeFile(
+    config,
+    JSON.stringify({
+      issuer: `${front.url}/`,
+      clients: [
+        {
+          client_id: CLIENT_ID,
+          name: 'Legacy SPA',
+          allowed_origins: [pages.origin],
+          allowed_logout_urls: [`${pages.origin}/signed-out`],
+        },
+      ],
+      connections: [
+        { name: DB, strategy: 'auth0', enabled_clients: [CLIENT_ID], options: { passwordPolicy: 'fair' } },
+        {
+          name: 'sms',
+          strategy: 'sms',
+          enabled_clients: [CLIENT_ID],
+          options: {
+            provider: 'twilio',
+            twilio_sid: 'env:TWILIO_SID',
+            twilio_token: 'env:TWILIO_TOKEN',
+            twilio_base_url: twilio.baseUrl,
+            from: '+15550100000',
+            template: 'Your code is @@password@@',
+          },
+        },
+      ],
+    }),
+  );
+  server = await startDemoServer({
+    PORT: String(port),
+    OAUTH_RO_CONFIG: config,
+    OAUTH_RO_DATABASE: `sqlite:${join(temp, 'oauth-ro.db')}`,
+    TWILIO_SID: twilio.accountSid,
+    TWILIO_TOKEN: twilio.authToken,
+  });
+  browser = await playwright.launch({
+    executablePath: chromium.path,
+    headless: true,
+    timeout: 30_000,
+    args: [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-dev-shm-usage',
+      `--ignore-certificate-errors-spki-list=${spkiHash(certificate.cert)}`,
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await front?.close();
+  await twilio?.close();
+  await pages?.close();
+  if (temp) await rm(temp, { recursive: true, force: true });
+});
+
+/** A page of `lib` on the pages' origin, recording requests, failed requests and script errors. */
+async function openPage(lib: string): Promise<{ page: Page; requests: string[]; failures: string[]; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const failures: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => requests.push(`${request.method()} ${request.url()}`));
+  page.on('requestfailed', (request) => failures.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  const response = await page.goto(`${pages.origin}/${lib}.html`);
+  expect(response?.status()).toBe(200);
+  expect(new URL(page.url()).origin).not.toBe(front.url);
+  return { page, requests, failures, errors };
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  const path = join(OUTPUT, name);
+  await rm(path, { force: true });
+  await page.screenshot({ path, fullPage: true });
+  const png = await readFile(path);
+  expect(png.subarray(0, 8).toString('hex'), `${name} is not a PNG`).toBe('89504e470d0a1a0a');
+}
+
+/** Shows a value on the page (for the screenshot) and returns it. */
+async function show<T>(page: Page, label: string, value: T): Promise<T> {
+  await page.evaluate(({ label, text }) => {
+    document.getElementById('log')!.textContent += `${label}: ${text}\n`;
+  }, { label, text: JSON.stringify(value, null, 1).slice(0, 600) });
+  return value;
+}
+
+function claimsOf(jwt: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+
+type Outcome = { ok: true; value: any } | { ok: false; error: any };
+
+describe.skipIf(!chromium.ok)('legacy browser clients from another origin, in headless Chromium', () => {
+  for (const version of ['v8', 'v9'] as const) {
+    it(`auth0.js ${version}: signs up, logs in with loginWithResourceOwner, reads userInfo and delegates`, async () => {
+      const { page, requests, failures, errors } = await openPage(`auth0-js-${version}`);
+      const email = uniqueEmail(`auth0js-${version}`);
+      const run = (step: string, params: Record<string, unknown>): Promise<Outcome> =>
+        page.evaluate(
+          ({ step, params, domain, clientID, connection }) =>
+            new Promise<Outcome>((resolve) => {
+              const auth = new (window as any).auth0.Authentication({ domain, clientID });
+              const done = (error: unknown, value: unknown) => resolve(error ? { ok: false, error } : { ok: true, value });
+              if (step === 'signup') auth.dbConnection.signup({ connection, email: params.email, password: params.password }, done);
+              if (step === 'login') auth.loginWithResourceOwner({ connection, username: params.email, password: params.password, scope: 'openid profile' }, done);
+              if (step === 'userInfo') auth.userInfo(params.accessToken, done);
+              if (step === 'delegation') {
+                auth.delegation({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', id_token: params.idToken, api_type: 'app', scope: 'openid email' }, done);
+              }
+            }),
+          { step, params, domain: front.domain, clientID: CLIENT_ID, connection: DB },
+        );
+      const signup = await show(page, 'signup', await run('signup', { email, password: PASSWORD }));
+      expect(signup).toMatchObject({ ok: true, value: { email } });
+      const wrong = await run('login', { email, password: 'Wrong-passw0rd' });
+      expect(wrong.ok).toBe(false);
+      expect(JSON.stringify((wrong as { error: unknown }).error)).toContain('invalid_user_password');
+      const login = await show(page, 'login', await run('login', { email, password: PASSWORD }));
+      expect(login.ok, JSON.stringify(login)).toBe(true);
+      const tokens = (login as { value: Record<string, string> }).value;
+      const idToken = tokens.idToken ?? tokens.id_token;
+      const accessToken = tokens.accessToken ?? tokens.access_token;
+      expect(claimsOf(idToken!)).toMatchObject({ aud: CLIENT_ID, email, iss: `${front.url}/` });
+      expect(String(claimsOf(idToken!).picture)).toMatch(/^https:\/\/s\.gravatar\.com\/avatar\/[0-9a-f]{32}\?/);
+      const info = await show(page, 'userInfo', await run('userInfo', { accessToken }));
+      expect(info).toMatchObject({ ok: true, value: { email } });
+      const delegated = await show(page, 'delegation', await run('delegation', { idToken }));
+      expect(delegated.ok, JSON.stringify(delegated)).toBe(true);
+      const renewed = (delegated as { value: Record<string, string> }).value;
+      expect(claimsOf(renewed.idToken ?? renewed.id_token!)).toMatchObject({ aud: CLIENT_ID, email });
+      await screenshot(page, `auth0-js-${version}.png`);
+      expect(requests).toContain(`POST ${front.url}/oauth/ro`);
+      expect(requests).toContain(`POST ${front.url}/dbconnections/signup`);
+      expect(requests).toContain(`GET ${front.url}/userinfo`);
+      expect(requests).toContain(`POST ${front.url}/delegation`);
+      expect(failures).toEqual([]);
+      expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
