@@ -116,10 +116,14 @@ async function openPage(lib: string): Promise<{ page: Page; requests: string[]; 
   const failures: string[] = [];
   const errors: string[] = [];
   page.on('request', (request) => requests.push(`${request.method()} ${request.url()}`));
-  page.on('requestfailed', (request) => failures.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
+  // Lock also reaches for Auth0's CDN (its badge) and Gravatar: unreachable here, and not ours to judge.
+  page.on('requestfailed', (request) => {
+    const url = request.url();
+    if (url.startsWith(`${front.url}/`) || url.startsWith(`${pages.origin}/`)) failures.push(`${request.method()} ${url}: ${request.failure()?.errorText}`);
+  });
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !message.text().includes('ERR_NAME_NOT_RESOLVED')) errors.push(`console: ${message.text()}`);
   });
   const response = await page.goto(`${pages.origin}/${lib}.html`);
   expect(response?.status()).toBe(200);
@@ -246,4 +250,87 @@ describe.skipIf(!chromium.ok)('legacy browser clients from another origin, in he
       await page.context().close();
     });
   }
+
+  /** Opens Lock 10 in the page (embedded in #root), as an app configures it: no redirect, no SSO. */
+  async function showLock(page: Page): Promise<void> {
+    await page.evaluate(
+      ({ domain, clientID, connection }) => {
+        const w = window as any;
+        const lock = new w.Auth0Lock(clientID, domain, {
+          container: 'root',
+          auth: { redirect: false, sso: false, params: { scope: 'openid' } },
+          allowedConnections: [connection],
+          rememberLastLogin: false,
+          avatar: null,
+        });
+        lock.on('authenticated', (result: unknown) => (w.authResult = result));
+        lock.on('authorization_error', (error: unknown) => (w.authError = error));
+        w.lock = lock;
+        lock.show();
+      },
+      { domain: front.domain, clientID: CLIENT_ID, connection: DB },
+    );
+    await page.locator('.auth0-lock input[name="email"]').waitFor({ state: 'visible' });
+  }
+
+  async function authenticated(page: Page): Promise<{ idToken: string; accessToken: string }> {
+    await expect.poll(() => page.evaluate(() => (window as any).authResult ?? (window as any).authError ?? null), { timeout: 10_000 }).not.toBeNull();
+    const result = await page.evaluate(() => (window as any).authResult ?? { error: (window as any).authError });
+    expect(result.error, JSON.stringify(result)).toBeUndefined();
+    return result;
+  }
+
+  it('Lock 10 (redirect: false, sso: false): loads its client script, signs up, logs in with the database connection, shows "forgot password"', async () => {
+    const email = uniqueEmail('lock10');
+    const signupPage = await openPage('auth0-lock-10');
+    await showLock(signupPage.page);
+    await screenshot(signupPage.page, 'lock-10-1-loaded.png');
+    expect(signupPage.requests.some((r) => r.startsWith(`GET ${front.url}/client/${CLIENT_ID}.js?t`))).toBe(true);
+    await signupPage.page.getByText('Sign Up', { exact: true }).click();
+    await signupPage.page.locator('.auth0-lock input[name="email"]').fill(email);
+    await signupPage.page.locator('.auth0-lock input[name="password"]').fill(PASSWORD);
+    await screenshot(signupPage.page, 'lock-10-2-sign-up.png');
+    await signupPage.page.locator('.auth0-lock button.auth0-lock-submit').click();
+    const signedUp = await authenticated(signupPage.page);
+    expect(claimsOf(signedUp.idToken)).toMatchObject({ aud: CLIENT_ID, iss: `${front.url}/` });
+    await screenshot(signupPage.page, 'lock-10-3-signed-up.png');
+    expect(signupPage.requests).toContain(`POST ${front.url}/dbconnections/signup`);
+    expect(signupPage.requests).toContain(`POST ${front.url}/oauth/ro`);
+    expect(signupPage.failures).toEqual([]);
+    expect(signupPage.errors).toEqual([]);
+    await signupPage.page.context().close();
+
+    const { page, requests, failures, errors } = await openPage('auth0-lock-10');
+    await showLock(page);
+    await page.locator('.auth0-lock input[name="email"]').fill(email);
+    await page.locator('.auth0-lock input[name="password"]').fill('Wrong-passw0rd');
+    await page.locator('.auth0-lock button.auth0-lock-submit').click();
+    await expect.poll(() => page.locator('.auth0-global-message-error').textContent()).toMatch(/wrong email or password/i);
+    await screenshot(page, 'lock-10-4-wrong-password.png');
+    expect(await page.evaluate(() => (window as any).authError?.error)).toBe('invalid_user_password');
+    await page.evaluate(() => ((window as any).authError = undefined));
+    await page.locator('.auth0-lock input[name="password"]').fill(PASSWORD);
+    await page.locator('.auth0-lock button.auth0-lock-submit').click();
+    const loggedIn = await authenticated(page);
+    expect(claimsOf(loggedIn.idToken)).toMatchObject({ aud: CLIENT_ID, sub: claimsOf(signedUp.idToken).sub });
+    await screenshot(page, 'lock-10-5-logged-in.png');
+    // Lock 10's getProfile: GET /tokeninfo?id_token= from the page's origin.
+    const profile = await page.evaluate(
+      (idToken) => new Promise((resolve) => (window as any).lock.getProfile(idToken, (error: unknown, value: unknown) => resolve({ error, value }))),
+      loggedIn.idToken,
+    );
+    expect(profile).toMatchObject({ value: { email } });
+    expect(requests.some((r) => r.startsWith(`GET ${front.url}/tokeninfo?id_token=`))).toBe(true);
+    expect(failures).toEqual([]);
+    expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+    await page.context().close();
+
+    const forgot = await openPage('auth0-lock-10');
+    await showLock(forgot.page);
+    await forgot.page.getByText("Don't remember your password?").click();
+    await forgot.page.getByText('Reset your password', { exact: true }).waitFor({ state: 'visible' });
+    await expect.poll(() => forgot.page.locator('.auth0-lock button.auth0-lock-submit').isVisible()).toBe(true);
+    await screenshot(forgot.page, 'lock-10-6-forgot-password.png');
+    await forgot.page.context().close();
+  });
 });
