@@ -333,4 +333,47 @@ describe.skipIf(!chromium.ok)('legacy browser clients from another origin, in he
     await screenshot(forgot.page, 'lock-10-6-forgot-password.png');
     await forgot.page.context().close();
   });
+
+  it('Lock Passwordless 2.x (SMS): country from /user/geoloc/country, code through /passwordless/start, login through /oauth/ro', async () => {
+    const national = `555${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+    const phone = `+1${national}`;
+    const { page, requests, failures, errors } = await openPage('auth0-lock-passwordless-2');
+    await page.evaluate(
+      ({ domain, clientID }) => {
+        const w = window as any;
+        const lock = new w.Auth0LockPasswordless(clientID, domain);
+        w.lock = lock;
+        lock.sms({ container: 'root', autoclose: false, responseType: 'token', authParams: { scope: 'openid' } }, (error: unknown, profile: unknown, idToken: unknown) => {
+          w.smsResult = { error: error ?? null, profile, idToken };
+        });
+      },
+      { domain: front.domain, clientID: CLIENT_ID },
+    );
+    const phoneInput = page.locator('input[name="phoneNumber"]');
+    await phoneInput.waitFor({ state: 'visible' });
+    await expect.poll(() => requests.includes(`GET ${front.url}/user/geoloc/country`)).toBe(true);
+    await screenshot(page, 'lock-passwordless-1-phone.png');
+    await phoneInput.fill(national);
+    await page.locator('button.auth0-lock-submit').click();
+    const vcode = page.locator('input[name="vcode"]');
+    await vcode.waitFor({ state: 'visible' });
+    await screenshot(page, 'lock-passwordless-2-code.png');
+    const message = [...twilio.messages].reverse().find((m) => m.to === phone);
+    const code = /^Your code is ([0-9]{6})$/.exec(message?.body ?? '')?.[1];
+    expect(code, `a 6-digit code was texted to ${phone}`).toBeDefined();
+    await vcode.fill(code!);
+    await page.locator('button.auth0-lock-submit').click();
+    await expect.poll(() => page.evaluate(() => (window as any).smsResult ?? null), { timeout: 10_000 }).not.toBeNull();
+    const result = await page.evaluate(() => (window as any).smsResult);
+    expect(result.error, JSON.stringify(result.error)).toBeNull();
+    expect(claimsOf(result.idToken)).toMatchObject({ aud: CLIENT_ID, iss: `${front.url}/` });
+    expect(String(claimsOf(result.idToken).sub)).toMatch(/^sms\|/);
+    await show(page, 'signed in', { profile: result.profile });
+    await screenshot(page, 'lock-passwordless-3-signed-in.png');
+    expect(requests).toContain(`POST ${front.url}/passwordless/start`);
+    expect(requests).toContain(`POST ${front.url}/oauth/ro`);
+    expect(failures).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
