@@ -17,7 +17,8 @@ export const ZERO_CONFIG = {
 export function zeroConfig(issuer: string): OAuthRoConfig {
   return normalizeConfig({
     issuer,
-    clients: [{ client_id: ZERO_CONFIG.client_id, name: 'Demo app (zero-config)' }],
+    // The demo page (apps/demo-web) runs on its own origin, port 3001, and calls this server through CORS.
+    clients: [{ client_id: ZERO_CONFIG.client_id, name: 'Demo app (zero-config)', allowed_origins: ['http://127.0.0.1:3001', 'http://localhost:3001'] }],
     connections: [
       {
         name: ZERO_CONFIG.connection,
