@@ -10,7 +10,7 @@ import { Authentication } from 'auth0-js';
  * const auth = createAuthClient(window.location, 'demo');
  * auth.loginWithResourceOwner({ connection, username, password, scope: 'openid profile' }, callback);
  */
-export function createAuthClient(location: Pick<Location, 'host' | 'origin' | 'protocol'>, clientID: string): Authentication {
+export function createAuthClient(location: Pick<URL, 'host' | 'origin' | 'protocol'>, clientID: string): Authentication {
   const auth = new Authentication({ domain: location.host, clientID });
   if (location.protocol === 'http:') auth.baseOptions.rootUrl = location.origin;
   return auth;

@@ -40,10 +40,12 @@ const query = new URLSearchParams(window.location.search);
 ui.clientId.value = query.get('client_id') ?? ui.clientId.value;
 ui.databaseConnection.value = query.get('connection') ?? ui.databaseConnection.value;
 ui.smsConnection.value = query.get('sms_connection') ?? ui.smsConnection.value;
-element('server').textContent = window.location.origin;
+/** The oauth-ro server: `?server=` when the page runs on its own origin (as deployed), else the page's origin. */
+const server = new URL(query.get('server') ?? window.location.origin);
+element('server').textContent = server.origin;
 
 function client(): Authentication {
-  return createAuthClient(window.location, ui.clientId.value.trim());
+  return createAuthClient(server, ui.clientId.value.trim());
 }
 
 function say(message: string): void {

@@ -7,7 +7,8 @@ import { makeTestCertificate, startFakeTwilio, startTlsFront, type FakeTwilio, t
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from './find-chromium.js';
-import { freePort, startDemoServer, type DemoServer } from './start-demo-server.js';
+import { servePage, type PageServer } from '../serve-page.mjs';
+import { DEMO_DIR, freePort, startDemoServer, type DemoServer } from './start-demo-server.js';
 
 /**
  * The demo page, built, served by the real standalone server process, driven in Debian's headless
@@ -28,6 +29,7 @@ let front: TlsFront;
 let server: DemoServer;
 let browser: Browser;
 let spki: string;
+let ownOrigin: PageServer;
 
 /** Chromium trusts exactly this certificate's key: verification stays on for everything else. */
 function spkiHash(certPem: string): string {
@@ -44,12 +46,13 @@ beforeAll(async () => {
   spki = spkiHash(certificate.cert);
   const port = await freePort();
   front = await startTlsFront({ cert: certificate.cert, key: certificate.key, target: { host: '127.0.0.1', port } });
+  ownOrigin = await servePage({ dir: DEMO_DIR, server: front.url });
   const config = join(temp, 'oauth-ro.json');
   await writeFile(
     config,
     JSON.stringify({
       issuer: `http://127.0.0.1:${port}/`,
-      clients: [{ client_id: 'demo', name: 'Demo web page' }],
+      clients: [{ client_id: 'demo', name: 'Demo web page', allowed_origins: [ownOrigin.origin] }],
       connections: [
         { name: 'Username-Password-Authentication', strategy: 'auth0', enabled_clients: ['demo'], options: { passwordPolicy: 'fair' } },
         {
@@ -87,6 +90,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   await front?.close();
+  await ownOrigin?.close();
   await twilio?.close();
   if (temp) await rm(temp, { recursive: true, force: true });
 });
@@ -203,5 +207,30 @@ describe.skipIf(!chromium.ok)('demo page: auth0.js v8 in headless Chromium again
     expectSameOriginOnly(requests, server.url);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it('on its own origin, as deployed: calls the server cross-origin through CORS, logs in, shows the claims and /userinfo', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => requests.push(`${request.method()} ${request.url()}`));
+    page.on('pageerror', (error) => errors.push(error.message));
+    const response = await page.goto(ownOrigin.url);
+    expect(response?.status()).toBe(200);
+    expect(new URL(page.url()).origin).toBe(ownOrigin.origin);
+    await expect.poll(() => page.locator('#server').textContent()).toBe(front.url);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    const shown = await session(page);
+    expect(shown.claims).toMatchObject({ aud: 'demo', email });
+    expect(shown.userinfo).toMatchObject({ sub: shown.claims.sub, email });
+    await screenshot(page, 'own-origin-login.png');
+    expect(requests).toContain(`POST ${front.url}/oauth/ro`);
+    expect(requests).toContain(`GET ${front.url}/userinfo`);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

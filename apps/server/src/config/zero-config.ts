@@ -17,8 +17,17 @@ export const ZERO_CONFIG = {
 export function zeroConfig(issuer: string): OAuthRoConfig {
   return normalizeConfig({
     issuer,
-    // A browser app with no secret: public (`none`), so it refreshes at /delegation and /oauth/token without one.
-    clients: [{ client_id: ZERO_CONFIG.client_id, name: 'Demo app (zero-config)', token_endpoint_auth_method: 'none' }],
+    // A browser app with no secret: public (`none`), so it refreshes at /delegation and /oauth/token
+    // without one; the demo page (apps/demo-web) runs on its own origin, port 3001, and calls this
+    // server through CORS.
+    clients: [
+      {
+        client_id: ZERO_CONFIG.client_id,
+        name: 'Demo app (zero-config)',
+        token_endpoint_auth_method: 'none',
+        allowed_origins: ['http://127.0.0.1:3001', 'http://localhost:3001'],
+      },
+    ],
     connections: [
       {
         name: ZERO_CONFIG.connection,

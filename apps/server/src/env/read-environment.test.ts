@@ -14,6 +14,13 @@ function failure(env: Record<string, string>): string {
 }
 
 describe('readEnvironment', () => {
+  it('reads how /user/geoloc/country answers, and refuses what cannot be a country or a header', () => {
+    expect(readEnvironment({}).geoloc).toBeUndefined();
+    expect(readEnvironment({ OAUTH_RO_GEOLOC_COUNTRY: 'de', OAUTH_RO_GEOLOC_HEADER: 'CF-IPCountry' }).geoloc).toEqual({ defaultCountry: 'de', countryHeader: 'CF-IPCountry' });
+    expect(failure({ OAUTH_RO_GEOLOC_COUNTRY: 'Germany' })).toBe('OAUTH_RO_GEOLOC_COUNTRY: must be a two-letter country code');
+    expect(failure({ OAUTH_RO_GEOLOC_HEADER: 'cf ipcountry' })).toBe('OAUTH_RO_GEOLOC_HEADER: must be a header name');
+  });
+
   it('applies the defaults of SPEC §1 (empty values count as unset)', () => {
     expect(readEnvironment({ PORT: '', OAUTH_RO_CONFIG: ' ' })).toEqual({
       port: 3000,

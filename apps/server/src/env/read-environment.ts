@@ -1,5 +1,6 @@
-import { MIN_ADMIN_TOKEN_LENGTH, parseKeyEncryptionKey } from '@oauth-ro/core';
+import { MIN_ADMIN_TOKEN_LENGTH, parseKeyEncryptionKey, type GeolocOptions } from '@oauth-ro/core';
 import { StartupError } from '../config/startup-error.js';
+import { readGeoloc } from './read-geoloc.js';
 
 /** Where users and keys are kept, from `OAUTH_RO_DATABASE`. */
 export type DatabaseLocation =
@@ -30,6 +31,8 @@ export interface ServerEnvironment {
   readonly hashQueue?: number;
   /** `OAUTH_RO_PRUNE_INTERVAL_SECONDS`: seconds between sweeps of expired records, 0 for none (default 3600). */
   readonly pruneIntervalSeconds: number;
+  /** `OAUTH_RO_GEOLOC_COUNTRY` / `OAUTH_RO_GEOLOC_HEADER`: how `/user/geoloc/country` answers. */
+  readonly geoloc?: GeolocOptions;
 }
 
 export const DEFAULT_DATABASE = 'sqlite:./data/oauth-ro.db';
@@ -188,5 +191,6 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
     ...optional('adminToken', readAdminToken(nonEmpty(env.OAUTH_RO_ADMIN_TOKEN))),
     ...optional('hashQueue', readHashQueue(nonEmpty(env.OAUTH_RO_HASH_QUEUE))),
     pruneIntervalSeconds: readPruneInterval(nonEmpty(env.OAUTH_RO_PRUNE_INTERVAL_SECONDS)),
+    ...optional('geoloc', readGeoloc(env)),
   };
 }

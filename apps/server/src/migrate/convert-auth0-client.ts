@@ -1,3 +1,4 @@
+import { convertClientUrls } from './convert-client-urls.js';
 import { isRecord, stringOf, type Auth0Record, type MigrationContext } from './migration-context.js';
 
 const ALGS = new Set(['RS256', 'HS256', 'ES256', 'EdDSA']);
@@ -89,5 +90,6 @@ export function convertAuth0Client(raw: unknown, index: number, context: Migrati
   if (Array.isArray(raw.allowed_clients)) client.allowed_clients = raw.allowed_clients.filter((id): id is string => stringOf(id) !== undefined);
   const rt = refreshToken(raw.refresh_token);
   if (rt && Object.keys(rt).length > 0) client.refresh_token = rt;
+  Object.assign(client, convertClientUrls(raw, where, context));
   return { client, aliases: [exportedId, name].filter((a): a is string => a !== undefined) };
 }

@@ -81,6 +81,7 @@ describe('convertAuth0Export: Management API v2 export', () => {
         idle_token_lifetime: 1296000,
         infinite_idle_token_lifetime: true,
       },
+      callbacks: ['com.acme.mobile://acme.eu.auth0.com/ios/com.acme.mobile/callback'],
     });
   });
 
@@ -184,6 +185,7 @@ describe('convertAuth0Export: auth0-deploy-cli tenant.yaml', () => {
         jwt_configuration: { alg: 'HS256', lifetime_in_seconds: 600 },
         client_secret: 'env:ACME_BACKOFFICE_CLIENT_SECRET',
         allowed_clients: ['env:ACME_MOBILE_CLIENT_ID'],
+        callbacks: ['https://backoffice.acme.example/callback'],
       },
     ]);
     const connections = config.connections as { name: string; enabled_clients: string[]; options: Record<string, unknown> }[];

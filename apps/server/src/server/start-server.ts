@@ -124,6 +124,7 @@ export async function startServer(
       ...(env.keyEncryptionKey === undefined ? {} : { keyEncryptionKey: env.keyEncryptionKey }),
       ...(env.codeHashKey === undefined ? {} : { passwordless: { codeHashKey: env.codeHashKey } }),
       ...(env.adminToken === undefined ? {} : { adminToken: env.adminToken }),
+      ...(env.geoloc === undefined ? {} : { geoloc: env.geoloc }),
     });
     registerReadiness(app, stores);
     registerApiReference(app, config.issuer);

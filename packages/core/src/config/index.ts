@@ -5,3 +5,4 @@ export * from './normalize-token-lifecycle.js';
 export * from './authenticate-client.js';
 export * from './normalize-allowed-clients.js';
 export * from './may-delegate.js';
+export * from './normalize-client-urls.js';

@@ -3,6 +3,7 @@ import type { ClientConfig, ConnectionConfig, JwtAlg, OAuthRoConfig, StrategyNam
 import { normalizeTokenLifecycle } from './normalize-token-lifecycle.js';
 import { normalizeExtensibility } from './normalize-extensibility.js';
 import { normalizeAllowedClients } from './normalize-allowed-clients.js';
+import { normalizeClientUrls } from './normalize-client-urls.js';
 
 const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs'];
 const ALGS: readonly JwtAlg[] = ['RS256', 'HS256', 'ES256', 'EdDSA'];
@@ -52,6 +53,7 @@ function normalizeClient(raw: unknown, path: string): ClientConfig {
     jwt_configuration: { alg: alg as JwtAlg, lifetime_in_seconds: lifetime, secret_encoded },
     ...normalizeTokenLifecycle(raw, path),
     ...normalizeAllowedClients(raw, path),
+    ...normalizeClientUrls(raw, path),
   };
 }
 

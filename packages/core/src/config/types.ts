@@ -23,6 +23,14 @@ export interface ClientConfig {
    * or empty: none — a client may always delegate to itself only (Auth0 read empty as "all").
    */
   readonly allowed_clients?: readonly string[];
+  /** Browser origins allowed to call the API (CORS), Auth0's `allowed_origins`: `https://app.example.com`, `https://*.example.com`. */
+  readonly allowed_origins?: readonly string[];
+  /** Auth0's `web_origins`: granted CORS like {@link ClientConfig.allowed_origins}. */
+  readonly web_origins?: readonly string[];
+  /** Auth0's `callbacks` (redirect URLs); their http(s) origins are granted CORS too. */
+  readonly callbacks?: readonly string[];
+  /** Where `/logout?returnTo=` may send the browser (query string and fragment not compared), Auth0's `allowed_logout_urls`. */
+  readonly allowed_logout_urls?: readonly string[];
 }
 
 /** Client authentication methods at the token and revocation endpoints (Auth0 / RFC 7591 names). */

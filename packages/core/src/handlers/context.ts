@@ -1,4 +1,5 @@
 import type { AdminTokenCheck } from '../admin/admin-token.js';
+import type { GeolocSettings } from '../legacy/geoloc-settings.js';
 import type { ConfigIndex } from '../config/resolve-client.js';
 import type { PasswordlessContext } from '../passwordless/prepare-passwordless.js';
 import type { MetricsRegistry } from '../metrics/metrics-registry.js';
@@ -19,4 +20,6 @@ export interface HandlerContext {
   readonly ipLimits: IpLimits;
   /** The admin API's token check; without it the `/api/v2/users` and `/api/v2/user-blocks` routes answer 404. */
   readonly adminToken?: AdminTokenCheck;
+  /** How `/user/geoloc/country` answers (default: `US`, no header). */
+  readonly geoloc?: GeolocSettings;
 }

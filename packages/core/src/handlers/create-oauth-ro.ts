@@ -32,6 +32,13 @@ import { handleTokenInfo, handleUserInfo } from './handle-profile.js';
 import { handleRevoke } from './handle-revoke.js';
 import { handleRo } from './handle-ro.js';
 import { handleSignup } from './handle-signup.js';
+import { handleClientScript } from './handle-client-script.js';
+import { handleLogout } from './handle-logout.js';
+import { handleTokenInfoGet } from './handle-tokeninfo-get.js';
+import { handleGeolocCountry, handleSsoData } from './handle-user-legacy.js';
+import { prepareCorsPolicy } from '../http/cors-policy.js';
+import { withCors } from '../http/cors.js';
+import { prepareGeoloc, type GeolocOptions } from '../legacy/geoloc-settings.js';
 import { handleToken } from './handle-token.js';
 
 type Handler = (ctx: HandlerContext, request: OAuthRequest) => Promise<OAuthResponse> | OAuthResponse;
@@ -40,8 +47,8 @@ type Handler = (ctx: HandlerContext, request: OAuthRequest) => Promise<OAuthResp
 const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/oauth/ro': { POST: handleRo },
   '/dbconnections/signup': { POST: handleSignup },
-  '/tokeninfo': { POST: handleTokenInfo },
-  '/userinfo': { GET: handleUserInfo },
+  '/tokeninfo': { POST: handleTokenInfo, GET: handleTokenInfoGet },
+  '/userinfo': { GET: handleUserInfo, POST: handleUserInfo },
   '/.well-known/jwks.json': { GET: handleJwks },
   '/.well-known/openid-configuration': { GET: handleDiscovery },
   '/health': { GET: handleHealth },
@@ -56,6 +63,12 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/api/v2/user-blocks': { GET: handleAdminListBlocks, DELETE: handleAdminUnblockIdentifier },
   '/api/v2/user-blocks/:id': { GET: handleAdminListUserBlocks, DELETE: handleAdminUnblockUser },
   '/api/v2/users/:id': { GET: handleAdminGetUser, PATCH: handleAdminPatchUser, DELETE: handleAdminDeleteUser },
+  // What Lock and auth0.js call from the browser besides the API above.
+  '/client/:id': { GET: handleClientScript },
+  '/user/ssodata': { GET: handleSsoData },
+  '/user/geoloc/country': { GET: handleGeolocCountry },
+  '/logout': { GET: handleLogout },
+  '/v2/logout': { GET: handleLogout },
 };
 
 /** The paths oauth-ro answers, for adapters that register routes one by one; `:id` is one path segment. */
@@ -169,6 +182,8 @@ export interface CreateOAuthRoOptions {
    * `createOAuthRo` throws a `ConfigurationError`. Without it those routes answer 404.
    */
   readonly adminToken?: string;
+  /** `GET /user/geoloc/country`: the default country and a trusted proxy's country header. */
+  readonly geoloc?: GeolocOptions;
 }
 
 /**
@@ -208,7 +223,9 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
   const ctx: HandlerContext = {
     index: indexConfig(config), deps, mint, passwordless, metrics, ipLimits: { ...DEFAULT_IP_LIMITS, ...options.ipLimits },
     ...(adminToken ? { adminToken } : {}),
+    geoloc: prepareGeoloc(options.geoloc),
   };
+  const cors = prepareCorsPolicy(config.clients);
 
   async function dispatch(request: OAuthRequest, path: string, handler: Handler): Promise<OAuthResponse> {
     try {
@@ -238,14 +255,16 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     return response;
   }
 
+  // CORS wraps every answer, Fetch entry included (docs/spec.md).
+  const answer = withCors(cors, routeOf, handle);
   return {
     issuer: config.issuer,
-    handle,
+    handle: answer,
     verifyAccessToken: (token, verifyOptions) => verifyAccessToken(mint, token, deps.clock.now(), verifyOptions),
     verifyIdToken: (token, client_id) => verifyIdToken(mint, token, deps.clock.now(), { client_id }),
     verifyToken: (token) => verifyAccessToken(mint, token, deps.clock.now()),
     userinfoAudience: accessTokenAudience(config.issuer),
-    fetch: async (request, fetchOptions) => toFetchResponse(await handle(await fromFetchRequest(request, fetchOptions))),
+    fetch: async (request, fetchOptions) => toFetchResponse(await answer(await fromFetchRequest(request, fetchOptions))),
     clientKey: (client_id) => clientKeys.get(client_id),
     jwks: () => keyRing.jwks() as { keys: Record<string, unknown>[] },
     rotateSigningKey: async (alg = 'RS256') => ({ kid: (await keyRing.rotate(alg)).kid }),

@@ -6,7 +6,7 @@ import { fullProfile } from '../tokens/profile-claims.js';
 import { accessTokenAudience } from '../tokens/mint-access-token.js';
 import { verifyAccessToken, type TokenClaims } from '../tokens/verify-access-token.js';
 import { verifyIdToken } from '../tokens/verify-id-token.js';
-import type { Result } from '../util/result.js';
+import { ok, type Result } from '../util/result.js';
 import { missing, readStringParams } from '../validation/read-params.js';
 import type { HandlerContext } from './context.js';
 
@@ -27,13 +27,14 @@ async function profileFor(ctx: HandlerContext, claims: Result<TokenClaims, OAuth
 }
 
 /**
- * `POST /tokeninfo` `{id_token}`: the full profile of the token's user. Only an id_token (single
+ * `POST /tokeninfo` `{id_token}` (or `GET /tokeninfo?id_token=`): the full profile of the token's user. Only an id_token (single
  * audience, one of our clients) will do; an access token is 401.
  *
  * @example await handleTokenInfo(ctx, request); // 200 {"user_id":"auth0|…","email":…,"identities":[…]}
  */
 export async function handleTokenInfo(ctx: HandlerContext, request: OAuthRequest): Promise<OAuthResponse> {
-  const body = parseBody(request);
+  // `GET /tokeninfo?id_token=` (Lock 10's getProfile, auth0.js v7) reads the query instead.
+  const body = request.method === 'GET' ? ok(Object.fromEntries(new URLSearchParams(request.query ?? ''))) : parseBody(request);
   if (!body.ok) return errorResponse(body.error);
   const read = readStringParams(body.value, ['id_token'], { id_token: 16384 });
   if (!read.ok) return errorResponse(read.error);
@@ -43,7 +44,7 @@ export async function handleTokenInfo(ctx: HandlerContext, request: OAuthRequest
 }
 
 /**
- * `GET /userinfo` with `Authorization: Bearer <access_token>`: the profile with `sub`. Only an access
+ * `GET /userinfo` (or `POST`, as auth0.js v7 sends it) with `Authorization: Bearer <access_token>`: the profile with `sub`. Only an access
  * token for the userinfo audience will do (`typ: at+jwt`, server-signed); an id_token is 401.
  *
  * @example await handleUserInfo(ctx, request); // 200 {"sub":"auth0|…","email":…}

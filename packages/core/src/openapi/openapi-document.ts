@@ -1,5 +1,6 @@
 import { BODY_ERRORS, errorResponses, HEADER_ERRORS } from './error-responses.js';
 import { ADMIN_PATHS, ADMIN_SCHEMAS } from './paths/admin.js';
+import { BROWSER_PATHS, withPreflight } from './paths/browser.js';
 import { DEVICE_CREDENTIAL_PATHS } from './paths/device-credentials.js';
 import { discoveryPaths } from './paths/discovery.js';
 import { LOGIN_PATHS } from './paths/login.js';
@@ -34,6 +35,8 @@ const DESCRIPTION = [
   '',
   'Request bodies are accepted as `application/json` and as `application/x-www-form-urlencoded` (16 KiB at most). Every error is `{"error": "…", "error_description": "…"}` with the status listed under each operation; no error carries a stack trace.',
   '',
+  'Browsers: every route a browser calls answers a CORS preflight (`OPTIONS`) and grants the origins its clients list (`allowed_origins`, `web_origins`, the origins of `callbacks`): `Access-Control-Allow-Origin` is the request’s `Origin` (never `*`) with `Access-Control-Allow-Credentials: true`, and every answer there carries `Vary: Origin`. An actual request is granted for the origins of the client it names (`client_id` in the query or body, HTTP Basic, or the client its bearer token or `id_token` was issued to); naming none, for any client’s.',
+  '',
   'Any method an operation is not listed for, on a path listed here, answers 405 (`MethodNotAllowed`); HEAD is answered like GET, without a body. A request body that cannot be read answers 400, 413 or 415 (`InvalidBody`, `BodyTooLarge`, `UnsupportedMediaType`) whatever the method: the adapter or the host app’s own body parser may read it before the route runs. An `Authorization` or `Content-Type` header over 8 KiB answers 431 (`HeaderTooLarge`) on any path and method.',
 ].join('\n');
 
@@ -66,8 +69,9 @@ export function openApiDocument(options: OpenApiDocumentOptions): OpenApiDocumen
       { name: 'Device credentials (Touch ID)', description: 'Device keys for the jwt-bearer grant, and refresh-token devices.' },
       { name: 'Administration', description: 'Blocks and users, with the admin token (the routes answer 404 unless one is configured).' },
       { name: 'Discovery and operations', description: 'Keys, metadata, health and metrics.' },
+      { name: 'Browser clients (Lock, auth0.js)', description: 'What Lock and auth0.js load or navigate to, and the CORS preflight of every route a browser calls.' },
     ],
-    paths: withHeaderLimits({
+    paths: withHeaderLimits(withPreflight({
       ...LOGIN_PATHS,
       ...SIGNUP_PATHS,
       ...PROFILE_PATHS,
@@ -75,8 +79,9 @@ export function openApiDocument(options: OpenApiDocumentOptions): OpenApiDocumen
       ...DEVICE_CREDENTIAL_PATHS,
       ...ADMIN_PATHS,
       ...discoveryPaths(options.issuer, standalone),
+      ...BROWSER_PATHS,
       ...(standalone ? STANDALONE_PATHS : {}),
-    }),
+    })),
     components: {
       schemas: { ...COMPONENT_SCHEMAS, ...ADMIN_SCHEMAS },
       responses: {

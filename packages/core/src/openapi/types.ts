@@ -59,7 +59,7 @@ export interface OperationObject {
   readonly security?: readonly SecurityRequirement[];
 }
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options';
 
 /** The operations of one path. */
 export type PathItemObject = Partial<Readonly<Record<HttpMethod, OperationObject>>>;

@@ -1,4 +1,5 @@
 import type { UserRecord } from '../ports/user-store.js';
+import { gravatarUrl } from './gravatar-url.js';
 
 /** Claims no token and no profile response ever carries. */
 const PRIVATE_FIELDS = new Set(['password_hash', 'blocked']);
@@ -22,6 +23,7 @@ export function fullProfile(user: UserRecord): Record<string, unknown> {
     ...(user.phone_number === undefined ? {} : { phone_number: user.phone_number, phone_verified: false }),
     ...(fallbackName === undefined ? {} : { name: fallbackName }),
     ...(fallbackName === undefined ? {} : { nickname: (user.username ?? fallbackName).split('@')[0] }),
+    picture: gravatarUrl(user.email, fallbackName),
     ...out,
     identities: [
       {
@@ -41,9 +43,12 @@ const NON_ATTRIBUTE_SCOPES = new Set(['openid', 'offline_access', 'profile']);
 /** Registered claims a profile attribute must never override. */
 const REGISTERED = new Set(['iss', 'sub', 'aud', 'iat', 'exp', 'nbf', 'jti', 'azp']);
 
+/** Scope words that bring a companion attribute along, as Auth0's normalised profile did. */
+const COMPANIONS: Readonly<Record<string, string>> = { email: 'email_verified' };
+
 /**
  * The id_token claims for a scope (SPEC §3): `openid` alone gives none; each further word adds the
- * attribute of that name; `profile` adds the whole profile.
+ * attribute of that name (`email` also `email_verified`); `profile` adds the whole profile, `picture` included.
  *
  * @example
  * scopedClaims(user, ['openid', 'email']); // { email: 'a@example.com' }
@@ -54,6 +59,8 @@ export function scopedClaims(user: UserRecord, scope: readonly string[]): Record
   if (scope.includes('profile')) Object.assign(out, profile);
   for (const word of scope) {
     if (!NON_ATTRIBUTE_SCOPES.has(word) && Object.hasOwn(profile, word)) out[word] = profile[word];
+    const companion = COMPANIONS[word];
+    if (companion !== undefined && Object.hasOwn(profile, companion)) out[companion] = profile[companion];
   }
   for (const key of REGISTERED) delete out[key];
   return out;

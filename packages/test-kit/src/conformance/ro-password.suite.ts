@@ -43,12 +43,12 @@ export function roPasswordSuite(harness: AdapterHarness): void {
       expect(payload.exp! - payload.iat!).toBe(36000);
     });
 
-    it('adds exactly the attributes named in scope', async () => {
+    it('adds exactly the attributes named in scope (email brings email_verified along, as Auth0 did)', async () => {
       const email = uniqueEmail();
       await ctx.current.signup(email, GOOD_PASSWORD);
       const res = await ctx.current.login({ username: email, password: GOOD_PASSWORD, scope: 'openid name email' });
       const claims = decodeJwt(res.json.id_token);
-      expect(Object.keys(claims).sort()).toEqual([...STANDARD, 'email', 'name'].sort());
+      expect(Object.keys(claims).sort()).toEqual([...STANDARD, 'email', 'email_verified', 'name'].sort());
       expect(claims.email).toBe(email);
     });
 

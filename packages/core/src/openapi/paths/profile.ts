@@ -20,6 +20,27 @@ const INVALID_TOKEN = { code: 'invalid_token', when: 'missing, malformed, expire
 /** `POST /tokeninfo` and `GET /userinfo`. */
 export const PROFILE_PATHS: Readonly<Record<string, PathItemObject>> = {
   '/tokeninfo': {
+    get: {
+      operationId: 'tokenInfoGet',
+      summary: 'The full profile behind an id_token (query; JSONP)',
+      tags: ['Profile'],
+      description:
+        'The same as `POST /tokeninfo`, with `id_token` in the query (Lock 10’s `getProfile`). With `callback` (auth0.js v7 over JSONP): always 200, a script calling it with `{"status": 200, "user": {…}}` or `{"status": <HTTP status>, "error", "error_description"}`.',
+      parameters: [
+        { name: 'id_token', in: 'query', required: true, description: 'An id_token (or access token) of this issuer.', schema: { type: 'string' } },
+        { name: 'callback', in: 'query', description: 'JSONP callback name (`__jp0`, `a.b`).', schema: { type: 'string', pattern: '^[A-Za-z_$][\\w$]{0,63}(\\.[A-Za-z_$][\\w$]{0,63}){0,3}$' } },
+      ],
+      responses: {
+        '200': {
+          ...jsonResult('The profile (JSON), or with `callback` the JSONP script whatever the outcome.', 'Profile', PROFILE),
+          content: {
+            ...jsonResult('', 'Profile', PROFILE).content,
+            'application/javascript': { schema: { type: 'string' }, examples: { default: { value: '/**/ typeof __jp0 === \'function\' && __jp0({"status":200,"user":{…}});' } } },
+          },
+        },
+        ...errorResponses([...PARAMETER_ERRORS, INVALID_TOKEN, ...SERVICE_ERRORS]),
+      },
+    },
     post: {
       operationId: 'tokenInfo',
       summary: 'The full profile behind an id_token',
@@ -33,6 +54,17 @@ export const PROFILE_PATHS: Readonly<Record<string, PathItemObject>> = {
     },
   },
   '/userinfo': {
+    post: {
+      operationId: 'userInfoPost',
+      summary: 'The profile of the access token’s user (POST, as auth0.js v7 sends it)',
+      tags: ['Profile'],
+      description: 'The same as `GET /userinfo`: the profile with `sub`, for `Authorization: Bearer <access_token>`. Any body is ignored.',
+      security: [{ accessToken: [] }],
+      responses: {
+        '200': jsonResult('The profile.', 'UserInfo', { sub: PROFILE.user_id, ...PROFILE }),
+        ...errorResponses([INVALID_TOKEN, ...SERVICE_ERRORS]),
+      },
+    },
     get: {
       operationId: 'userInfo',
       summary: 'The profile of the access token’s user',
