@@ -3,3 +3,4 @@ export * from './normalize-config.js';
 export * from './resolve-client.js';
 export * from './normalize-token-lifecycle.js';
 export * from './authenticate-client.js';
+export * from './normalize-accounts.js';

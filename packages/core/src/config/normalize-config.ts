@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../errors/oauth-error.js';
 import type { ClientConfig, ConnectionConfig, JwtAlg, OAuthRoConfig, StrategyName } from './types.js';
 import { normalizeTokenLifecycle } from './normalize-token-lifecycle.js';
+import { normalizeAccounts } from './normalize-accounts.js';
 
 const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs'];
 const ALGS: readonly JwtAlg[] = ['RS256', 'HS256', 'ES256', 'EdDSA'];
@@ -104,7 +105,7 @@ export function normalizeConfig(raw: unknown): OAuthRoConfig {
     if (names.has(c.name)) throw new ConfigurationError(`connections[${i}].name`, `duplicates "${c.name}"`);
     names.add(c.name);
   });
-  return deepFreeze({ issuer, clients, connections });
+  return deepFreeze({ issuer, clients, connections, ...normalizeAccounts(raw, connections) });
 }
 
 function deepFreeze<T>(value: T): T {

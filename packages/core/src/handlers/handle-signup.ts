@@ -4,6 +4,7 @@ import { signupEvent } from '../audit/signup-event.js';
 import { oauthError } from '../errors/oauth-error.js';
 import { parseBody, type BodyParams } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
+import { auth0ErrorResponse } from '../http/auth0-error-response.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { signupDatabaseUser } from '../strategies/database/signup-database-user.js';
 import { err, ok, type Result } from '../util/result.js';
@@ -62,7 +63,7 @@ export async function handleSignup(ctx: HandlerContext, request: OAuthRequest): 
   const origin = auditOrigin(request, { client_id: p.client_id, connection: p.connection, user_name: normalizeIdentifier(p.email) });
   const refuse = (error: OAuthError) => {
     emitAudit(ctx.deps, signupEvent(origin, err(error)));
-    return errorResponse(error);
+    return auth0ErrorResponse(error);
   };
 
   const client = ctx.index.clients.get(p.client_id);

@@ -8,6 +8,7 @@ import { SIGNUP_PATHS } from './paths/signup.js';
 import { STANDALONE_PATHS } from './paths/standalone.js';
 import { TOKEN_PATHS } from './paths/tokens.js';
 import { COMPONENT_SCHEMAS } from './schemas.js';
+import { AUTH0_ERROR_SCHEMA } from './auth0-errors.js';
 import type { OpenApiDocument, PathItemObject } from './types.js';
 
 /** Every operation also answers 431 to an oversized `Authorization` or `Content-Type` (checked before routing). */
@@ -78,7 +79,7 @@ export function openApiDocument(options: OpenApiDocumentOptions): OpenApiDocumen
       ...(standalone ? STANDALONE_PATHS : {}),
     }),
     components: {
-      schemas: { ...COMPONENT_SCHEMAS, ...ADMIN_SCHEMAS },
+      schemas: { ...COMPONENT_SCHEMAS, ...ADMIN_SCHEMAS, Auth0Error: AUTH0_ERROR_SCHEMA },
       responses: {
         MethodNotAllowed: errorResponses(['method_not_allowed'])['405']!,
         InvalidBody: errorResponses(BODY_ERRORS)['400']!,

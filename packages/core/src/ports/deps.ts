@@ -12,6 +12,8 @@ import type { Random } from './random.js';
 import type { RefreshTokenStore } from './refresh-token-store.js';
 import type { UsedAssertionStore } from './used-assertion-store.js';
 import type { UserStore } from './user-store.js';
+import type { PasswordHistoryStore } from './password-history-store.js';
+import type { TicketStore } from './ticket-store.js';
 
 /**
  * Every outside dependency of core, passed in once. Core never imports an implementation.
@@ -42,4 +44,8 @@ export interface CoreDeps {
   readonly counters?: CounterStore;
   /** Passwordless message senders by strategy (`sms`, `email`). */
   readonly senders?: Readonly<Partial<Record<'sms' | 'email', MessageSender>>>;
+  /** Password reset and email verification tickets. Without it those flows answer 503. */
+  readonly tickets?: TicketStore;
+  /** Earlier password hashes, for `password_history`. Without it only the current password is compared. */
+  readonly passwordHistory?: PasswordHistoryStore;
 }

@@ -13,3 +13,5 @@ export * from './clock.js';
 export * from './random.js';
 export * from './logger.js';
 export type * from './deps.js';
+export type * from './password-history-store.js';
+export type * from './ticket-store.js';

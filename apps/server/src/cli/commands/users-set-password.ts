@@ -1,4 +1,4 @@
-import { setUserPassword } from '@oauth-ro/core';
+import { ERROR_TABLE, setUserPassword } from '@oauth-ro/core';
 import { EXIT, type CliCommand } from '../command.js';
 import { passwordFromOptions } from '../read-password.js';
 import { userLabel, withNamedUser } from '../resolve-user.js';
@@ -28,7 +28,7 @@ Example:
     const password = await passwordFromOptions(args, io);
     return withNamedUser(args, io, async ({ stores, hasher, clock, config }, user) => {
       const result = await setUserPassword({ users: stores.users, counters: stores.counters, hasher, clock }, config, user.user_id, password);
-      if (!result.ok) throw new CommandError(result.error.description ?? result.error.code);
+      if (!result.ok) throw new CommandError(result.error.description ?? ERROR_TABLE[result.error.code].description);
       io.out(`password set for ${userLabel(user)}`);
       return EXIT.ok;
     });
