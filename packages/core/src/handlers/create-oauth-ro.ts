@@ -29,6 +29,10 @@ import { handleRevoke } from './handle-revoke.js';
 import { handleRo } from './handle-ro.js';
 import { handleSignup } from './handle-signup.js';
 import { handleToken } from './handle-token.js';
+import { handleChangePassword } from './handle-change-password.js';
+import { handleResetPage, handleResetSubmit } from './handle-reset-page.js';
+import { handleVerifyEmail } from './handle-verify-email.js';
+import { handleCreatePasswordChangeTicket, handleSendVerificationEmail } from './handle-account-tickets.js';
 
 type Handler = (ctx: HandlerContext, request: OAuthRequest) => Promise<OAuthResponse> | OAuthResponse;
 
@@ -52,6 +56,12 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/api/v2/user-blocks': { GET: handleAdminListBlocks, DELETE: handleAdminUnblockIdentifier },
   '/api/v2/user-blocks/:id': { GET: handleAdminListUserBlocks, DELETE: handleAdminUnblockUser },
   '/api/v2/users/:id': { GET: handleAdminGetUser, PATCH: handleAdminPatchUser, DELETE: handleAdminDeleteUser },
+  // Account flows (docs/spec.d/accounts.md): reset and verification links, and their admin API.
+  '/dbconnections/change_password': { POST: handleChangePassword },
+  '/lo/reset': { GET: handleResetPage, POST: handleResetSubmit },
+  '/api/v2/tickets/email-verification': { GET: handleVerifyEmail },
+  '/api/v2/tickets/password-change': { POST: handleCreatePasswordChangeTicket },
+  '/api/v2/jobs/verification-email': { POST: handleSendVerificationEmail },
 };
 
 /** The paths oauth-ro answers, for adapters that register routes one by one; `:id` is one path segment. */

@@ -12,6 +12,7 @@ import type { OAuthError } from '../errors/oauth-error.js';
 import { normalizeIdentifier } from '../validation/normalize-identifier.js';
 import { missing, readStringParams } from '../validation/read-params.js';
 import { takeSignupSlot } from '../protection/ip-limits.js';
+import { sendTicketEmail } from '../accounts/send-ticket-email.js';
 import type { HandlerContext } from './context.js';
 
 const MAX_METADATA_FIELDS = 10;
@@ -84,6 +85,10 @@ export async function handleSignup(ctx: HandlerContext, request: OAuthRequest): 
   if (!created.ok) return refuse(created.error);
   const user = created.value;
   emitAudit(ctx.deps, signupEvent({ ...origin, strategy: connection.strategy }, created));
+  if (ctx.deps.senders?.email && connection.options.send_verification_email !== false) {
+    // After the answer, like Auth0: a slow or failing provider does not hold up or undo the sign-up.
+    void sendTicketEmail(ctx.deps, ctx.index.config, 'verify_email', { user, connection, client }).catch(() => undefined);
+  }
   return jsonResponse(200, {
     _id: user.user_id.slice(user.user_id.indexOf('|') + 1),
     email: user.email,

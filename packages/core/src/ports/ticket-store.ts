@@ -14,6 +14,11 @@ export interface TicketRecord {
   readonly client_id?: string;
   /** Where the page sends the user afterwards (Auth0's `result_url` / template `resultUrl`). */
   readonly result_url?: string;
+  /**
+   * Legacy `change_password` with `password`: the hash of the password the link confirms (the
+   * page then asks no new password).
+   */
+  readonly password_hash?: string;
   /** Epoch milliseconds. */
   readonly created_at: number;
   /** Epoch milliseconds; at and after it the ticket is dead. */

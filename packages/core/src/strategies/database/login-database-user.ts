@@ -29,6 +29,9 @@ export async function loginDatabaseUser(
   }
   if (!(await deps.hasher.verify(user.password_hash, password))) return err(oauthError('invalid_user_password'));
   if (user.blocked) return err(oauthError('unauthorized', 'user is blocked'));
+  if (connection.options.requires_email_verification === true && user.profile.email_verified !== true) {
+    return err(oauthError('unauthorized', 'Please verify your email before logging in.'));
+  }
   if (deps.hasher.needsRehash(user.password_hash)) {
     const password_hash = await deps.hasher.hash(password);
     const updated = await deps.users.update(user.user_id, { password_hash }, new Date(deps.clock.now()).toISOString());
