@@ -4,6 +4,7 @@ import { tokenLifecycleMigration } from './003-token-lifecycle.js';
 import { passwordlessMigration } from './004-passwordless.js';
 import { pruneIndexesMigration } from './005-prune-indexes.js';
 import { refreshTokenIdleMigration } from './006-refresh-token-idle.js';
+import { accountsMigration } from './007-accounts.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   passwordlessMigration,
   pruneIndexesMigration,
   refreshTokenIdleMigration,
+  accountsMigration,
 ];
