@@ -1,6 +1,8 @@
 import { convertAuth0Client } from './convert-auth0-client.js';
 import { convertAuth0Connection } from './convert-auth0-connection.js';
 import { createMigrationContext, isRecord, stringOf, type Auth0Record } from './migration-context.js';
+import { convertEmailProvider } from './convert-email-provider.js';
+import { convertEmailTemplates } from './convert-email-templates.js';
 
 /** deploy-cli sections (and Management API bundles) that have no counterpart in oauth-ro. */
 const UNSUPPORTED_SECTIONS: Readonly<Record<string, string>> = {
@@ -14,7 +16,6 @@ const UNSUPPORTED_SECTIONS: Readonly<Record<string, string>> = {
   roles: 'roles are not carried over; put them in app_metadata when importing users',
   organizations: 'organizations are not supported',
   guardianFactors: 'multi-factor authentication is not supported',
-  emailTemplates: 'verification and welcome emails are not sent by oauth-ro',
 };
 
 /** The result of {@link convertAuth0Export}. */
@@ -105,5 +106,10 @@ export function convertAuth0Export(input: unknown): ConvertedAuth0Export {
     if (count > 0) context.warnings.push(`${key}: ${count} not carried over (${why})`);
   }
   const issuer = context.envReference('oauth_ro', 'issuer', 'issuer', "the URL of oauth-ro's domain with a trailing slash, e.g. https://auth.example.com/");
-  return { config: { issuer, clients, connections }, warnings: context.warnings };
+  const email_provider = emailProvider ? convertEmailProvider(emailProvider, context) : undefined;
+  const email_templates = convertEmailTemplates(source.emailTemplates ?? source.email_templates, context);
+  return {
+    config: { issuer, clients, connections, ...(email_provider ? { email_provider } : {}), ...(email_templates.length > 0 ? { email_templates } : {}) },
+    warnings: context.warnings,
+  };
 }

@@ -105,7 +105,7 @@ export async function startServer(
         logger: app.log,
         audit: auditLogSink(app.log),
         directories,
-        senders: await loadSenders(config, app.log),
+        senders: await loadSenders(config, app.log, { zeroConfig: !env.configFile }),
       },
       ...(env.keyEncryptionKey === undefined ? {} : { keyEncryptionKey: env.keyEncryptionKey }),
       ...(env.codeHashKey === undefined ? {} : { passwordless: { codeHashKey: env.codeHashKey } }),

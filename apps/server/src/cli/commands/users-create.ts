@@ -40,7 +40,7 @@ Example:
     const password = await passwordFromOptions(args, io);
     return withAdminContext(io, async (context) => {
       const connection = databaseConnection(context.config, name);
-      const result = await signupDatabaseUser({ users: context.stores.users, hasher: context.hasher, clock: context.clock, random: context.random }, connection, {
+      const result = await signupDatabaseUser({ users: context.stores.users, passwordHistory: context.stores.passwordHistory, hasher: context.hasher, clock: context.clock, random: context.random }, connection, {
         email,
         password,
         ...(username === undefined ? {} : { username }),

@@ -27,7 +27,7 @@ Example:
   async run(args, io) {
     const password = await passwordFromOptions(args, io);
     return withNamedUser(args, io, async ({ stores, hasher, clock, config }, user) => {
-      const result = await setUserPassword({ users: stores.users, counters: stores.counters, hasher, clock }, config, user.user_id, password);
+      const result = await setUserPassword({ users: stores.users, counters: stores.counters, passwordHistory: stores.passwordHistory, hasher, clock }, config, user.user_id, password);
       if (!result.ok) throw new CommandError(result.error.description ?? ERROR_TABLE[result.error.code].description);
       io.out(`password set for ${userLabel(user)}`);
       return EXIT.ok;
