@@ -10,6 +10,7 @@ import { unblockUser } from '../admin/unblock-user.js';
 import { auditOrigin } from '../audit/audit-origin.js';
 import { emitAudit } from '../audit/emit-audit.js';
 import { parseBody } from '../http/parse-body.js';
+import { ERROR_TABLE } from '../errors/error-table.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import type { TicketRecord } from '../ports/ticket-store.js';
 import type { UserRecord } from '../ports/user-store.js';
@@ -95,7 +96,7 @@ export async function handleResetSubmit(ctx: HandlerContext, request: OAuthReque
     if (pw !== again) return formPage(ctx, ticket, csrf, live, 'The passwords do not match.', 400);
     if (connection) {
       const checked = await checkNewPassword(ctx.deps, connection, pw, passwordOwnerOf(user));
-      if (!checked.ok) return formPage(ctx, ticket, csrf, live, checked.error.description ?? 'This password cannot be used.', 400);
+      if (!checked.ok) return formPage(ctx, ticket, csrf, live, checked.error.description ?? ERROR_TABLE[checked.error.code].description, 400);
     }
     newPassword = pw;
   }
@@ -105,7 +106,7 @@ export async function handleResetSubmit(ctx: HandlerContext, request: OAuthReque
     const set = await setUserPassword(ctx.deps, ctx.index.config, user.user_id, newPassword);
     if (!set.ok) {
       emitAudit(ctx.deps, { type: 'fcp', ...origin, user_id: user.user_id, description: set.error.description ?? set.error.code });
-      return problemPage(400, 'Change your password', `${set.error.description ?? 'The password could not be changed.'} Ask for a new link.`);
+      return problemPage(400, 'Change your password', `${set.error.description ?? ERROR_TABLE[set.error.code].description}. Ask for a new link.`);
     }
   } else {
     await ctx.deps.users.update(user.user_id, { password_hash: spent.password_hash! }, new Date(ctx.deps.clock.now()).toISOString());
