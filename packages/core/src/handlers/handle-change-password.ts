@@ -1,4 +1,5 @@
 import { sendTicketEmail } from '../accounts/send-ticket-email.js';
+import { throttleResetRequests } from '../accounts/throttle-reset-requests.js';
 import { auditOrigin } from '../audit/audit-origin.js';
 import { emitAudit } from '../audit/emit-audit.js';
 import { oauthError } from '../errors/oauth-error.js';
@@ -41,6 +42,8 @@ export async function handleChangePassword(ctx: HandlerContext, request: OAuthRe
   const email = normalizeIdentifier(p.email);
   if (!looksLikeEmail(email)) return errorResponse(oauthError('bad_email'));
   if (!ctx.deps.tickets) return errorResponse(oauthError('temporarily_unavailable', 'password reset is not configured (no ticket store)'));
+  const throttled = await throttleResetRequests(ctx.deps, connection.name, email, request.ip);
+  if (throttled) return errorResponse(throttled);
   if (p.password !== undefined) {
     // Only what needs no user: telling a weak password apart must not tell a known address apart.
     const checked = await checkNewPassword(ctx.deps, connection, p.password, { email });

@@ -148,6 +148,20 @@ export function accountsSuite(harness: AdapterHarness): void {
       expect((await changePassword({ email: uniqueEmail(), client_id: 'nope' })).status).toBe(403);
     });
 
+    it('throttles requests per address, known or not, with Auth0\'s too_many_requests and Retry-After', async () => {
+      for (const [address, known] of [[uniqueEmail('flood'), true], [uniqueEmail('flood'), false]] as const) {
+        if (known) await ctx.current.signup(address, GOOD_PASSWORD);
+        const statuses = [];
+        for (let i = 0; i < 6; i++) statuses.push((await changePassword({ email: address })).status);
+        expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+        const refused = await changePassword({ email: address });
+        expect(refused.json.error).toBe('too_many_requests');
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      }
+      const res = await changePassword({ email: uniqueEmail('flood2') });
+      expect(res.status).toBe(200);
+    });
+
     it('legacy password: checked now with Auth0\'s errors, confirmed by the link', async () => {
       const user = uniqueEmail('legacy');
       await ctx.current.signup(user, GOOD_PASSWORD);

@@ -38,6 +38,7 @@ export const ACCOUNT_PATHS: Readonly<Record<string, PathItemObject>> = {
             { code: 'bad_connection', when: 'unknown, not a database connection, or not enabled for the client' },
             { code: 'bad_email', when: 'not an email address' },
             'unauthorized_client',
+            { code: 'too_many_requests', when: 'more than 5 requests an hour for one address, or 30 from one IP', example: 'You have reached the limit on password change attempts. Please wait before trying again.' },
             ...SERVICE_ERRORS,
           ]),
           ['invalid_password', 'password_dictionary_error'],
