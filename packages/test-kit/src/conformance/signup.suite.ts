@@ -77,17 +77,17 @@ export function signupSuite(harness: AdapterHarness): void {
       expect(await ctx.current.deps.users.find(DB_CONNECTION, { email })).toBeUndefined();
     });
 
-    it('db-strict: good policy, the dictionary, no personal info, username limits, each with Auth0\'s body', async () => {
-      const weak = await signupTo('db-strict', { email: uniqueEmail(), password: 'abcdefgh' });
+    it('db-policy: good policy, the dictionary, no personal info, username limits, each with Auth0\'s body', async () => {
+      const weak = await signupTo('db-policy', { email: uniqueEmail(), password: 'abcdefgh' });
       expect(weak.json).toMatchObject({ name: 'PasswordStrengthError', code: 'invalid_password', statusCode: 400 });
       expect(weak.json.policy).toContain('Contain at least 3 of the following 4 types of characters:');
-      const common = await signupTo('db-strict', { email: uniqueEmail(), password: 'PASSword1' });
+      const common = await signupTo('db-policy', { email: uniqueEmail(), password: 'PASSword1' });
       expect(common.status).toBe(400);
       expect(common.json).toEqual({ name: 'PasswordDictionaryError', message: 'Password is too common', code: 'password_dictionary_error', description: 'Password is too common', statusCode: 400 });
-      const extra = await signupTo('db-strict', { email: uniqueEmail(), password: 'Acme-Rocket-77' });
+      const extra = await signupTo('db-policy', { email: uniqueEmail(), password: 'Acme-Rocket-77' });
       expect(extra.json.code).toBe('password_dictionary_error');
       const email = uniqueEmail('marguerite');
-      const personal = await signupTo('db-strict', { email, password: `${email.split('@')[0]}-X9` });
+      const personal = await signupTo('db-policy', { email, password: `${email.split('@')[0]}-X9` });
       expect(personal.json).toEqual({
         name: 'PasswordNoUserInfoError',
         message: 'Password is based on user information',
@@ -95,10 +95,10 @@ export function signupSuite(harness: AdapterHarness): void {
         description: 'Password is based on user information',
         statusCode: 400,
       });
-      const shortName = await signupTo('db-strict', { email: uniqueEmail(), username: 'ab' });
+      const shortName = await signupTo('db-policy', { email: uniqueEmail(), username: 'ab' });
       expect(shortName.status).toBe(400);
       expect(shortName.json.error_description).toBe('username must be from 3 to 15 characters');
-      expect((await signupTo('db-strict', { email: uniqueEmail(), password: 'Violet-Harbour-42' })).status).toBe(200);
+      expect((await signupTo('db-policy', { email: uniqueEmail(), password: 'Violet-Harbour-42' })).status).toBe(200);
     });
 
     it('answers bad.connection for unknown, non-database and disabled connections', async () => {
