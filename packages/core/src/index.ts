@@ -16,3 +16,4 @@ export * from './admin/index.js';
 export * from './openapi/index.js';
 export * from './maintenance/index.js';
 export * from './legacy/index.js';
+export * from './accounts/index.js';

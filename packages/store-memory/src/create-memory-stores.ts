@@ -5,6 +5,8 @@ import { MemoryKeyStore } from './memory-key-store.js';
 import { MemoryRefreshTokenStore } from './memory-refresh-token-store.js';
 import { MemoryUsedAssertionStore } from './memory-used-assertion-store.js';
 import { MemoryUserStore } from './memory-user-store.js';
+import { MemoryTicketStore } from './memory-ticket-store.js';
+import { MemoryPasswordHistoryStore } from './memory-password-history-store.js';
 
 /**
  * Every store oauth-ro needs, in memory.
@@ -20,5 +22,7 @@ export function createMemoryStores() {
     usedAssertions: new MemoryUsedAssertionStore(),
     codes: new MemoryCodeStore(),
     counters: new MemoryCounterStore(),
+    tickets: new MemoryTicketStore(),
+    passwordHistory: new MemoryPasswordHistoryStore(),
   };
 }

@@ -6,3 +6,5 @@ export * from './memory-used-assertion-store.js';
 export * from './memory-code-store.js';
 export * from './memory-counter-store.js';
 export * from './create-memory-stores.js';
+export * from './memory-ticket-store.js';
+export * from './memory-password-history-store.js';

@@ -6,6 +6,8 @@ import type {
   RefreshTokenStore,
   UsedAssertionStore,
   UserStore,
+  TicketStore,
+  PasswordHistoryStore,
 } from '@oauth-ro/core';
 import { createPostgresUsedAssertionStore } from './assertions/create-postgres-used-assertion-store.js';
 import { createPostgresCodeStore } from './codes/create-postgres-code-store.js';
@@ -20,6 +22,8 @@ import { createPostgresRefreshTokenStore } from './refresh-tokens/create-postgre
 import { resolveOptions } from './resolve-options.js';
 import { backfillSkeletons } from './users/backfill-skeletons.js';
 import { createPostgresUserStore } from './users/create-postgres-user-store.js';
+import { createPostgresTicketStore } from './accounts/create-postgres-ticket-store.js';
+import { createPostgresPasswordHistoryStore } from './accounts/create-postgres-password-history-store.js';
 
 /** Every store oauth-ro keeps in PostgreSQL, over one pool. */
 export interface PostgresStores {
@@ -32,6 +36,8 @@ export interface PostgresStores {
   readonly codes: CodeStore;
   /** Throttling and failure counters; with Redis configured, prefer Redis's. */
   readonly counters: CounterStore;
+  readonly tickets: TicketStore;
+  readonly passwordHistory: PasswordHistoryStore;
   /** Resolves when PostgreSQL answers; rejects with core's `UnavailableError` otherwise (for readiness). */
   ping(): Promise<void>;
   /** Ends the pool; waits for checked-out connections to come back. */
@@ -63,6 +69,8 @@ export async function openPostgresStores(url: string, options?: PostgresStoreOpt
     usedAssertions: createPostgresUsedAssertionStore(db),
     codes: createPostgresCodeStore(db),
     counters: createPostgresCounterStore(db),
+    tickets: createPostgresTicketStore(db),
+    passwordHistory: createPostgresPasswordHistoryStore(db),
     ping: () => db.ping(),
     close: () => db.close(),
   };

@@ -1,4 +1,6 @@
-import type { CodeStore, CounterStore, UsedAssertionStore } from '@oauth-ro/core';
+import type { CodeStore, CounterStore, PasswordHistoryStore, TicketStore, UsedAssertionStore } from '@oauth-ro/core';
+import { createRedisPasswordHistoryStore } from './accounts/create-redis-password-history-store.js';
+import { createRedisTicketStore } from './accounts/create-redis-ticket-store.js';
 import { createRedisUsedAssertionStore } from './assertions/create-redis-used-assertion-store.js';
 import { createRedisClient } from './client/create-redis-client.js';
 import { toStoreError } from './client/to-store-error.js';
@@ -12,6 +14,9 @@ export interface RedisStores {
   readonly usedAssertions: UsedAssertionStore;
   readonly codes: CodeStore;
   readonly counters: CounterStore;
+  /** Reset and verification tickets (optional: a SQL store keeps them too). */
+  readonly tickets: TicketStore;
+  readonly passwordHistory: PasswordHistoryStore;
   /** Resolves when Redis answers `PING`; rejects with core's `UnavailableError` otherwise (for readiness). */
   ping(): Promise<void>;
   /** Closes the connection. */
@@ -42,6 +47,8 @@ export async function openRedisStores(url: string, options?: RedisStoreOptions):
     usedAssertions: createRedisUsedAssertionStore(redis, prefix),
     codes: createRedisCodeStore(redis, prefix),
     counters: createRedisCounterStore(redis, prefix),
+    tickets: createRedisTicketStore(redis, prefix),
+    passwordHistory: createRedisPasswordHistoryStore(redis, prefix),
     async ping() {
       try {
         await redis.ping();

@@ -1,4 +1,6 @@
-import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, RefreshTokenStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, PasswordHistoryStore, RefreshTokenStore, TicketStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import { createSqlitePasswordHistoryStore } from './accounts/create-sqlite-password-history-store.js';
+import { createSqliteTicketStore } from './accounts/create-sqlite-ticket-store.js';
 import { createSqliteCodeStore } from './codes/create-sqlite-code-store.js';
 import { createSqliteCounterStore } from './counters/create-sqlite-counter-store.js';
 import { openDatabase } from './db/open-database.js';
@@ -26,6 +28,8 @@ export interface SqliteStores {
   readonly usedAssertions: UsedAssertionStore;
   readonly codes: CodeStore;
   readonly counters: CounterStore;
+  readonly tickets: TicketStore;
+  readonly passwordHistory: PasswordHistoryStore;
   /** Closes the connection (checkpointing the WAL); calling it again does nothing. */
   close(): Promise<void>;
 }
@@ -53,6 +57,8 @@ export async function openSqliteStores(pathOrUrl: string, options: SqliteStoreOp
       usedAssertions: createSqliteUsedAssertionStore(db),
       codes: createSqliteCodeStore(db),
       counters: createSqliteCounterStore(db),
+      tickets: createSqliteTicketStore(db),
+      passwordHistory: createSqlitePasswordHistoryStore(db),
       async close() {
         if (db.open) db.close();
       },

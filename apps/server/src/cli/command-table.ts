@@ -12,6 +12,8 @@ import { usersImport } from './commands/users-import.js';
 import { usersList } from './commands/users-list.js';
 import { usersSetPassword } from './commands/users-set-password.js';
 import { usersUnblock } from './commands/users-unblock.js';
+import { usersVerifyEmail } from './commands/users-verify-email.js';
+import { ticketsPasswordChange } from './commands/tickets-password-change.js';
 
 /** Every CLI command, in the order `oauth-ro --help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -21,9 +23,11 @@ export const COMMANDS: readonly CliCommand[] = [
   usersUnblock,
   usersDelete,
   usersSetPassword,
+  usersVerifyEmail,
   usersImport,
   blocksList,
   blocksRelease,
+  ticketsPasswordChange,
   keysRotate,
   maintenancePrune,
   configValidate,

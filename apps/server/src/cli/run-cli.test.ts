@@ -119,7 +119,7 @@ describe('oauth-ro CLI: users', () => {
     const ok = await login(oauthRo, 'alice@example.com', PASSWORD);
     expect(ok.status).toBe(200);
     const again = await cli(db, ['users', 'create', '--connection', CONNECTION, '--email', 'alice@example.com', '--password-stdin'], `${PASSWORD}\n`);
-    expect(again).toEqual({ code: 1, out: '', err: `oauth-ro users create: a user with this email or username already exists in ${CONNECTION}` });
+    expect(again).toEqual({ code: 1, out: '', err: `oauth-ro users create: a user with this email already exists in ${CONNECTION}` });
     const list = await cli(db, ['users', 'list']);
     expect(list.out).toContain(`${id}\t${CONNECTION}\talice@example.com\t\tfalse\targon2id\t`);
     expect(`${list.out}${list.err}`).not.toContain(PASSWORD);
@@ -129,7 +129,7 @@ describe('oauth-ro CLI: users', () => {
   it('refuses a password the policy refuses, a missing or doubled password option, an unknown connection', async () => {
     const db = freshDatabase();
     const base = ['users', 'create', '--connection', CONNECTION, '--email', 'bob@example.com'];
-    expect(await cli(db, [...base, '--password-stdin'], 'weak\n')).toEqual({ code: 1, out: '', err: 'oauth-ro users create: Password is too weak: at least 8 characters' });
+    expect(await cli(db, [...base, '--password-stdin'], 'weak\n')).toEqual({ code: 1, out: '', err: 'oauth-ro users create: Password is too weak: at least 8 characters in length; should contain: upper case letters (A-Z), numbers (i.e. 0-9)' });
     expect(await cli(db, base)).toMatchObject({ code: 2, err: expect.stringContaining('give exactly one of --password-stdin and --password') });
     expect(await cli(db, [...base, '--password-stdin', '--password', PASSWORD])).toMatchObject({ code: 2 });
     expect(await cli(db, [...base, '--password-stdin'], '')).toEqual({ code: 1, out: '', err: 'oauth-ro users create: no password on standard input' });
@@ -171,7 +171,7 @@ describe('oauth-ro CLI: users', () => {
     const id = await createAlice(db);
     const oauthRo = await serverOn(db);
     const base = ['users', 'set-password', 'alice@example.com', '--password-stdin'];
-    expect(await cli(db, base, 'weak\n')).toEqual({ code: 1, out: '', err: 'oauth-ro users set-password: Password is too weak: at least 8 characters' });
+    expect(await cli(db, base, 'weak\n')).toEqual({ code: 1, out: '', err: 'oauth-ro users set-password: Password is too weak: at least 8 characters in length; should contain: upper case letters (A-Z), numbers (i.e. 0-9)' });
     const set = await cli(db, base, 'N3w-Corr3ct-Horse\n');
     expect(set).toEqual({ code: 0, out: `password set for ${id} (alice@example.com)`, err: '' });
     expect((await login(oauthRo, 'alice@example.com', 'N3w-Corr3ct-Horse')).status).toBe(200);

@@ -116,7 +116,21 @@ describe('convertAuth0Export: Management API v2 export', () => {
   it('carries each strategy over in oauth-ro terms', () => {
     const { config } = convertAuth0Export(managementApi);
     const options = Object.fromEntries((config.connections as { name: string; options: unknown }[]).map((c) => [c.name, c.options]));
-    expect(options['Username-Password-Authentication']).toEqual({ passwordPolicy: 'good', brute_force_protection: true, requires_username: true, disable_signup: false });
+    expect(options['Username-Password-Authentication']).toEqual({
+      passwordPolicy: 'good',
+      brute_force_protection: true,
+      requires_username: true,
+      disable_signup: false,
+      password_history: { enable: false, size: 5 },
+      password_dictionary: { enable: true },
+      password_no_personal_info: { enable: false },
+    });
+    expect(config.email_provider).toEqual({
+      name: 'smtp',
+      enabled: true,
+      default_from_address: 'no-reply@acme.example',
+      credentials: { smtp_host: 'smtp.acme.example', smtp_port: 587, smtp_user: 'mailer', smtp_pass: 'env:EMAIL_PROVIDER_SMTP_PASS' },
+    });
     expect(options.sms).toMatchObject({ provider: 'twilio', twilio_token: 'env:SMS_TWILIO_TOKEN', messaging_service_sid: 'MG0123456789abcdef0123456789abcdef', totp: { time_step: 300, length: 6 } });
     expect(options.email).toMatchObject({
       email: { from: 'Acme <no-reply@acme.example>', subject: 'Your Acme code', body: '<p>Your code is {{ code }}</p>', syntax: 'liquid' },
@@ -142,7 +156,6 @@ describe('convertAuth0Export: Management API v2 export', () => {
     expect(warnings).toEqual(
       expect.arrayContaining([
         'clients[3].jwt_configuration.alg: PS256 is not supported; RS256 is used instead',
-        'connections[0].options.password_dictionary: not supported; ignored',
         'connections[0].options.mfa: not supported; ignored',
         'connections[3].options.certAuth: certificate authentication is not supported; ignored',
         expect.stringMatching(/^connections\[6\]: "google-oauth2" uses strategy google-oauth2, which oauth-ro does not support/),
@@ -251,5 +264,52 @@ describe('convertAuth0Export: input that is not an export', () => {
       { name: 'db', strategy: 'auth0', enabled_clients: ['app'], options: {} },
     ]);
     expect(config.connections).toEqual([{ name: 'db', strategy: 'auth0', enabled_clients: ['app'], options: {} }]);
+  });
+});
+
+describe('convertAuth0Export: account options and email templates', () => {
+  it('carries password settings, username limits and the verify/reset templates over', () => {
+    const { config, warnings } = convertAuth0Export({
+      connections: [
+        {
+          name: 'db',
+          strategy: 'auth0',
+          options: {
+            passwordPolicy: 'excellent',
+            password_complexity_options: { min_length: 12 },
+            password_history: { enable: true, size: 30 },
+            password_dictionary: { enable: true, dictionary: ['acme', 'x'.repeat(60)] },
+            password_no_personal_info: { enable: true },
+            validation: { username: { min: 3, max: 20 } },
+          },
+        },
+      ],
+      emailTemplates: [
+        { template: 'reset_email', from: 'Acme <no-reply@acme.example>', subject: 'Reset', body: '<a href="{{ url }}">reset</a>', resultUrl: 'https://acme.example/login', urlLifetimeInSeconds: 3600, enabled: true, syntax: 'liquid' },
+        { template: 'verify_email', body: './emailTemplates/verify_email.html', enabled: true },
+        { template: 'welcome_email', body: '<p>hi</p>' },
+      ],
+    });
+    const [db] = config.connections as { options: Record<string, unknown> }[];
+    expect(db!.options).toMatchObject({
+      passwordPolicy: 'excellent',
+      password_complexity_options: { min_length: 12 },
+      password_history: { enable: true, size: 24 },
+      password_dictionary: { enable: true, dictionary: ['acme'] },
+      password_no_personal_info: { enable: true },
+      validation: { username: { min: 3, max: 20 } },
+    });
+    expect(config.email_templates).toEqual([
+      { template: 'reset_email', from: 'Acme <no-reply@acme.example>', subject: 'Reset', body: '<a href="{{ url }}">reset</a>', resultUrl: 'https://acme.example/login', urlLifetimeInSeconds: 3600, enabled: true },
+      { template: 'verify_email', enabled: true },
+    ]);
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'connections[0].options.password_history.size: 30 is outside 1 to 24; using 24',
+        'connections[0].options.password_dictionary.dictionary: 1 entries over 50 characters or past 2000 dropped',
+        'emailTemplates[1].body: "./emailTemplates/verify_email.html" names a file; paste its HTML into email_templates[].body',
+        'emailTemplates[2]: welcome_email is not sent by oauth-ro (only verify_email and reset_email)',
+      ]),
+    );
   });
 });

@@ -3,6 +3,8 @@ import { resolveAllowedClients } from './resolve-allowed-clients.js';
 import { convertAuth0Connection } from './convert-auth0-connection.js';
 import { convertExtensibility } from './convert-extensibility.js';
 import { createMigrationContext, isRecord, stringOf, type Auth0Record } from './migration-context.js';
+import { convertEmailProvider } from './convert-email-provider.js';
+import { convertEmailTemplates } from './convert-email-templates.js';
 
 /** deploy-cli sections (and Management API bundles) that have no counterpart in oauth-ro. */
 const UNSUPPORTED_SECTIONS: Readonly<Record<string, string>> = {
@@ -12,7 +14,6 @@ const UNSUPPORTED_SECTIONS: Readonly<Record<string, string>> = {
   roles: 'roles are not carried over; put them in app_metadata when importing users',
   organizations: 'organizations are not supported',
   guardianFactors: 'multi-factor authentication is not supported',
-  emailTemplates: 'verification and welcome emails are not sent by oauth-ro',
 };
 
 /** The result of {@link convertAuth0Export}. */
@@ -106,6 +107,11 @@ export function convertAuth0Export(input: unknown, options: { readonly readScrip
     if (count > 0) context.warnings.push(`${key}: ${count} not carried over (${why})`);
   }
   const issuer = context.envReference('oauth_ro', 'issuer', 'issuer', "the URL of oauth-ro's domain with a trailing slash, e.g. https://auth.example.com/");
+  const email_provider = emailProvider ? convertEmailProvider(emailProvider, context) : undefined;
+  const email_templates = convertEmailTemplates(source.emailTemplates ?? source.email_templates, context);
   const extensibility = convertExtensibility(source, context);
-  return { config: { issuer, clients, connections, ...extensibility }, warnings: context.warnings };
+  return {
+    config: { issuer, clients, connections, ...(email_provider ? { email_provider } : {}), ...(email_templates.length > 0 ? { email_templates } : {}), ...extensibility },
+    warnings: context.warnings,
+  };
 }

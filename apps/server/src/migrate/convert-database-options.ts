@@ -1,14 +1,11 @@
 import { convertCustomDatabase } from './convert-extensibility.js';
 import { isRecord, type Auth0Record, type MigrationContext } from './migration-context.js';
+import { convertPasswordOptions } from './convert-password-options.js';
 
 const POLICIES = new Set(['none', 'low', 'fair', 'good', 'excellent']);
 
 /** Auth0 database options with no oauth-ro counterpart, when switched on. */
 const UNSUPPORTED: Readonly<Record<string, (value: unknown) => boolean>> = {
-  password_history: (v) => isRecord(v) && v.enable === true,
-  password_dictionary: (v) => isRecord(v) && v.enable === true,
-  password_no_personal_info: (v) => isRecord(v) && v.enable === true,
-  password_complexity_options: (v) => isRecord(v) && v.min_length !== undefined,
   mfa: (v) => isRecord(v) && v.active === true,
   passkey_options: (v) => isRecord(v),
 };
@@ -31,6 +28,7 @@ export function convertDatabaseOptions(options: Auth0Record, where: string, cont
   for (const key of ['brute_force_protection', 'requires_username', 'disable_signup']) {
     if (typeof options[key] === 'boolean') out[key] = options[key];
   }
+  Object.assign(out, convertPasswordOptions(options, where, context));
   Object.assign(out, convertCustomDatabase(options, where, name, context));
   for (const [key, on] of Object.entries(UNSUPPORTED)) {
     if (on(options[key])) context.warnings.push(`${where}.options.${key}: not supported; ignored`);

@@ -117,7 +117,7 @@ export async function startServer(
         logger: app.log,
         audit: auditLogSink(app.log),
         directories,
-        senders: await loadSenders(config, app.log),
+        senders: await loadSenders(config, app.log, { zeroConfig: !env.configFile }),
         ...(extensibility.hooks ? { hooks: extensibility.hooks } : {}),
         ...(extensibility.customDatabases ? { customDatabases: extensibility.customDatabases } : {}),
       },

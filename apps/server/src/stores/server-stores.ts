@@ -3,7 +3,7 @@ import type { CoreDeps } from '@oauth-ro/core';
 /** The storage ports of core's deps. */
 export type StorePorts = Pick<
   CoreDeps,
-  'users' | 'keys' | 'refreshTokens' | 'deviceCredentials' | 'usedAssertions' | 'codes' | 'counters'
+  'users' | 'keys' | 'refreshTokens' | 'deviceCredentials' | 'usedAssertions' | 'codes' | 'counters' | 'tickets' | 'passwordHistory'
 >;
 
 /** The stores the server runs on, and how to release them. */
@@ -24,7 +24,7 @@ export interface ServerStores extends StorePorts {
  * @example const ports = pickStorePorts(await openPostgresStores(url)); // { users, keys, refreshTokens, … }
  */
 export function pickStorePorts(stores: StorePorts): StorePorts {
-  const { users, keys, refreshTokens, deviceCredentials, usedAssertions, codes, counters } = stores;
+  const { users, keys, refreshTokens, deviceCredentials, usedAssertions, codes, counters, tickets, passwordHistory } = stores;
   return {
     users,
     keys,
@@ -33,5 +33,7 @@ export function pickStorePorts(stores: StorePorts): StorePorts {
     ...(usedAssertions === undefined ? {} : { usedAssertions }),
     ...(codes === undefined ? {} : { codes }),
     ...(counters === undefined ? {} : { counters }),
+    ...(tickets === undefined ? {} : { tickets }),
+    ...(passwordHistory === undefined ? {} : { passwordHistory }),
   };
 }

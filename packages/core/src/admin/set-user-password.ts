@@ -1,6 +1,8 @@
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import type { UserRecord } from '../ports/user-store.js';
-import { checkPasswordPolicy, passwordPolicyOf } from '../strategies/database/password-policy.js';
+import type { CoreDeps } from '../ports/deps.js';
+import { checkNewPassword, rememberPassword } from '../strategies/database/check-new-password.js';
+import { passwordOwnerOf } from './password-owner-of.js';
 import { err, ok, type Result } from '../util/result.js';
 import type { AdminConfig, AdminDeps } from './types.js';
 import { revokeUserSessions } from './revoke-user-sessions.js';
@@ -28,7 +30,7 @@ export interface SetUserPasswordOptions {
  * if (!user.ok) console.error(user.error.description);
  */
 export async function setUserPassword(
-  deps: Pick<AdminDeps, 'users' | 'hasher' | 'counters' | 'clock' | 'audit' | 'logger' | 'refreshTokens' | 'deviceCredentials'>,
+  deps: Pick<AdminDeps, 'users' | 'hasher' | 'counters' | 'clock' | 'audit' | 'logger' | 'refreshTokens' | 'deviceCredentials'> & Pick<CoreDeps, 'passwordHistory'>,
   config: AdminConfig,
   user_id: string,
   password: string,
@@ -40,11 +42,12 @@ export async function setUserPassword(
     return err(oauthError('unsupported_operation', 'only users of a database (auth0) connection have a password here'));
   }
   const connection = config.connections.find((c) => c.name === user.connection);
-  const problem = checkPasswordPolicy(passwordPolicyOf(connection?.options ?? {}), password);
-  if (problem) return err(oauthError('invalid_password', problem));
+  const checked = await checkNewPassword(deps, connection ?? { name: user.connection, strategy: 'auth0', enabled_clients: [], options: {} }, password, passwordOwnerOf(user));
+  if (!checked.ok) return checked;
   const password_hash = await deps.hasher.hash(password);
   const updated = await deps.users.update(user_id, { password_hash }, new Date(deps.clock.now()).toISOString());
   if (!updated) return err(oauthError('user_not_found'));
+  if (connection) await rememberPassword(deps, connection, user_id, password_hash, deps.clock.now());
   deps.logger?.info({ event: 'scp', user_id }, 'password changed');
   if (!options.keepSessions) {
     const revoked = await revokeUserSessions(deps, user_id);

@@ -6,3 +6,4 @@ export * from './authenticate-client.js';
 export * from './normalize-allowed-clients.js';
 export * from './may-delegate.js';
 export * from './normalize-client-urls.js';
+export * from './normalize-accounts.js';

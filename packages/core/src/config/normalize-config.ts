@@ -4,6 +4,7 @@ import { normalizeTokenLifecycle } from './normalize-token-lifecycle.js';
 import { normalizeExtensibility } from './normalize-extensibility.js';
 import { normalizeAllowedClients } from './normalize-allowed-clients.js';
 import { normalizeClientUrls } from './normalize-client-urls.js';
+import { normalizeAccounts } from './normalize-accounts.js';
 
 const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs'];
 const ALGS: readonly JwtAlg[] = ['RS256', 'HS256', 'ES256', 'EdDSA'];
@@ -109,7 +110,7 @@ export function normalizeConfig(raw: unknown): OAuthRoConfig {
     if (names.has(c.name)) throw new ConfigurationError(`connections[${i}].name`, `duplicates "${c.name}"`);
     names.add(c.name);
   });
-  return deepFreeze({ issuer, clients, connections, ...normalizeExtensibility(raw, connections) });
+  return deepFreeze({ issuer, clients, connections, ...normalizeExtensibility(raw, connections), ...normalizeAccounts(raw, connections) });
 }
 
 function deepFreeze<T>(value: T): T {

@@ -111,4 +111,26 @@ export interface OAuthRoConfig {
   readonly rules_configs?: Readonly<Record<string, string>>;
   readonly actions?: readonly ActionConfig[];
   readonly script_runner?: ScriptRunnerConfig;
+  /** Verification and reset email templates, Auth0's `/api/v2/email-templates` shape. */
+  readonly email_templates?: readonly EmailTemplate[];
+  /** The tenant's email provider, Auth0's `/api/v2/emails/provider` shape (read by the email sender). */
+  readonly email_provider?: Readonly<Record<string, unknown>>;
+}
+
+/** Templates oauth-ro sends. */
+export type EmailTemplateName = 'verify_email' | 'reset_email';
+
+/** One email template (Auth0 Management API `email-templates`); placeholders are `{{ url }}`, `{{ user.email }}`, `{{ application.name }}`, … */
+export interface EmailTemplate {
+  readonly template: EmailTemplateName;
+  readonly from?: string;
+  readonly subject?: string;
+  /** HTML with placeholders; each value is HTML-escaped. */
+  readonly body?: string;
+  /** Where the page sends the user afterwards. */
+  readonly resultUrl?: string;
+  /** Lifetime of the link (default 432000 for reset, 432000 for verification, as Auth0). */
+  readonly urlLifetimeInSeconds?: number;
+  /** False: this email is not sent. Default true. */
+  readonly enabled: boolean;
 }

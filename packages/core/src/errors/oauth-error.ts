@@ -1,3 +1,4 @@
+import type { PasswordStrengthReport } from '../strategies/database/password-rules.js';
 import { ERROR_TABLE, type OAuthErrorCode } from './error-table.js';
 
 /**
@@ -14,6 +15,8 @@ export interface OAuthError {
    * than `fp`); the wire answer and the work done stay the same.
    */
   readonly unknownUser?: true;
+  /** `invalid_password` from a connection's policy: the rules checked, for Auth0's `PasswordStrengthError` body. */
+  readonly strength?: PasswordStrengthReport;
 }
 
 /**

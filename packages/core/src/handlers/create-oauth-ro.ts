@@ -40,6 +40,10 @@ import { prepareCorsPolicy } from '../http/cors-policy.js';
 import { withCors } from '../http/cors.js';
 import { prepareGeoloc, type GeolocOptions } from '../legacy/geoloc-settings.js';
 import { handleToken } from './handle-token.js';
+import { handleChangePassword } from './handle-change-password.js';
+import { handleResetPage, handleResetSubmit } from './handle-reset-page.js';
+import { handleVerifyEmail } from './handle-verify-email.js';
+import { handleCreatePasswordChangeTicket, handleSendVerificationEmail } from './handle-account-tickets.js';
 
 type Handler = (ctx: HandlerContext, request: OAuthRequest) => Promise<OAuthResponse> | OAuthResponse;
 
@@ -69,6 +73,12 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/user/geoloc/country': { GET: handleGeolocCountry },
   '/logout': { GET: handleLogout },
   '/v2/logout': { GET: handleLogout },
+  // Account flows (docs/spec.d/accounts.md): reset and verification links, and their admin API.
+  '/dbconnections/change_password': { POST: handleChangePassword },
+  '/lo/reset': { GET: handleResetPage, POST: handleResetSubmit },
+  '/api/v2/tickets/email-verification': { GET: handleVerifyEmail },
+  '/api/v2/tickets/password-change': { POST: handleCreatePasswordChangeTicket },
+  '/api/v2/jobs/verification-email': { POST: handleSendVerificationEmail },
 };
 
 /** The paths oauth-ro answers, for adapters that register routes one by one; `:id` is one path segment. */

@@ -4,6 +4,7 @@ import { signupEvent } from '../audit/signup-event.js';
 import { oauthError } from '../errors/oauth-error.js';
 import { parseBody, type BodyParams } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
+import { auth0ErrorResponse } from '../http/auth0-error-response.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { signupDatabaseUser } from '../strategies/database/signup-database-user.js';
 import { err, ok, type Result } from '../util/result.js';
@@ -12,6 +13,7 @@ import { normalizeIdentifier } from '../validation/normalize-identifier.js';
 import { checkIdentifier } from '../validation/check-identifier.js';
 import { missing, readStringParams } from '../validation/read-params.js';
 import { takeSignupSlot } from '../protection/ip-limits.js';
+import { sendTicketEmail } from '../accounts/send-ticket-email.js';
 import type { HandlerContext } from './context.js';
 import { runPreSignup } from '../strategies/database/run-pre-signup.js';
 
@@ -66,7 +68,7 @@ export async function handleSignup(ctx: HandlerContext, request: OAuthRequest): 
   const origin = auditOrigin(request, { client_id: p.client_id, connection: p.connection, user_name: normalizeIdentifier(p.email) });
   const refuse = (error: OAuthError) => {
     emitAudit(ctx.deps, signupEvent(origin, err(error)));
-    return errorResponse(error);
+    return auth0ErrorResponse(error);
   };
 
   const client = ctx.index.clients.get(p.client_id);
@@ -89,6 +91,10 @@ export async function handleSignup(ctx: HandlerContext, request: OAuthRequest): 
   if (!created.ok) return refuse(created.error);
   const user = created.value;
   emitAudit(ctx.deps, signupEvent({ ...origin, strategy: connection.strategy }, created));
+  if (ctx.deps.senders?.email && connection.options.send_verification_email !== false) {
+    // After the answer, like Auth0: a slow or failing provider does not hold up or undo the sign-up.
+    void sendTicketEmail(ctx.deps, ctx.index.config, 'verify_email', { user, connection, client }).catch(() => undefined);
+  }
   return jsonResponse(200, {
     _id: user.user_id.slice(user.user_id.indexOf('|') + 1),
     email: user.email,

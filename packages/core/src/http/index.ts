@@ -7,3 +7,4 @@ export * from './origin-pattern.js';
 export * from './cors-policy.js';
 export * from './cors.js';
 export * from './request-client-id.js';
+export * from './auth0-error-response.js';

@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../ports/deps.js';
 
 /** The stores {@link pruneExpired} sweeps, by their name in {@link CoreDeps}. */
-export type PrunableStore = 'refreshTokens' | 'codes' | 'counters' | 'usedAssertions';
+export type PrunableStore = 'refreshTokens' | 'codes' | 'counters' | 'usedAssertions' | 'tickets';
 
 /** How many records each store deleted; a store that is absent or cannot prune is left out. */
 export type PruneCounts = Partial<Record<PrunableStore, number>>;
@@ -66,7 +66,7 @@ function describeError(error: unknown): string {
  * logger.info({ pruned }, 'pruned expired records'); // { refreshTokens: 12, codes: 3, counters: 40, usedAssertions: 0 }
  */
 export async function pruneExpired(
-  deps: Pick<CoreDeps, 'clock' | 'refreshTokens' | 'codes' | 'counters' | 'usedAssertions'>,
+  deps: Pick<CoreDeps, 'clock' | 'refreshTokens' | 'codes' | 'counters' | 'usedAssertions' | 'tickets'>,
   options: PruneOptions = {},
 ): Promise<PruneReport> {
   const now = deps.clock.now();
@@ -76,6 +76,7 @@ export async function pruneExpired(
     ['codes', deps.codes?.prune.bind(deps.codes), shortBefore],
     ['counters', deps.counters?.prune?.bind(deps.counters), shortBefore],
     ['usedAssertions', deps.usedAssertions?.prune?.bind(deps.usedAssertions), shortBefore],
+    ['tickets', deps.tickets?.prune.bind(deps.tickets), shortBefore],
   ];
   const pruned: PruneCounts = {};
   const failed: PruneFailure[] = [];

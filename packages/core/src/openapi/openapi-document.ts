@@ -9,6 +9,8 @@ import { SIGNUP_PATHS } from './paths/signup.js';
 import { STANDALONE_PATHS } from './paths/standalone.js';
 import { TOKEN_PATHS } from './paths/tokens.js';
 import { COMPONENT_SCHEMAS } from './schemas.js';
+import { AUTH0_ERROR_SCHEMA } from './auth0-errors.js';
+import { ACCOUNT_PATHS, ACCOUNT_SCHEMAS } from './paths/accounts.js';
 import type { OpenApiDocument, PathItemObject } from './types.js';
 
 /** Every operation also answers 431 to an oversized `Authorization` or `Content-Type` (checked before routing). */
@@ -78,12 +80,13 @@ export function openApiDocument(options: OpenApiDocumentOptions): OpenApiDocumen
       ...TOKEN_PATHS,
       ...DEVICE_CREDENTIAL_PATHS,
       ...ADMIN_PATHS,
+      ...ACCOUNT_PATHS,
       ...discoveryPaths(options.issuer, standalone),
       ...BROWSER_PATHS,
       ...(standalone ? STANDALONE_PATHS : {}),
     })),
     components: {
-      schemas: { ...COMPONENT_SCHEMAS, ...ADMIN_SCHEMAS },
+      schemas: { ...COMPONENT_SCHEMAS, ...ADMIN_SCHEMAS, Auth0Error: AUTH0_ERROR_SCHEMA, ...ACCOUNT_SCHEMAS },
       responses: {
         MethodNotAllowed: errorResponses(['method_not_allowed'])['405']!,
         InvalidBody: errorResponses(BODY_ERRORS)['400']!,

@@ -30,7 +30,16 @@ export type AuditEventType =
   | 'fd'
   | 'sapi'
   | 'fapi'
-  | 'ublkdu';
+  | 'ublkdu'
+  /** Account flows: `scpr`/`fcpr` change-password request, `scp`/`fcp` change password, `svr`/`fvr` verification email sent, `sv`/`fv` email verified. */
+  | 'scpr'
+  | 'fcpr'
+  | 'scp'
+  | 'fcp'
+  | 'svr'
+  | 'fvr'
+  | 'sv'
+  | 'fv';
 
 /**
  * One audit event, shaped like an Auth0 log entry. Built only from the named fields below, never

@@ -14,6 +14,8 @@ import type { Random } from './random.js';
 import type { RefreshTokenStore } from './refresh-token-store.js';
 import type { UsedAssertionStore } from './used-assertion-store.js';
 import type { UserStore } from './user-store.js';
+import type { PasswordHistoryStore } from './password-history-store.js';
+import type { TicketStore } from './ticket-store.js';
 
 /**
  * Every outside dependency of core, passed in once. Core never imports an implementation.
@@ -52,4 +54,8 @@ export interface CoreDeps {
    * locally and never asked for again (lazy migration).
    */
   readonly customDatabases?: Readonly<Record<string, CustomDatabase>>;
+  /** Password reset and email verification tickets. Without it those flows answer 503. */
+  readonly tickets?: TicketStore;
+  /** Earlier password hashes, for `password_history`. Without it only the current password is compared. */
+  readonly passwordHistory?: PasswordHistoryStore;
 }

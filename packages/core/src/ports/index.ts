@@ -15,3 +15,5 @@ export * from './logger.js';
 export type * from './deps.js';
 export type * from './login-hooks.js';
 export type * from './custom-database.js';
+export type * from './password-history-store.js';
+export type * from './ticket-store.js';

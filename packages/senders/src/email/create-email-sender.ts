@@ -12,6 +12,8 @@ export interface EmailSenderOptions {
    * smtp_pass }, default_from_address }` or `{ name: 'development' }`.
    */
   readonly provider?: Readonly<Record<string, unknown>>;
+  /** Where `provider` sits in the configuration, for start-up errors. Default `email provider`. */
+  readonly providerPath?: string;
   /** Receives failures (SMTP codes, never the message). */
   readonly logger?: Logger;
   /** Where the `development` provider puts messages (they hold codes, so never a log). Default: stderr. */
@@ -52,18 +54,18 @@ export function createEmailSender(options: EmailSenderOptions = {}): EmailSender
   const timeoutMs = options.timeoutMs ?? 10_000;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 120_000) throw new RangeError('createEmailSender: timeoutMs must be from 1 to 120000');
   const allowDevelopment = options.allowDevelopment ?? process.env.NODE_ENV !== 'production';
-  const fallback = options.provider ? parseEmailProvider(options.provider, 'email provider') : undefined;
+  const fallback = options.provider ? parseEmailProvider(options.provider, options.providerPath ?? 'email provider') : undefined;
   const prepared = new WeakMap<ConnectionConfig, Prepared>();
   const transports = new Set<Transporter>();
 
-  function prepare(connection: ConnectionConfig, path: string): Prepared {
+  function prepare(connection: ConnectionConfig, path: string, requireFrom = true): Prepared {
     const known = prepared.get(connection);
     if (known) return known;
     const provider = emailProviderOf(connection, path, fallback);
     if (provider.name === 'development' && !allowDevelopment) {
       throw new ConfigurationError(`${path}.options.email_provider.name`, 'development is refused when NODE_ENV is production');
     }
-    if (templateFrom(connection) === undefined && provider.default_from_address === undefined) {
+    if (requireFrom && templateFrom(connection) === undefined && provider.default_from_address === undefined) {
       throw new ConfigurationError(`${path}.options.email.from`, 'is required when the email provider has no default_from_address');
     }
     let transport: Transporter | undefined;
@@ -88,12 +90,13 @@ export function createEmailSender(options: EmailSenderOptions = {}): EmailSender
     const connection = message.connection;
     let entry: Prepared;
     try {
-      entry = prepare(connection, `connection ${connection.name}`);
+      entry = prepare(connection, `connection ${connection.name}`, message.from === undefined);
     } catch (error) {
       options.logger?.error({ connection: connection.name, err: (error as Error).message }, 'email connection is misconfigured');
       return err({ description: 'The email provider of this connection is misconfigured.' });
     }
-    const from = message.from ?? entry.provider.default_from_address!;
+    const from = message.from ?? entry.provider.default_from_address;
+    if (from === undefined) return err({ description: 'No sender address: set the template\'s from or the provider\'s default_from_address.' });
     if (!entry.transport) {
       (options.developmentOutbox ?? printToConsole)({
         channel: 'email',

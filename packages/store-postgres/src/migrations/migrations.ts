@@ -231,4 +231,30 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE strategy = 'auth0' AND ((email IS NOT NULL AND email_skeleton IS NULL) OR (username IS NOT NULL AND username_skeleton IS NULL));
     `,
   },
+  {
+    version: 13,
+    name: 'account tickets and password history',
+    // Tickets by SHA-256 only; redeemed with one DELETE … RETURNING. History newest by seq.
+    sql: `
+      CREATE TABLE tickets (
+        kind          text NOT NULL,
+        ticket_hash   text NOT NULL,
+        user_id       text NOT NULL,
+        client_id     text,
+        result_url    text,
+        password_hash text,
+        created_at    bigint NOT NULL,
+        expires_at    bigint NOT NULL,
+        PRIMARY KEY (kind, ticket_hash)
+      );
+      CREATE INDEX tickets_expires_at ON tickets (expires_at);
+      CREATE TABLE password_history (
+        seq           bigserial PRIMARY KEY,
+        user_id       text NOT NULL,
+        password_hash text NOT NULL,
+        created_at    bigint NOT NULL
+      );
+      CREATE INDEX password_history_user ON password_history (user_id, seq);
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import { refreshTokenIdleMigration } from './006-refresh-token-idle.js';
 import { counterSlotsMigration } from './007-counter-slots.js';
 import { legacyHashIndexMigration } from './008-legacy-hash-index.js';
 import { identifierSkeletonsMigration } from './009-identifier-skeletons.js';
+import { accountsMigration } from './010-accounts.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   counterSlotsMigration,
   legacyHashIndexMigration,
   identifierSkeletonsMigration,
+  accountsMigration,
 ];

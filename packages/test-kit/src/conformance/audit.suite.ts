@@ -88,7 +88,7 @@ export function auditSuite(harness: AdapterHarness): void {
       expect((await ctx.current.signup(name, GOOD_PASSWORD)).status).toBe(400);
       const events = about(name);
       expect(types(events)).toEqual(['fs', 'ss', 'fs']);
-      expect(events.map((e) => e.details?.error)).toEqual(['invalid_password', undefined, 'invalid_signup']);
+      expect(events.map((e) => e.details?.error)).toEqual(['invalid_password', undefined, 'user_exists']);
       expectNoSecrets(events, [weak]);
     });
 

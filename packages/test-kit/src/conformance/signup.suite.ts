@@ -24,27 +24,81 @@ export function signupSuite(harness: AdapterHarness): void {
       expect(stored?.password_hash).toMatch(/^\$argon2id\$/);
     });
 
-    it('refuses a taken email with invalid_signup, whatever its case', async () => {
+    it('refuses a taken email with Auth0\'s user_exists body, whatever its case', async () => {
       const email = uniqueEmail();
       expect((await ctx.current.signup(email, GOOD_PASSWORD)).status).toBe(200);
       const again = await ctx.current.signup(email.toUpperCase(), GOOD_PASSWORD);
       expect(again.status).toBe(400);
-      expect(again.json).toEqual({ error: 'invalid_signup', error_description: 'Invalid sign up' });
+      expect(again.json).toEqual({ name: 'BadRequestError', code: 'user_exists', description: 'The user already exists.', statusCode: 400 });
+    });
+
+    it('refuses a taken username with Auth0\'s username_exists body', async () => {
+      const username = `u${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+      expect((await signupTo('db-with-username', { email: uniqueEmail(), username })).status).toBe(200);
+      const again = await signupTo('db-with-username', { email: uniqueEmail(), username });
+      expect(again.status).toBe(400);
+      expect(again.json).toEqual({ name: 'BadRequestError', code: 'username_exists', description: 'The username provided is in use already.', statusCode: 400 });
     });
 
     it('creates exactly one user when ten sign-ups for one email race', async () => {
       const email = uniqueEmail('race');
       const results = await Promise.all(Array.from({ length: 10 }, () => ctx.current.signup(email, GOOD_PASSWORD)));
       expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-      expect(results.filter((r) => r.status === 400 && r.json.error === 'invalid_signup')).toHaveLength(9);
+      expect(results.filter((r) => r.status === 400 && r.json.code === 'user_exists')).toHaveLength(9);
     });
 
-    it('refuses a password the policy rejects with invalid_password and creates nothing', async () => {
+    it('refuses a password the policy rejects with Auth0\'s PasswordStrengthError and creates nothing', async () => {
       const email = uniqueEmail();
       const res = await ctx.current.signup(email, 'short');
       expect(res.status).toBe(400);
-      expect(res.json.error).toBe('invalid_password');
+      expect(res.json).toEqual({
+        name: 'PasswordStrengthError',
+        message: 'Password is too weak',
+        code: 'invalid_password',
+        description: {
+          rules: [
+            { message: 'At least %d characters in length', format: [8], code: 'lengthAtLeast', verified: false },
+            {
+              message: 'Should contain:',
+              code: 'shouldContain',
+              verified: false,
+              items: [
+                { message: 'lower case letters (a-z)', code: 'lowerCase', verified: true },
+                { message: 'upper case letters (A-Z)', code: 'upperCase', verified: false },
+                { message: 'numbers (i.e. 0-9)', code: 'numbers', verified: false },
+              ],
+            },
+          ],
+          verified: false,
+        },
+        policy: '* At least 8 characters in length\n* Should contain:\n * lower case letters (a-z)\n * upper case letters (A-Z)\n * numbers (i.e. 0-9)',
+        statusCode: 400,
+      });
       expect(await ctx.current.deps.users.find(DB_CONNECTION, { email })).toBeUndefined();
+    });
+
+    it('db-policy: good policy, the dictionary, no personal info, username limits, each with Auth0\'s body', async () => {
+      const weak = await signupTo('db-policy', { email: uniqueEmail(), password: 'abcdefgh' });
+      expect(weak.json).toMatchObject({ name: 'PasswordStrengthError', code: 'invalid_password', statusCode: 400 });
+      expect(weak.json.policy).toContain('Contain at least 3 of the following 4 types of characters:');
+      const common = await signupTo('db-policy', { email: uniqueEmail(), password: 'PASSword1' });
+      expect(common.status).toBe(400);
+      expect(common.json).toEqual({ name: 'PasswordDictionaryError', message: 'Password is too common', code: 'password_dictionary_error', description: 'Password is too common', statusCode: 400 });
+      const extra = await signupTo('db-policy', { email: uniqueEmail(), password: 'Acme-Rocket-77' });
+      expect(extra.json.code).toBe('password_dictionary_error');
+      const email = uniqueEmail('marguerite');
+      const personal = await signupTo('db-policy', { email, password: `${email.split('@')[0]}-X9` });
+      expect(personal.json).toEqual({
+        name: 'PasswordNoUserInfoError',
+        message: 'Password is based on user information',
+        code: 'password_no_user_info_error',
+        description: 'Password is based on user information',
+        statusCode: 400,
+      });
+      const shortName = await signupTo('db-policy', { email: uniqueEmail(), username: 'ab' });
+      expect(shortName.status).toBe(400);
+      expect(shortName.json.error_description).toBe('username must be from 3 to 15 characters');
+      expect((await signupTo('db-policy', { email: uniqueEmail(), password: 'Violet-Harbour-42' })).status).toBe(200);
     });
 
     it('answers bad.connection for unknown, non-database and disabled connections', async () => {

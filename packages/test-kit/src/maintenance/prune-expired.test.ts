@@ -72,7 +72,7 @@ describe('pruneExpired over memory stores (fake clock)', () => {
     const [a, b] = await Promise.all([pruneExpired(deps), pruneExpired(deps)]);
     expect((a.pruned.refreshTokens ?? 0) + (b.pruned.refreshTokens ?? 0)).toBe(20);
     expect((a.pruned.counters ?? 0) + (b.pruned.counters ?? 0)).toBe(20);
-    expect(await pruneExpired(deps)).toEqual({ pruned: { refreshTokens: 0, codes: 0, counters: 0, usedAssertions: 0 }, failed: [] });
+    expect(await pruneExpired(deps)).toEqual({ pruned: { refreshTokens: 0, codes: 0, counters: 0, usedAssertions: 0, tickets: 0 }, failed: [] });
   });
 
   it('honours the retention options', async () => {

@@ -11,6 +11,7 @@ import { userCreateSuite } from './user-create.suite.js';
 import { userListSuite } from './user-list.suite.js';
 import { userLookupSuite } from './user-lookup.suite.js';
 import { userUpdateSuite } from './user-update.suite.js';
+import { passwordHistoryStoreSuite, ticketStoreSuite } from './account-stores.suite.js';
 
 /**
  * The store conformance suite: every behaviour of the `UserStore`, `KeyStore`, `RefreshTokenStore`,
@@ -38,5 +39,7 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
     counterStoreSuite(factory);
     passwordChangeStoreSuite(factory);
     counterSlotsSuite(factory);
+    ticketStoreSuite(factory);
+    passwordHistoryStoreSuite(factory);
   });
 }

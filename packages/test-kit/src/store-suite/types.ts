@@ -1,4 +1,4 @@
-import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, RefreshTokenStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, PasswordHistoryStore, RefreshTokenStore, TicketStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
 
 /** One fresh, empty set of stores for one test. */
 export interface StoresUnderTest {
@@ -10,6 +10,8 @@ export interface StoresUnderTest {
   readonly usedAssertions?: UsedAssertionStore;
   readonly codes?: CodeStore;
   readonly counters?: CounterStore;
+  readonly tickets?: TicketStore;
+  readonly passwordHistory?: PasswordHistoryStore;
   /** Releases whatever the stores hold (connections, files); called after every test. */
   close(): void | Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { signupDatabaseUser } from '@oauth-ro/core';
+import { ERROR_TABLE, signupDatabaseUser } from '@oauth-ro/core';
 import { databaseConnection, withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { optionalString, requiredString } from '../options.js';
@@ -40,17 +40,17 @@ Example:
     const password = await passwordFromOptions(args, io);
     return withAdminContext(io, async (context) => {
       const connection = databaseConnection(context.config, name);
-      const result = await signupDatabaseUser({ users: context.stores.users, hasher: context.hasher, clock: context.clock, random: context.random }, connection, {
+      const result = await signupDatabaseUser({ users: context.stores.users, passwordHistory: context.stores.passwordHistory, hasher: context.hasher, clock: context.clock, random: context.random }, connection, {
         email,
         password,
         ...(username === undefined ? {} : { username }),
       });
       if (!result.ok) {
         const { code, description } = result.error;
-        if (code === 'invalid_signup' && description === 'Invalid sign up') {
-          throw new CommandError(`a user with this email or username already exists in ${connection.name}`);
+        if (code === 'user_exists' || code === 'username_exists') {
+          throw new CommandError(`a user with this ${code === 'user_exists' ? 'email' : 'username'} already exists in ${connection.name}`);
         }
-        throw new CommandError(description ?? code);
+        throw new CommandError(description ?? ERROR_TABLE[code].description);
       }
       const user = result.value;
       io.out(`created ${user.user_id} (${user.email}) in ${connection.name}`);

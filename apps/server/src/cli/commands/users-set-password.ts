@@ -1,4 +1,4 @@
-import { setUserPassword } from '@oauth-ro/core';
+import { ERROR_TABLE, setUserPassword } from '@oauth-ro/core';
 import { EXIT, type CliCommand } from '../command.js';
 import { passwordFromOptions } from '../read-password.js';
 import { userLabel, withNamedUser } from '../resolve-user.js';
@@ -30,9 +30,9 @@ Example:
   async run(args, io) {
     const password = await passwordFromOptions(args, io);
     return withNamedUser(args, io, async ({ stores, hasher, clock, config }, user) => {
-      const deps = { users: stores.users, counters: stores.counters, refreshTokens: stores.refreshTokens, deviceCredentials: stores.deviceCredentials, hasher, clock };
+      const deps = { users: stores.users, counters: stores.counters, refreshTokens: stores.refreshTokens, deviceCredentials: stores.deviceCredentials, passwordHistory: stores.passwordHistory, hasher, clock };
       const result = await setUserPassword(deps, config, user.user_id, password, { keepSessions: args.values['keep-sessions'] === true });
-      if (!result.ok) throw new CommandError(result.error.description ?? result.error.code);
+      if (!result.ok) throw new CommandError(result.error.description ?? ERROR_TABLE[result.error.code].description);
       io.out(`password set for ${userLabel(user)}`);
       return EXIT.ok;
     });

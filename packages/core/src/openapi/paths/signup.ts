@@ -1,5 +1,6 @@
 import { BODY_ERRORS, errorResponses, PARAMETER_ERRORS, SERVICE_ERRORS } from '../error-responses.js';
 import { jsonResult } from '../json-content.js';
+import { withAuth0Errors } from '../auth0-errors.js';
 import { jsonOrFormBody } from '../request-body.js';
 import type { PathItemObject } from '../types.js';
 
@@ -11,7 +12,7 @@ export const SIGNUP_PATHS: Readonly<Record<string, PathItemObject>> = {
       summary: 'Create a user in a database connection',
       tags: ['Sign-up and passwordless'],
       description:
-        'Creates a user in a database (`auth0`) connection enabled for the client. An existing user gets `invalid_signup` without more said. Sign-ups are throttled per IP (429 with `Retry-After`).',
+        'Creates a user in a database (`auth0`) connection enabled for the client. A taken email answers Auth0’s `user_exists`, a taken username `username_exists`; a password the connection refuses answers Auth0’s `PasswordStrengthError` (with the rules), `PasswordDictionaryError`, `PasswordNoUserInfoError` or `PasswordHistoryError`. Sign-ups are throttled per IP (429 with `Retry-After`).',
       requestBody: jsonOrFormBody('SignupRequest', {
         client_id: 'demo',
         connection: 'Username-Password-Authentication',
@@ -20,17 +21,19 @@ export const SIGNUP_PATHS: Readonly<Record<string, PathItemObject>> = {
       }),
       responses: {
         '200': jsonResult('The new user.', 'SignupResult', { _id: '5f8a0c1e9d3b4a7c', email: 'demo@example.com', email_verified: false }),
-        ...errorResponses([
-          ...BODY_ERRORS,
-          ...PARAMETER_ERRORS,
-          { code: 'bad_connection', when: 'unknown, not a database connection, or not enabled for the client (`the connection was disabled`)' },
-          { code: 'invalid_signup', when: 'the user already exists' },
-          { code: 'invalid_password', when: 'the password does not meet the connection’s policy (says which rule)' },
-          'unauthorized_client',
-          { code: 'signup_disabled', when: 'the connection has `disable_signup`' },
-          { code: 'too_many_requests', when: 'too many sign-ups from this IP', example: 'Too many sign-ups from this IP address; try again later.' },
-          ...SERVICE_ERRORS,
-        ]),
+        ...withAuth0Errors(
+          errorResponses([
+            ...BODY_ERRORS,
+            ...PARAMETER_ERRORS,
+            { code: 'bad_connection', when: 'unknown, not a database connection, or not enabled for the client (`the connection was disabled`)' },
+            { code: 'invalid_signup', when: 'an email or username that is not valid (says which)', example: 'email is not a valid email address' },
+            'unauthorized_client',
+            { code: 'signup_disabled', when: 'the connection has `disable_signup`' },
+            { code: 'too_many_requests', when: 'too many sign-ups from this IP', example: 'Too many sign-ups from this IP address; try again later.' },
+            ...SERVICE_ERRORS,
+          ]),
+          ['user_exists', 'username_exists', 'invalid_password', 'password_dictionary_error', 'password_no_user_info_error', 'password_history_error'],
+        ),
       },
     },
   },

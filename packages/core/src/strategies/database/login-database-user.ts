@@ -79,6 +79,9 @@ async function loginLocalUser(
   if (!user?.password_hash) return err({ ...oauthError('invalid_user_password'), unknownUser: true });
   if (!verified) return err(oauthError('invalid_user_password'));
   if (user.blocked) return err(oauthError('unauthorized', 'user is blocked'));
+  if (connection.options.requires_email_verification === true && user.profile.email_verified !== true) {
+    return err(oauthError('unauthorized', 'Please verify your email before logging in.'));
+  }
   if (deps.hasher.needsRehash(user.password_hash)) {
     const password_hash = await deps.hasher.hash(password);
     const updated = await deps.users.update(user.user_id, { password_hash }, new Date(deps.clock.now()).toISOString());

@@ -5,7 +5,7 @@ import type { UserRecord } from '../../ports/user-store.js';
 import { toHex } from '../../util/encoding.js';
 import { err, ok, type Result } from '../../util/result.js';
 import { looksLikeEmail, normalizeIdentifier } from '../../validation/normalize-identifier.js';
-import { checkPasswordPolicy, passwordPolicyOf } from './password-policy.js';
+import { checkNewPassword, rememberPassword } from './check-new-password.js';
 
 /** What a sign-up asks for, after type validation. */
 export interface SignupInput {
@@ -17,7 +17,15 @@ export interface SignupInput {
   readonly app_metadata?: Readonly<Record<string, unknown>>;
 }
 
-const USERNAME = /^[a-z0-9_.+\-@]{1,128}$/;
+const USERNAME = /^[a-z0-9_.+\-@]+$/;
+
+/** `validation.username` limits of a connection (Auth0's option), default 1 to 128. */
+function usernameLimits(options: Readonly<Record<string, unknown>>): { min: number; max: number } {
+  const validation = options.validation as { username?: { min?: unknown; max?: unknown } } | undefined;
+  const min = validation?.username?.min;
+  const max = validation?.username?.max;
+  return { min: typeof min === 'number' ? min : 1, max: typeof max === 'number' ? max : 128 };
+}
 
 /**
  * Creates a database user. The password is hashed before the insert, and the insert is one atomic
@@ -28,7 +36,7 @@ const USERNAME = /^[a-z0-9_.+\-@]{1,128}$/;
  * await signupDatabaseUser(deps, connection, { email: 'a@example.com', password: 'Secr3tPass' });
  */
 export async function signupDatabaseUser(
-  deps: Pick<CoreDeps, 'users' | 'hasher' | 'clock' | 'random'>,
+  deps: Pick<CoreDeps, 'users' | 'hasher' | 'clock' | 'random' | 'passwordHistory'>,
   connection: ConnectionConfig,
   input: SignupInput,
 ): Promise<Result<UserRecord, OAuthError>> {
@@ -41,8 +49,16 @@ export async function signupDatabaseUser(
   if (username !== undefined && (!USERNAME.test(username) || looksLikeEmail(username))) {
     return err(oauthError('invalid_signup', 'username may only contain letters, numbers and _ . + - @ and must not be an email'));
   }
-  const problem = checkPasswordPolicy(passwordPolicyOf(connection.options), input.password);
-  if (problem) return err(oauthError('invalid_password', problem));
+  const limits = usernameLimits(connection.options);
+  if (username !== undefined && (username.length < limits.min || username.length > limits.max)) {
+    return err(oauthError('invalid_signup', `username must be from ${limits.min} to ${limits.max} characters`));
+  }
+  const checked = await checkNewPassword(deps, connection, input.password, {
+    email,
+    ...(username === undefined ? {} : { username }),
+    ...(input.user_metadata === undefined ? {} : { user_metadata: input.user_metadata }),
+  });
+  if (!checked.ok) return checked;
 
   const password_hash = await deps.hasher.hash(input.password);
   const now = new Date(deps.clock.now()).toISOString();
@@ -63,6 +79,11 @@ export async function signupDatabaseUser(
     updated_at: now,
   };
   const created = await deps.users.create(user);
-  // Auth0's own words for a taken address; nothing more is said to the caller.
-  return created.created ? ok(user) : err(oauthError('invalid_signup', 'Invalid sign up'));
+  if (!created.created) {
+    // Auth0 said which key was taken: `user_exists` for the email, `username_exists` for the username.
+    const byEmail = await deps.users.find(connection.name, { email });
+    return err(oauthError(byEmail || username === undefined ? 'user_exists' : 'username_exists'));
+  }
+  await rememberPassword(deps, connection, user.user_id, password_hash, deps.clock.now());
+  return ok(user);
 }
