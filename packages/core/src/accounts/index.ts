@@ -1,5 +1,4 @@
 export * from './issue-ticket.js';
 export * from './account-email.js';
 export * from './send-ticket-email.js';
-export * from './revoke-user-sessions.js';
 export * from './escape-html.js';

@@ -3,7 +3,7 @@ import { CLEAR_CSRF_COOKIE, csrfMatches, newCsrfToken } from '../accounts/csrf.j
 import { escapeHtml } from '../accounts/escape-html.js';
 import { isTicketText } from '../accounts/issue-ticket.js';
 import { resultRedirect } from '../accounts/result-redirect.js';
-import { revokeUserSessions } from '../accounts/revoke-user-sessions.js';
+import { revokeUserSessions } from '../admin/revoke-user-sessions.js';
 import { passwordOwnerOf } from '../admin/password-owner-of.js';
 import { setUserPassword } from '../admin/set-user-password.js';
 import { unblockUser } from '../admin/unblock-user.js';
