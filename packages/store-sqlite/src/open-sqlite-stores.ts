@@ -26,6 +26,8 @@ export interface SqliteStores {
   readonly usedAssertions: UsedAssertionStore;
   readonly codes: CodeStore;
   readonly counters: CounterStore;
+  /** Resolves when the database answers a query (a readiness check); rejects once closed or broken. */
+  ping(): Promise<void>;
   /** Closes the connection (checkpointing the WAL); calling it again does nothing. */
   close(): Promise<void>;
 }
@@ -53,6 +55,10 @@ export async function openSqliteStores(pathOrUrl: string, options: SqliteStoreOp
       usedAssertions: createSqliteUsedAssertionStore(db),
       codes: createSqliteCodeStore(db),
       counters: createSqliteCounterStore(db),
+      async ping() {
+        if (!db.open) throw new Error('sqlite: the database is closed');
+        db.prepare('SELECT 1').get();
+      },
       async close() {
         if (db.open) db.close();
       },

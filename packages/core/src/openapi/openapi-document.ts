@@ -2,6 +2,7 @@ import { BODY_ERRORS, errorResponses, HEADER_ERRORS } from './error-responses.js
 import { ADMIN_PATHS, ADMIN_SCHEMAS } from './paths/admin.js';
 import { DEVICE_CREDENTIAL_PATHS } from './paths/device-credentials.js';
 import { discoveryPaths } from './paths/discovery.js';
+import { HEALTH_PROBE_PATHS, PROBE_SCHEMAS } from './paths/health-probes.js';
 import { LOGIN_PATHS } from './paths/login.js';
 import { PROFILE_PATHS } from './paths/profile.js';
 import { SIGNUP_PATHS } from './paths/signup.js';
@@ -75,10 +76,11 @@ export function openApiDocument(options: OpenApiDocumentOptions): OpenApiDocumen
       ...DEVICE_CREDENTIAL_PATHS,
       ...ADMIN_PATHS,
       ...discoveryPaths(options.issuer, standalone),
+      ...HEALTH_PROBE_PATHS,
       ...(standalone ? STANDALONE_PATHS : {}),
     }),
     components: {
-      schemas: { ...COMPONENT_SCHEMAS, ...ADMIN_SCHEMAS },
+      schemas: { ...COMPONENT_SCHEMAS, ...ADMIN_SCHEMAS, ...PROBE_SCHEMAS },
       responses: {
         MethodNotAllowed: errorResponses(['method_not_allowed'])['405']!,
         InvalidBody: errorResponses(BODY_ERRORS)['400']!,

@@ -9,6 +9,7 @@ import type { Logger } from './logger.js';
 import type { MessageSender } from './message-sender.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { Random } from './random.js';
+import type { ReadinessChecks } from './readiness-check.js';
 import type { RefreshTokenStore } from './refresh-token-store.js';
 import type { UsedAssertionStore } from './used-assertion-store.js';
 import type { UserStore } from './user-store.js';
@@ -42,4 +43,6 @@ export interface CoreDeps {
   readonly counters?: CounterStore;
   /** Passwordless message senders by strategy (`sms`, `email`). */
   readonly senders?: Readonly<Partial<Record<'sms' | 'email', MessageSender>>>;
+  /** Named readiness checks behind `GET /health/ready` (the stores' `ping`). Without it readiness equals liveness. */
+  readonly readiness?: ReadinessChecks;
 }

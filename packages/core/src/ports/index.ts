@@ -13,3 +13,4 @@ export * from './clock.js';
 export * from './random.js';
 export * from './logger.js';
 export type * from './deps.js';
+export type * from './readiness-check.js';
