@@ -88,7 +88,7 @@ export async function startServer(
   const env = readEnvironment(processEnv);
   const shutdown = readShutdownEnvironment(processEnv);
   refuseZeroConfigInProduction(env.configFile, processEnv);
-  const config = await loadServerConfig(env, processEnv);
+  const config = await loadServerConfig(env, processEnv, (line) => print(`warning: ${line}`));
 
   const app = Fastify({
     logger: loggerOptions(env.logLevel),

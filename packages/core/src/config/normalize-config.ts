@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../errors/oauth-error.js';
 import type { ClientConfig, ConnectionConfig, JwtAlg, OAuthRoConfig, StrategyName } from './types.js';
 import { normalizeTokenLifecycle } from './normalize-token-lifecycle.js';
+import { checkConfigKeys } from './check-config-keys.js';
 
 const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs'];
 const ALGS: readonly JwtAlg[] = ['RS256', 'HS256', 'ES256', 'EdDSA'];
@@ -82,6 +83,7 @@ function normalizeConnection(raw: unknown, path: string, clientIds: ReadonlySet<
  */
 export function normalizeConfig(raw: unknown): OAuthRoConfig {
   if (!isRecord(raw)) throw new ConfigurationError('(root)', 'must be an object');
+  checkConfigKeys(raw);
   let issuer = requireString(raw.issuer, 'issuer');
   try {
     const url = new URL(issuer);
