@@ -5,8 +5,16 @@ import { stopOnSignals } from './server/stop-on-signals.js';
 /** The `pnpm start` entry point: start, or print why not and exit 1 (no stack trace). */
 async function serve(): Promise<void> {
   try {
-    const server = await startServer(process.env, (line) => process.stdout.write(`${line}\n`));
-    stopOnSignals({ stop: () => server.stop(), log: server.log, exit: (code) => process.exit(code) });
+    // Lines for the operator (banner, address) on stderr: stdout carries only JSON log lines.
+    const server = await startServer(process.env, (line) => process.stderr.write(`${line}\n`));
+    const { shutdownDelaySeconds, drainTimeoutSeconds } = server.shutdown;
+    stopOnSignals({
+      stop: () => server.stop(),
+      log: server.log,
+      exit: (code) => process.exit(code),
+      // The hard deadline leaves the drain its whole time, plus five seconds to close the stores.
+      drainTimeoutMs: (shutdownDelaySeconds + drainTimeoutSeconds + 5) * 1000,
+    });
   } catch (error) {
     const message = error instanceof StartupError ? error.message : `cannot start: ${String(error)}`;
     process.stderr.write(`${message}\n`);

@@ -5,5 +5,5 @@ import { buildWithDependencies } from '@oauth-ro/test-kit/build-with-dependencie
  * first; turbo makes this a cache hit when nothing changed (e.g. after the root `pnpm test` built).
  */
 export default function setup(): void {
-  buildWithDependencies('@oauth-ro/server');
+  buildWithDependencies('oauth-ro');
 }

@@ -51,15 +51,17 @@ describe('zero-config mode (no OAUTH_RO_CONFIG)', () => {
     const server = await start({ OAUTH_RO_DATABASE: `sqlite:${db}` });
     const port = new URL(server.url).port;
     expect(server.url).toBe(`http://127.0.0.1:${port}`);
-    const text = server.stdout.join('\n');
+    // Operator lines on stderr; stdout is nothing but JSON log lines.
+    const text = server.stderr.join('\n');
+    expect(server.stdout.filter((l) => !l.startsWith('{'))).toEqual([]);
     expect(text).toContain(`issuer:     http://127.0.0.1:${port}/`);
     expect(text).toContain('client_id:  demo');
-    expect(text).not.toContain('WARNING: OAUTH_RO_KEY_ENCRYPTION_KEY');
-    expect(server.stdout.filter((l) => l.includes(`127.0.0.1:${port}`) && /listen/i.test(l))).toEqual([
+    expect([...server.stdout, ...server.stderr].join('\n')).not.toContain('WARNING: OAUTH_RO_KEY_ENCRYPTION_KEY');
+    expect([...server.stdout, ...server.stderr].filter((l) => l.includes(`127.0.0.1:${port}`) && /listen/i.test(l))).toEqual([
       `oauth-ro listening on http://127.0.0.1:${port}`,
     ]);
 
-    const curls = server.stdout.filter((l) => l.trim().startsWith('curl '));
+    const curls = server.stderr.filter((l) => l.trim().startsWith('curl '));
     expect(curls).toHaveLength(2);
     const signup = await runCurl(curls[0]!);
     expect(signup).toMatchObject({ email: 'demo@example.com', email_verified: false });
@@ -159,9 +161,9 @@ describe('configuration file mode', () => {
       MOBILE_SECRET: 'the-mobile-app-secret-32-chars!!',
       OAUTH_RO_REDIS: 'redis://127.0.0.1:6379',
     });
-    expect(server.stdout.some((l) => l.trim().startsWith('curl '))).toBe(false);
-    // Issue #14 item 13: keys stored unsealed are said out loud outside zero-config; the file is private.
-    expect(server.stdout.filter((l) => l.startsWith('WARNING: OAUTH_RO_KEY_ENCRYPTION_KEY is not set'))).toHaveLength(1);
+    expect(server.stderr.some((l) => l.trim().startsWith('curl '))).toBe(false);
+    // Issue #14 item 13: keys stored unsealed are said out loud outside zero-config (on stderr, with the banner); the file is private.
+    expect(server.stderr.filter((l) => l.startsWith('WARNING: OAUTH_RO_KEY_ENCRYPTION_KEY is not set'))).toHaveLength(1);
     if (process.platform !== 'win32') expect((statSync(join(temp.dir, 'file-mode.db')).mode & 0o777).toString(8)).toBe('600');
     const started = server.stdout.map((l) => (l.startsWith('{') ? JSON.parse(l) : {})).find((l) => l.msg === 'oauth-ro started');
     expect(started).toMatchObject({ mode: 'config-file', issuer: 'https://auth.example.test/' });
@@ -233,42 +235,69 @@ describe.concurrent('start-up errors', () => {
 });
 
 describe('graceful shutdown', () => {
-  it('on SIGTERM finishes the request in flight, then exits 0', async () => {
-    const server = await start({ OAUTH_RO_DATABASE: `sqlite:${join(temp.dir, 'drain.db')}` });
-    await post(`${server.url}/dbconnections/signup`, {
-      client_id: 'demo', connection: CONNECTION, email: 'drain@example.com', password: 'Drain-passw0rd',
-    });
-    const body = JSON.stringify({
-      client_id: 'demo', connection: CONNECTION, grant_type: 'password', username: 'drain@example.com', password: 'Drain-passw0rd',
-    });
+  it('on SIGTERM: readiness flips to 503 first, new logins get the JSON 503 with Retry-After, logins in flight complete, exit 0', async () => {
+    const server = await start({ OAUTH_RO_DATABASE: `sqlite:${join(temp.dir, 'drain.db')}`, OAUTH_RO_DRAIN_TIMEOUT_SECONDS: '20' });
+    const users = ['drain1@example.com', 'drain2@example.com', 'drain3@example.com'];
+    for (const email of users) {
+      await post(`${server.url}/dbconnections/signup`, { client_id: 'demo', connection: CONNECTION, email, password: 'Drain-passw0rd' });
+    }
+    const loginBody = (username: string) =>
+      JSON.stringify({ client_id: 'demo', connection: CONNECTION, grant_type: 'password', username, password: 'Drain-passw0rd' });
     const { port, hostname } = new URL(server.url);
-    const seen = server.stdout.length;
-    const req = request({
-      host: hostname, port, method: 'POST', path: '/oauth/ro',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-    });
-    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      req.on('response', (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    // Three logins, each with its headers and half its body sent: in flight on the server.
+    const inFlight = users.map((username, i) => {
+      const body = loginBody(username);
+      const req = request({
+        host: hostname, port, method: 'POST', path: '/oauth/ro',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': `drain-${i}` },
       });
-      req.on('error', reject);
+      const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        req.on('response', (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on('error', reject);
+      });
+      req.write(body.slice(0, 20));
+      return { req, body, response };
     });
-    // Send the headers and half the body: the request is now in flight on the server.
-    req.write(body.slice(0, 20));
-    await server.waitForLine(/^(?=.*"msg":"incoming request")(?=.*"url":"\/oauth\/ro")/);
-    expect(server.stdout.length).toBeGreaterThan(seen);
+    // Each login's own id on its "incoming request" line: all three are in flight on the server.
+    for (const i of users.keys()) await server.waitForLine(new RegExp(`^(?=.*"msg":"incoming request")(?=.*"request_id":"drain-${i}")`));
+    expect((await fetch(`${server.url}/health/ready`)).status).toBe(200);
+
     server.child.kill('SIGTERM');
-    await server.waitForLine(/shutting down/);
-    // A new request is turned away (refused, or 503 if it races the listener closing).
-    const late = await fetch(`${server.url}/health`).then((r) => r.status, () => 'refused');
-    expect(['refused', 503]).toContain(late);
-    req.end(body.slice(20));
-    const res = await response;
-    expect(res.status).toBe(200);
-    expect(JSON.parse(res.text)).toHaveProperty('access_token');
+    await server.waitForLine(/draining: new requests get 503/);
+    const ready = await fetch(`${server.url}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'unavailable', checks: { database: { status: 'ok' }, server: { status: 'unavailable', reason: 'shutting down' } } });
+    expect((await fetch(`${server.url}/health/live`)).status).toBe(200);
+    const late = await fetch(`${server.url}/oauth/ro`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: loginBody(users[0]!) });
+    expect(late.status).toBe(503);
+    expect(late.headers.get('retry-after')).toBe('1');
+    expect(late.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await late.json()).toEqual({ error: 'temporarily_unavailable', error_description: 'the server is shutting down' });
+
+    for (const { req, body } of inFlight) req.end(body.slice(20));
+    for (const { response } of inFlight) {
+      const res = await response;
+      expect(res.status, res.text).toBe(200);
+      expect(JSON.parse(res.text)).toHaveProperty('access_token');
+    }
+    expect(await server.exited).toBe(0);
+  });
+
+  it('with OAUTH_RO_SHUTDOWN_DELAY_SECONDS keeps serving while readiness already answers 503', async () => {
+    const server = await start({ OAUTH_RO_DATABASE: `sqlite:${join(temp.dir, 'delay.db')}`, OAUTH_RO_SHUTDOWN_DELAY_SECONDS: '2' });
+    // One answered request: the signal handlers are installed (right after the listening line).
+    expect((await fetch(`${server.url}/health/ready`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    await server.waitForLine(/readiness answers 503, still serving/);
+    expect((await fetch(`${server.url}/health/ready`)).status).toBe(503);
+    const jwks = await fetch(`${server.url}/.well-known/jwks.json`);
+    expect(jwks.status).toBe(200);
+    expect(jwks.headers.get('connection')).toBe('close');
     expect(await server.exited).toBe(0);
   });
 });

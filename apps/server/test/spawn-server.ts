@@ -33,7 +33,7 @@ export interface ServerProcess {
   readonly stderr: string[];
   /** Resolves with the exit code once the process has ended. */
   readonly exited: Promise<number | null>;
-  /** The first stdout line matching `pattern`, already printed or yet to come (rejects on exit). */
+  /** The first line matching `pattern` on stdout or stderr (the operator lines), already printed or yet to come (rejects on exit). */
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** SIGKILL if still running (test cleanup). */
   kill(): Promise<void>;
@@ -58,20 +58,24 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const waiters = new Set<{ pattern: RegExp; resolve(line: string): void }>();
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    stdout.push(line);
-    // Log lines only: the zero-config banner's curl lines carry the demo password on purpose.
-    if (line.startsWith('{')) logFile?.writeLine(line);
+  const wake = (line: string) => {
     for (const waiter of waiters) {
       if (waiter.pattern.test(line)) {
         waiters.delete(waiter);
         waiter.resolve(line);
       }
     }
+  };
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    stdout.push(line);
+    logFile?.writeLine(line);
+    wake(line);
   });
   createInterface({ input: child.stderr! }).on('line', (line) => {
     stderr.push(line);
-    logFile?.writeLine(line);
+    // Not the zero-config banner's curl lines: they carry the demo password on purpose.
+    if (!line.trim().startsWith('curl ')) logFile?.writeLine(line);
+    wake(line);
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
@@ -80,7 +84,7 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
     stderr,
     exited,
     waitForLine(pattern, timeoutMs = 20_000) {
-      const seen = stdout.find((line) => pattern.test(line));
+      const seen = [...stdout, ...stderr].find((line) => pattern.test(line));
       if (seen !== undefined) return Promise.resolve(seen);
       return new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => {

@@ -30,6 +30,8 @@ export interface SqliteStores {
   readonly counters: CounterStore;
   readonly tickets: TicketStore;
   readonly passwordHistory: PasswordHistoryStore;
+  /** Resolves when the database answers a query (a readiness check); rejects once closed or broken. */
+  ping(): Promise<void>;
   /** Closes the connection (checkpointing the WAL); calling it again does nothing. */
   close(): Promise<void>;
 }
@@ -59,6 +61,10 @@ export async function openSqliteStores(pathOrUrl: string, options: SqliteStoreOp
       counters: createSqliteCounterStore(db),
       tickets: createSqliteTicketStore(db),
       passwordHistory: createSqlitePasswordHistoryStore(db),
+      async ping() {
+        if (!db.open) throw new Error('sqlite: the database is closed');
+        db.prepare('SELECT 1').get();
+      },
       async close() {
         if (db.open) db.close();
       },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,13 @@ describe('oauth-ro CLI: usage', () => {
       for (const name of ['users create', 'users list', 'users block', 'users unblock', 'users delete', 'users set-password', 'users import', 'blocks list', 'blocks release', 'keys rotate', 'config validate', 'convert']) {
         expect(out).toContain(`  ${name} `);
       }
+    }
+  });
+
+  it('prints the package version for --version, -v and version', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const argv of [['--version'], ['-v'], ['version']]) {
+      expect(await cli(freshDatabase(), argv)).toMatchObject({ code: 0, out: version, err: '' });
     }
   });
 

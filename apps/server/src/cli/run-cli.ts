@@ -4,6 +4,7 @@ import type { CliIo } from './cli-io.js';
 import { EXIT, type CliCommand, type CommandArgs } from './command.js';
 import { COMMANDS } from './command-table.js';
 import { CommandError, UsageError } from './usage-error.js';
+import { packageVersion } from '../version.js';
 
 const ENVIRONMENT = `Environment (the same as the server's):
   OAUTH_RO_DATABASE             sqlite:<path> (default sqlite:./data/oauth-ro.db) or a postgres:// URL
@@ -20,6 +21,7 @@ export function mainHelp(): string {
     'Usage:',
     '  oauth-ro                        start the server (like pnpm start)',
     '  oauth-ro <command> [options]    run one administration command',
+    '  oauth-ro --version              print the version',
     '',
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
@@ -67,6 +69,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const first = argv[0];
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
     io.out(mainHelp());
+    return EXIT.ok;
+  }
+  if (first === '--version' || first === '-v' || first === 'version') {
+    io.out(packageVersion());
     return EXIT.ok;
   }
   const found = findCommand(argv);

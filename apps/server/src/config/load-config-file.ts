@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { ConfigurationError, normalizeConfig, type OAuthRoConfig } from '@oauth-ro/core';
+import { checkConfigKeys, ConfigurationError, normalizeConfig, type OAuthRoConfig } from '@oauth-ro/core';
 import { parseConfigText } from './parse-config-text.js';
 import { resolveEnvReferences } from './resolve-env-references.js';
 import { StartupError } from './startup-error.js';
@@ -11,6 +11,8 @@ export interface LoadConfigFileOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Replaces the file's `issuer` (from `OAUTH_RO_ISSUER`). */
   readonly issuer?: string;
+  /** Called with each warning (`file: path: …`), e.g. Auth0 settings that do not carry over. */
+  readonly onWarning?: (line: string) => void;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -56,6 +58,7 @@ export async function loadConfigFile(file: string, options: LoadConfigFileOption
     if (isRecord(raw) && raw.issuer === undefined) {
       throw new ConfigurationError('issuer', 'is required (or set OAUTH_RO_ISSUER)');
     }
+    for (const warning of checkConfigKeys(raw)) options.onWarning?.(`${file}: ${warning}`);
     const config = normalizeConfig(raw);
     await checkConfiguredScripts(config);
     return config;

@@ -16,8 +16,9 @@ import { zeroConfig } from './zero-config.js';
 export async function loadServerConfig(
   env: ServerEnvironment,
   processEnv: Readonly<Record<string, string | undefined>>,
+  onWarning?: (line: string) => void,
 ): Promise<OAuthRoConfig> {
   return env.configFile
-    ? await loadConfigFile(env.configFile, { env: processEnv, ...(env.issuer === undefined ? {} : { issuer: env.issuer }) })
+    ? await loadConfigFile(env.configFile, { env: processEnv, ...(env.issuer === undefined ? {} : { issuer: env.issuer }), ...(onWarning ? { onWarning } : {}) })
     : zeroConfig(env.issuer ?? defaultIssuer(env.host, env.port));
 }

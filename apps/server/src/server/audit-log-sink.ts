@@ -1,5 +1,6 @@
 import type { AuditSink } from '@oauth-ro/core';
 import type { FastifyBaseLogger } from 'fastify';
+import { requestFields } from './request-context.js';
 
 /**
  * The standalone server's audit sink: each event on its own pino line, `{"audit": {…}, "msg":
@@ -18,7 +19,7 @@ export function auditLogSink(log: FastifyBaseLogger): AuditSink {
   const auditLog = log.child({}, { level: log.level === 'silent' ? 'silent' : 'info' });
   return {
     emit(event) {
-      auditLog.info({ audit: event }, `audit ${event.type}`);
+      auditLog.info({ ...requestFields(), audit: event }, `audit ${event.type}`);
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import { redactQuery } from './redact-query.js';
 
 /** Header values that must never reach a log line. */
 const REDACTED = [
@@ -10,7 +11,7 @@ const REDACTED = [
 
 /**
  * Fastify's (pino) logger settings: JSON lines on stdout, credentials redacted. Request lines carry
- * method, url, status and timing only: request and response bodies (passwords, tokens) are never
+ * method, url (query values redacted), status and timing only: request and response bodies (passwords, tokens) are never
  * serialised, and the header paths above are censored should a serializer ever include headers.
  *
  * @example
@@ -27,5 +28,15 @@ export function loggerOptions(
     stream,
     base: { service: 'oauth-ro' },
     redact: { paths: REDACTED, censor: '[redacted]' },
+    // Fastify's own request serializer, with the query's values redacted (tokens travel there).
+    serializers: {
+      req: (req: FastifyRequest) => ({
+        method: req.method,
+        url: redactQuery(req.url),
+        host: req.host,
+        remoteAddress: req.ip,
+        remotePort: req.socket?.remotePort,
+      }),
+    },
   };
 }

@@ -7,19 +7,23 @@ import { loadServerConfig } from '../config/load-server-config.js';
 import { StartupError } from '../config/startup-error.js';
 import { readEnvironment } from '../env/read-environment.js';
 import { readTimeouts } from '../env/read-timeouts.js';
+import { readShutdownEnvironment, type ShutdownEnvironment } from '../env/read-shutdown-environment.js';
+import { refuseZeroConfigInProduction } from '../config/refuse-zero-config-in-production.js';
 import { openStores } from '../stores/open-stores.js';
 import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './answer-client-errors.js';
 import { answerInContractShape } from './answer-in-contract-shape.js';
 import { auditLogSink } from './audit-log-sink.js';
 import { drainOnClose } from './drain-on-close.js';
+import { drainRequests } from './drain-requests.js';
+import { registerRequestIds, requestIdOptions } from './register-request-ids.js';
+import { withRequestFields } from './with-request-fields.js';
 import { listenError } from './listen-error.js';
 import { loadDirectories } from './load-directories.js';
 import { loadExtensibility, type LoadedExtensibility } from './load-extensibility.js';
 import { loadSenders } from './load-senders.js';
 import { loggerOptions } from './logger-options.js';
 import { registerApiReference } from './register-api-reference.js';
-import { registerReadiness } from './register-readiness.js';
 import { schedulePruning } from './schedule-pruning.js';
 import { serveDemo } from './serve-demo.js';
 import { unsealedKeysWarning } from './unsealed-keys-warning.js';
@@ -31,7 +35,13 @@ export interface RunningServer {
   readonly address: string;
   readonly issuer: string;
   readonly log: FastifyBaseLogger;
-  /** Stops accepting connections, lets in-flight requests finish, then closes directories and stores. */
+  /** The shutdown timings, for the signal handler's hard deadline. */
+  readonly shutdown: ShutdownEnvironment;
+  /**
+   * Readiness answers 503 at once; after `OAUTH_RO_SHUTDOWN_DELAY_SECONDS` new requests get the JSON
+   * 503 while in-flight ones finish (up to `OAUTH_RO_DRAIN_TIMEOUT_SECONDS`); then the listener,
+   * directories and stores close.
+   */
   stop(): Promise<void>;
 }
 
@@ -68,7 +78,7 @@ async function listen(app: FastifyInstance, port: number, host: string): Promise
 /**
  * Starts the standalone server from environment variables (SPEC §1): reads the configuration file
  * or uses zero-config, opens the stores, builds oauth-ro and listens. Lines for the operator (the
- * zero-config banner, then the one "listening on" line) go to `print`; logs are pino JSON on stdout.
+ * zero-config banner, then the one "listening on" line) go to `print` (stderr in main.ts); logs are pino JSON on stdout.
  * Every operator mistake throws a {@link StartupError}.
  *
  * @example
@@ -81,10 +91,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   const env = readEnvironment(processEnv);
   const timeouts = readTimeouts(processEnv);
-  const config = await loadServerConfig(env, processEnv);
+  const shutdown = readShutdownEnvironment(processEnv);
+  refuseZeroConfigInProduction(env.configFile, processEnv);
+  const config = await loadServerConfig(env, processEnv, (line) => print(`warning: ${line}`));
 
   const app = Fastify({
     logger: loggerOptions(env.logLevel),
+    ...requestIdOptions(),
     // Fastify accepts a hop count too (documented), though its typings only list the other forms.
     trustProxy: env.trustProxy as FastifyServerOptions['trustProxy'],
     // drainOnClose answers requests that arrive while closing, in the contract's shape.
@@ -100,6 +113,8 @@ export async function startServer(
     frameworkErrors: oauthRoFrameworkErrors,
   });
   drainOnClose(app);
+  registerRequestIds(app);
+  const drain = drainRequests(app);
   let stores: ServerStores | undefined;
   let oauthRo: OAuthRo | undefined;
   let extensibility: LoadedExtensibility | undefined;
@@ -114,19 +129,19 @@ export async function startServer(
         hasher: await createArgon2Hasher(OWASP_ARGON2ID, { ...DEFAULT_HASHER_LIMITS, maxQueued: env.hashQueue ?? DEFAULT_HASHER_LIMITS.maxQueued }),
         clock: systemClock,
         random: webCryptoRandom,
-        logger: app.log,
+        logger: withRequestFields(app.log),
         audit: auditLogSink(app.log),
         directories,
         senders: await loadSenders(config, app.log, { zeroConfig: !env.configFile }),
         ...(extensibility.hooks ? { hooks: extensibility.hooks } : {}),
         ...(extensibility.customDatabases ? { customDatabases: extensibility.customDatabases } : {}),
+        readiness: { ...stores.readiness, server: () => drain.readiness() },
       },
       ...(env.keyEncryptionKey === undefined ? {} : { keyEncryptionKey: env.keyEncryptionKey }),
       ...(env.codeHashKey === undefined ? {} : { passwordless: { codeHashKey: env.codeHashKey } }),
       ...(env.adminToken === undefined ? {} : { adminToken: env.adminToken }),
       ...(env.geoloc === undefined ? {} : { geoloc: env.geoloc }),
     });
-    registerReadiness(app, stores);
     registerApiReference(app, config.issuer);
     answerInContractShape(app, oauthRo);
     await app.register(oauthRoPlugin, { oauthRo });
@@ -152,7 +167,18 @@ export async function startServer(
       address,
       issuer: config.issuer,
       log: app.log,
+      shutdown,
       async stop() {
+        drain.beginShutdown();
+        if (shutdown.shutdownDelaySeconds > 0) {
+          app.log.info({ delay_s: shutdown.shutdownDelaySeconds }, 'shutting down: readiness answers 503, still serving');
+          await new Promise((resolve) => setTimeout(resolve, shutdown.shutdownDelaySeconds * 1000));
+        }
+        drain.refuseNewRequests();
+        app.log.info({ in_flight: drain.inFlight, timeout_s: shutdown.drainTimeoutSeconds }, 'draining: new requests get 503');
+        if (!(await drain.settled(shutdown.drainTimeoutSeconds * 1000))) {
+          app.log.warn({ in_flight: drain.inFlight }, 'requests still in flight after the drain timeout: closing anyway');
+        }
         await pruning?.stop();
         await app.close();
         await running.oauthRo.close();

@@ -30,6 +30,7 @@ export async function openDatabaseStores(database: DatabaseLocation, logger: Log
         ...pickStorePorts(stores),
         description: `postgres://${host}${database.schema ? ` (schema ${database.schema})` : ''}`,
         ping: () => stores.ping(),
+        readiness: { database: () => stores.ping() },
         close: () => stores.close(),
       };
     } catch (error) {
@@ -46,8 +47,8 @@ export async function openDatabaseStores(database: DatabaseLocation, logger: Log
   }
   try {
     const stores = await openSqliteStores(path);
-    // An open SQLite file is always reachable.
-    return { ...pickStorePorts(stores), description: `sqlite:${path}`, ping: async () => {}, close: async () => stores.close() };
+    const ping = () => stores.ping();
+    return { ...pickStorePorts(stores), description: `sqlite:${path}`, ping, readiness: { database: ping }, close: async () => stores.close() };
   } catch (error) {
     throw new StartupError(`OAUTH_RO_DATABASE: cannot open SQLite database ${path} (${reason(error)})`);
   }

@@ -53,6 +53,7 @@ export async function openStores(locations: StoreLocations, logger: Logger): Pro
     async ping() {
       await Promise.all([database.ping(), redis.ping()]);
     },
+    readiness: { ...database.readiness, redis: () => redis.ping() },
     async close() {
       await Promise.allSettled([redis.close(), database.close()]);
     },

@@ -1,4 +1,4 @@
-import type { CoreDeps } from '@oauth-ro/core';
+import type { CoreDeps, ReadinessChecks } from '@oauth-ro/core';
 
 /** The storage ports of core's deps. */
 export type StorePorts = Pick<
@@ -15,6 +15,8 @@ export interface ServerStores extends StorePorts {
    * one does not. Behind `GET /health?ready`.
    */
   ping(): Promise<void>;
+  /** Each store's `ping` by name (`database`, `redis`), for core's `GET /health/ready`. */
+  readonly readiness: ReadinessChecks;
   close(): Promise<void>;
 }
 

@@ -7,3 +7,5 @@ export * from './normalize-allowed-clients.js';
 export * from './may-delegate.js';
 export * from './normalize-client-urls.js';
 export * from './normalize-accounts.js';
+export * from './check-config-keys.js';
+export * from './known-config-keys.js';

@@ -5,6 +5,7 @@ import { normalizeExtensibility } from './normalize-extensibility.js';
 import { normalizeAllowedClients } from './normalize-allowed-clients.js';
 import { normalizeClientUrls } from './normalize-client-urls.js';
 import { normalizeAccounts } from './normalize-accounts.js';
+import { checkConfigKeys } from './check-config-keys.js';
 
 const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs'];
 const ALGS: readonly JwtAlg[] = ['RS256', 'HS256', 'ES256', 'EdDSA'];
@@ -88,6 +89,7 @@ function normalizeConnection(raw: unknown, path: string, clientIds: ReadonlySet<
  */
 export function normalizeConfig(raw: unknown): OAuthRoConfig {
   if (!isRecord(raw)) throw new ConfigurationError('(root)', 'must be an object');
+  checkConfigKeys(raw);
   let issuer = requireString(raw.issuer, 'issuer');
   try {
     const url = new URL(issuer);

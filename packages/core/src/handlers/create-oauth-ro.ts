@@ -25,6 +25,7 @@ import { handleAdminDeleteUser, handleAdminGetUser, handleAdminPatchUser } from 
 import { handleDelegation } from './handle-delegation.js';
 import { handleCreateDeviceCredential, handleDeleteDeviceCredential, handleListDeviceCredentials } from './handle-device-credentials.js';
 import { handleDiscovery, handleHealth, handleJwks, handleMetrics } from './handle-discovery.js';
+import { handleLive, handleReady } from './handle-health-probes.js';
 import { createMetricsRegistry } from '../metrics/metrics-registry.js';
 import { DEFAULT_IP_LIMITS, type IpLimits } from '../protection/ip-limits.js';
 import { handlePasswordlessStart } from './handle-passwordless-start.js';
@@ -56,6 +57,8 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/.well-known/jwks.json': { GET: handleJwks },
   '/.well-known/openid-configuration': { GET: handleDiscovery },
   '/health': { GET: handleHealth },
+  '/health/live': { GET: handleLive },
+  '/health/ready': { GET: handleReady },
   '/metrics': { GET: handleMetrics },
   '/passwordless/start': { POST: handlePasswordlessStart },
   '/delegation': { POST: handleDelegation },

@@ -1,6 +1,7 @@
 import { jsonResponse } from '../http/respond.js';
-import type { OAuthResponse } from '../http/types.js';
+import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import type { HandlerContext } from './context.js';
+import { handleReady } from './handle-health-probes.js';
 
 const PUBLIC_CACHE = { 'cache-control': 'public, max-age=300' };
 
@@ -33,8 +34,9 @@ export function handleDiscovery(ctx: HandlerContext): OAuthResponse {
   );
 }
 
-/** `GET /health`: liveness. */
-export function handleHealth(): OAuthResponse {
+/** `GET /health`: liveness; `GET /health?ready`: the same answer as `/health/ready`. */
+export function handleHealth(ctx: HandlerContext, request: OAuthRequest): OAuthResponse | Promise<OAuthResponse> {
+  if (request.query !== undefined && new URLSearchParams(request.query).has('ready')) return handleReady(ctx);
   return jsonResponse(200, { status: 'ok' });
 }
 

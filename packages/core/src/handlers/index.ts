@@ -4,6 +4,7 @@ export * from './handle-ro.js';
 export * from './handle-signup.js';
 export * from './handle-profile.js';
 export * from './handle-discovery.js';
+export * from './handle-health-probes.js';
 export * from './handle-delegation.js';
 export * from './handle-token.js';
 export * from './handle-revoke.js';

@@ -16,8 +16,9 @@ describe('openApiDocument', () => {
   it('adds the standalone server’s own routes only when asked', () => {
     const server = openApiDocument({ issuer: 'https://auth.example.com/', standalone: true });
     expect(Object.keys(server.paths)).toEqual(expect.arrayContaining(['/openapi.json', '/docs']));
-    expect(server.paths['/health']?.get?.responses['503']).toBeDefined();
-    expect(doc.paths['/health']?.get?.responses['503']).toBeUndefined();
+    expect(Object.keys(doc.paths)).not.toContain('/openapi.json');
+    // Readiness is core's now (deps.readiness): every embedder answers /health?ready and /health/ready.
+    for (const d of [server, doc]) expect(d.paths['/health/ready']?.get?.responses['503']).toBeDefined();
   });
 
   it('gives every operation an id, a success answer and JSON errors of the error table', () => {

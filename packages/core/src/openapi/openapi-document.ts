@@ -3,6 +3,7 @@ import { ADMIN_PATHS, ADMIN_SCHEMAS } from './paths/admin.js';
 import { BROWSER_PATHS, withPreflight } from './paths/browser.js';
 import { DEVICE_CREDENTIAL_PATHS } from './paths/device-credentials.js';
 import { discoveryPaths } from './paths/discovery.js';
+import { HEALTH_PROBE_PATHS, PROBE_SCHEMAS } from './paths/health-probes.js';
 import { LOGIN_PATHS } from './paths/login.js';
 import { PROFILE_PATHS } from './paths/profile.js';
 import { SIGNUP_PATHS } from './paths/signup.js';
@@ -83,10 +84,11 @@ export function openApiDocument(options: OpenApiDocumentOptions): OpenApiDocumen
       ...ACCOUNT_PATHS,
       ...discoveryPaths(options.issuer, standalone),
       ...BROWSER_PATHS,
+      ...HEALTH_PROBE_PATHS,
       ...(standalone ? STANDALONE_PATHS : {}),
     })),
     components: {
-      schemas: { ...COMPONENT_SCHEMAS, ...ADMIN_SCHEMAS, Auth0Error: AUTH0_ERROR_SCHEMA, ...ACCOUNT_SCHEMAS },
+      schemas: { ...COMPONENT_SCHEMAS, ...ADMIN_SCHEMAS, Auth0Error: AUTH0_ERROR_SCHEMA, ...ACCOUNT_SCHEMAS, ...PROBE_SCHEMAS },
       responses: {
         MethodNotAllowed: errorResponses(['method_not_allowed'])['405']!,
         InvalidBody: errorResponses(BODY_ERRORS)['400']!,

@@ -11,6 +11,7 @@ import type { LoginHooks } from './login-hooks.js';
 import type { MessageSender } from './message-sender.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { Random } from './random.js';
+import type { ReadinessChecks } from './readiness-check.js';
 import type { RefreshTokenStore } from './refresh-token-store.js';
 import type { UsedAssertionStore } from './used-assertion-store.js';
 import type { UserStore } from './user-store.js';
@@ -58,4 +59,6 @@ export interface CoreDeps {
   readonly tickets?: TicketStore;
   /** Earlier password hashes, for `password_history`. Without it only the current password is compared. */
   readonly passwordHistory?: PasswordHistoryStore;
+  /** Named readiness checks behind `GET /health/ready` (the stores' `ping`). Without it readiness equals liveness. */
+  readonly readiness?: ReadinessChecks;
 }

@@ -17,3 +17,4 @@ export type * from './login-hooks.js';
 export type * from './custom-database.js';
 export type * from './password-history-store.js';
 export type * from './ticket-store.js';
+export type * from './readiness-check.js';

@@ -31,3 +31,39 @@ export function publicPackages(): PublicPackage[] {
       return [{ dir: entry.name, name: manifest.name, version: manifest.version, files: manifest.files ?? [] }];
     });
 }
+
+/** A published workspace package anywhere in the workspace: its folder relative to the root. */
+export interface PublishedPackage {
+  /** `packages/core`, `apps/server`, … */
+  readonly path: string;
+  readonly name: string;
+  readonly version: string;
+  /** The executables it installs (`oauth-ro`), empty for a library. */
+  readonly bins: readonly string[];
+}
+
+/** The repository's root folder. */
+export const ROOT_DIR = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/**
+ * Every published (not `private`) package of the workspace: the libraries under `packages/` and the
+ * `oauth-ro` server and CLI under `apps/server`.
+ *
+ * @example publishedPackages().map((p) => p.path); // ['packages/adfs', …, 'apps/server']
+ */
+export function publishedPackages(): PublishedPackage[] {
+  return ['packages', 'apps'].flatMap((group) =>
+    readdirSync(`${ROOT_DIR}${group}`, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => {
+        let manifest: { name: string; version: string; private?: boolean; bin?: Record<string, string> };
+        try {
+          manifest = JSON.parse(readFileSync(`${ROOT_DIR}${group}/${entry.name}/package.json`, 'utf8'));
+        } catch {
+          return [];
+        }
+        if (manifest.private) return [];
+        return [{ path: `${group}/${entry.name}`, name: manifest.name, version: manifest.version, bins: Object.keys(manifest.bin ?? {}) }];
+      }),
+  );
+}

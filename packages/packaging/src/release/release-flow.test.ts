@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicPackages } from '../readme-examples/public-packages.js';
+import { publishedPackages } from '../readme-examples/public-packages.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const CHANGESET_BIN = join(ROOT, 'node_modules/@changesets/cli/bin.js');
 const run = promisify(execFile);
-const PUBLIC = publicPackages();
+const PUBLIC = publishedPackages();
 
 /** Every workspace folder with a package.json, relative to the root (`packages/core`, `apps/server`, …). */
 function workspaceDirs(): string[] {
@@ -59,7 +59,7 @@ describe('the changesets release flow', () => {
     });
 
     it('bumps every published package to one new version, a changeset naming only core included', async () => {
-      const versions = await Promise.all(PUBLIC.map(async (p) => (await manifest(join(copy, 'packages', p.dir))).version));
+      const versions = await Promise.all(PUBLIC.map(async (p) => (await manifest(join(copy, p.path))).version));
       expect(new Set(versions).size).toBe(1);
       const [next] = versions;
       for (const p of PUBLIC) expect(next, p.name).not.toBe(p.version);
@@ -68,8 +68,8 @@ describe('the changesets release flow', () => {
 
     it('writes a CHANGELOG for each with the new version and the changeset sentence', async () => {
       for (const p of PUBLIC) {
-        const { version } = await manifest(join(copy, 'packages', p.dir));
-        const changelog = await readFile(join(copy, 'packages', p.dir, 'CHANGELOG.md'), 'utf8');
+        const { version } = await manifest(join(copy, p.path));
+        const changelog = await readFile(join(copy, p.path, 'CHANGELOG.md'), 'utf8');
         expect(changelog, p.name).toContain(`## ${version}`);
         if (p.name === '@oauth-ro/core') expect(changelog).toContain('Release-flow check: only core changed.');
       }
@@ -95,8 +95,8 @@ describe('`pnpm -r publish --dry-run` in the real tree', () => {
   async function fingerprint(): Promise<string> {
     const hash = createHash('sha256');
     for (const p of PUBLIC) {
-      const dir = join(ROOT, 'packages', p.dir);
-      hash.update(p.dir).update(await readFile(join(dir, 'package.json')));
+      const dir = join(ROOT, p.path);
+      hash.update(p.path).update(await readFile(join(dir, 'package.json')));
       for (const file of await readdir(dir)) if (file.endsWith('.tgz')) hash.update(file);
     }
     return hash.digest('hex');
@@ -107,14 +107,16 @@ describe('`pnpm -r publish --dry-run` in the real tree', () => {
     const { stdout, stderr } = await run('pnpm', ['-r', 'publish', '--dry-run', '--no-git-checks'], { cwd: ROOT, timeout: 60_000 });
     const output = `${stdout}\n${stderr}`;
     for (const p of PUBLIC) expect(output, p.name).toContain(`${p.name}@${p.version}`);
-    expect(output).not.toMatch(/@oauth-ro\/(test-kit|packaging|bench|server|example-)/);
+    expect(output).not.toMatch(/@oauth-ro\/(test-kit|packaging|bench|server|demo-web|example-)/);
     expect(await fingerprint()).toBe(before);
   });
 
-  it.each(PUBLIC.map((p) => [p.name, p.dir]))('%s packs dist, README.md and package.json, and no sources or tests', async (_name, dir) => {
-    const { stdout } = await run('pnpm', ['pack', '--dry-run', '--json'], { cwd: join(ROOT, 'packages', dir), timeout: 30_000 });
+  it.each(PUBLIC.map((p) => [p.name, p.path, p.bins.length > 0]))('%s packs dist, README.md and package.json, and no sources or tests', async (_name, dir, isCli) => {
+    const { stdout } = await run('pnpm', ['pack', '--dry-run', '--json'], { cwd: join(ROOT, dir), timeout: 30_000 });
     const files = (JSON.parse(stdout) as { files: { path: string }[] }).files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']));
+    // A library ships ESM, CJS and types; the server and CLI ships its one bundled entry point.
+    const entry = isCli ? ['dist/main.js'] : ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts'];
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', ...entry]));
     expect(files.filter((f) => !f.startsWith('dist/') && f !== 'package.json' && f !== 'README.md' && !/^(LICENSE|CHANGELOG)/i.test(f))).toEqual([]);
     expect(files.filter((f) => /\.test\.|\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.endsWith('.d.cts'))).toEqual([]);
   });

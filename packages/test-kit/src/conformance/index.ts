@@ -5,6 +5,7 @@ import { answerShapeSuite } from './answer-shape.suite.js';
 import { auditSuite } from './audit.suite.js';
 import { bruteForceSuite } from './brute-force.suite.js';
 import { discoverySuite } from './discovery.suite.js';
+import { healthProbesSuite } from './health-probes.suite.js';
 import { inputLimitsSuite } from './input-limits.suite.js';
 import { ipThrottlingSuite } from './ip-throttling.suite.js';
 import { malformedInputSuite } from './malformed-input.suite.js';
@@ -30,7 +31,7 @@ import { accountsSuite } from './accounts.suite.js';
 export * from './use-mounted-app.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
-export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite, answerShapeSuite, corsSuite, browserLegacySuite, accountsSuite];
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite, answerShapeSuite, corsSuite, browserLegacySuite, accountsSuite, healthProbesSuite];
 
 /**
  * Runs the whole conformance suite against each harness.

@@ -12,7 +12,8 @@ export const configValidate: CliCommand = {
 
 Loads the configuration file (default: OAUTH_RO_CONFIG) exactly as the server does at start-up,
 "env:NAME" values and OAUTH_RO_ISSUER included, and prints OK with what it holds, or the problem
-with the file and the path in it (exit 1). Nothing is started and no store is opened.
+with the file and the path in it (exit 1): an unknown key is an error with a suggestion, an Auth0
+setting oauth-ro does not support a warning (on stderr). Nothing is started and no store is opened.
 
 Example:
   oauth-ro config validate ./oauth-ro.yaml`,
@@ -23,7 +24,11 @@ Example:
     const file = args.positionals[0] ?? env.configFile;
     if (file === undefined) throw new UsageError('name a file, or set OAUTH_RO_CONFIG');
     try {
-      const config = await loadConfigFile(file, { env: io.env, ...(env.issuer === undefined ? {} : { issuer: env.issuer }) });
+      const config = await loadConfigFile(file, {
+        env: io.env,
+        ...(env.issuer === undefined ? {} : { issuer: env.issuer }),
+        onWarning: (line) => io.err(`warning: ${line}`),
+      });
       io.out(`OK ${file}: issuer ${config.issuer}, ${config.clients.length} client(s), ${config.connections.length} connection(s)`);
       return EXIT.ok;
     } catch (error) {

@@ -1,17 +1,18 @@
-import { errorResponses } from '../error-responses.js';
+import { errorResponses, schemaRef } from '../error-responses.js';
 import { jsonResult } from '../json-content.js';
 import type { PathItemObject } from '../types.js';
+import { NOT_READY } from './health-probes.js';
 
 /** What an endpoint that touches no store can still answer: only the (never expected) internal error. */
 const INTERNAL = errorResponses(['server_error']);
 
 /**
- * `GET` JWKS, OpenID configuration, `/health` and `/metrics`. With `standalone`, `/health` also
- * documents the standalone server's readiness probe (`?ready`).
+ * `GET` JWKS, OpenID configuration, `/health` and `/metrics`. `/health?ready` is readiness
+ * everywhere now (core answers it from `deps.readiness`); `_standalone` is kept for callers.
  *
  * @example discoveryPaths('https://auth.example.com/', false)['/health'];
  */
-export function discoveryPaths(issuer: string, standalone: boolean): Record<string, PathItemObject> {
+export function discoveryPaths(issuer: string, _standalone: boolean): Record<string, PathItemObject> {
   return {
     '/.well-known/jwks.json': {
       get: {
@@ -48,30 +49,16 @@ export function discoveryPaths(issuer: string, standalone: boolean): Record<stri
     '/health': {
       get: {
         operationId: 'health',
-        summary: standalone ? 'Liveness, or readiness with `?ready`' : 'Liveness',
+        summary: 'Liveness, or readiness with `?ready`',
         tags: ['Discovery and operations'],
-        description: standalone
-          ? 'Liveness: 200 while the process runs. With `?ready` (standalone server): pings every store and answers 200, or 503 naming the store that did not answer within two seconds.'
-          : 'Liveness: 200 while the process runs.',
-        ...(standalone
-          ? { parameters: [{ name: 'ready', in: 'query', description: 'Present (any value): readiness instead of liveness.', schema: { type: 'string' } }] }
-          : {}),
+        description: 'Liveness: 200 while the process runs. With `?ready`: the same answer as `/health/ready`.',
+        parameters: [{ name: 'ready', in: 'query', description: 'Present (any value): readiness instead of liveness.', schema: { type: 'string' } }],
         responses: {
-          '200': jsonResult('Alive (or ready).', 'Health', { status: 'ok' }),
-          ...(standalone
-            ? {
-                '503': {
-                  description: 'Not ready (`?ready` only): a store did not answer.',
-                  headers: { 'Retry-After': { description: 'Seconds before asking again.', schema: { type: 'string', pattern: '^[1-9][0-9]*$' } } },
-                  content: {
-                    'application/json': {
-                      schema: { type: 'object', required: ['status', 'reason'], properties: { status: { const: 'unavailable' }, reason: { type: 'string' } }, additionalProperties: false },
-                      examples: { default: { value: { status: 'unavailable', reason: 'postgres: connect ECONNREFUSED' } } },
-                    },
-                  },
-                },
-              }
-            : {}),
+          '200': {
+            description: 'Alive (or ready).',
+            content: { 'application/json': { schema: { oneOf: [schemaRef('Health'), schemaRef('Readiness')] }, examples: { default: { value: { status: 'ok' } } } } },
+          },
+          '503': NOT_READY,
           ...INTERNAL,
         },
       },

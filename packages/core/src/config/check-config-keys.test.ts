@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeConfig } from './normalize-config.js';
+import { checkConfigKeys } from './check-config-keys.js';
+
+const base = {
+  issuer: 'https://auth.example.com/',
+  clients: [{ client_id: 'app' }],
+  connections: [{ name: 'db', strategy: 'auth0', enabled_clients: ['app'] }],
+};
+
+describe('strict configuration keys', () => {
+  it('refuses a misspelt key, naming its path and the key it resembles', () => {
+    const typo = { ...base, connections: [{ name: 'db', strategy: 'auth0', enabeld_clients: ['app'] }] };
+    expect(() => normalizeConfig(typo)).toThrow(expect.objectContaining({ path: 'connections[0].enabeld_clients', problem: 'unknown key; did you mean "enabled_clients"?' }));
+    expect(() => normalizeConfig({ ...base, isuer: 'x' })).toThrow(expect.objectContaining({ path: 'isuer', problem: 'unknown key; did you mean "issuer"?' }));
+    expect(() => normalizeConfig({ ...base, clients: [{ client_id: 'app', jwt_configuration: { lifetime: 60 } }] })).toThrow(
+      expect.objectContaining({ path: 'clients[0].jwt_configuration.lifetime' }),
+    );
+  });
+
+  it('refuses a key nothing resembles, without a suggestion', () => {
+    expect(() => normalizeConfig({ ...base, zzzzzz: 1 })).toThrow(expect.objectContaining({ path: 'zzzzzz', problem: 'unknown key' }));
+  });
+
+  it('warns about keys Auth0 exports carry that oauth-ro does not support, and accepts them', () => {
+    const exported = { ...base, tenant: { name: 'acme' }, clients: [{ client_id: 'app', oidc_conformant: true, callbacks: [] }] };
+    expect(checkConfigKeys(exported)).toEqual([
+      'tenant: Auth0 setting that oauth-ro does not support; it is ignored',
+      'clients[0].oidc_conformant: Auth0 setting that oauth-ro does not support; it is ignored',
+      'clients[0].callbacks: Auth0 setting that oauth-ro does not support; it is ignored',
+    ]);
+    expect(normalizeConfig(exported).clients[0]!.client_id).toBe('app');
+  });
+
+  it('leaves connection options to their strategy', () => {
+    expect(checkConfigKeys({ ...base, connections: [{ name: 'db', strategy: 'auth0', options: { anything_at_all: 1 } }] })).toEqual([]);
+  });
+});
