@@ -31,6 +31,8 @@ let twilio: FakeTwilio;
 let front: TlsFront;
 let server: DemoServer;
 let pages: PageServer;
+/** The same pages on an origin no client lists. */
+let strangers: PageServer;
 let browser: Browser;
 
 function spkiHash(certPem: string): string {
@@ -44,6 +46,7 @@ beforeAll(async () => {
   await mkdir(OUTPUT, { recursive: true });
   await bundleClients(join(temp, 'lib'));
   pages = await servePages(join(temp, 'lib'));
+  strangers = await servePages(join(temp, 'lib'));
   twilio = await startFakeTwilio();
   const certificate = await makeTestCertificate(temp);
   const port = await freePort();
@@ -104,11 +107,12 @@ afterAll(async () => {
   await front?.close();
   await twilio?.close();
   await pages?.close();
+  await strangers?.close();
   if (temp) await rm(temp, { recursive: true, force: true });
 });
 
 /** A page of `lib` on the pages' origin, recording requests, failed requests and script errors. */
-async function openPage(lib: string): Promise<{ page: Page; requests: string[]; failures: string[]; errors: string[] }> {
+async function openPage(lib: string, site: PageServer = pages): Promise<{ page: Page; requests: string[]; failures: string[]; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -119,13 +123,13 @@ async function openPage(lib: string): Promise<{ page: Page; requests: string[]; 
   // Lock also reaches for Auth0's CDN (its badge) and Gravatar: unreachable here, and not ours to judge.
   page.on('requestfailed', (request) => {
     const url = request.url();
-    if (url.startsWith(`${front.url}/`) || url.startsWith(`${pages.origin}/`)) failures.push(`${request.method()} ${url}: ${request.failure()?.errorText}`);
+    if (url.startsWith(`${front.url}/`) || url.startsWith(`${site.origin}/`)) failures.push(`${request.method()} ${url}: ${request.failure()?.errorText}`);
   });
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.text().includes('ERR_NAME_NOT_RESOLVED')) errors.push(`console: ${message.text()}`);
   });
-  const response = await page.goto(`${pages.origin}/${lib}.html`);
+  const response = await page.goto(`${site.origin}/${lib}.html`);
   expect(response?.status()).toBe(200);
   expect(new URL(page.url()).origin).not.toBe(front.url);
   return { page, requests, failures, errors };
@@ -389,6 +393,28 @@ describe.skipIf(!chromium.ok)('legacy browser clients from another origin, in he
     expect(requests).toContain(`POST ${front.url}/oauth/ro`);
     expect(failures).toEqual([]);
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an origin no client lists: Chromium withholds the server’s answers from auth0.js (CORS)', async () => {
+    const { page, failures } = await openPage('auth0-js-v9', strangers);
+    expect(strangers.origin).not.toBe(pages.origin);
+    const outcome = await page.evaluate(
+      ({ domain, clientID, connection }) =>
+        new Promise<Outcome>((resolve) => {
+          const auth = new (window as any).auth0.Authentication({ domain, clientID });
+          auth.loginWithResourceOwner({ connection, username: 'nobody@example.com', password: 'Wrong-passw0rd', scope: 'openid' }, (error: unknown, value: unknown) =>
+            resolve(error ? { ok: false, error: JSON.parse(JSON.stringify(error)) } : { ok: true, value }),
+          );
+        }),
+      { domain: front.domain, clientID: CLIENT_ID, connection: DB },
+    );
+    await show(page, 'login from an unlisted origin', outcome);
+    await screenshot(page, 'unlisted-origin-refused.png');
+    expect(outcome.ok).toBe(false);
+    // Not the server's 401 (which the page could read): the browser withheld the answer.
+    expect(JSON.stringify(outcome)).not.toContain('invalid_user_password');
+    expect(failures.some((f) => f.startsWith(`POST ${front.url}/oauth/ro`) || f.startsWith(`OPTIONS ${front.url}/oauth/ro`))).toBe(true);
     await page.context().close();
   });
 });

@@ -4,7 +4,7 @@ import { renderOperation } from './render-operation.js';
 import { renderSchema } from './render-schema.js';
 import { renderText } from './render-text.js';
 
-const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
+const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete', 'options'];
 
 const STYLE = `
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d2330;background:#fff}
@@ -18,7 +18,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid 
 th{background:#f4f6f9;font-weight:600}td p{margin:0}
 .operation{border-top:2px solid #dde2ea;padding-top:1rem;margin-top:2rem}
 .method{display:inline-block;min-width:4.2em;text-align:center;color:#fff;border-radius:3px;padding:0 .4em;font-size:.8em}
-.get{background:#2f7d32}.post{background:#1565c0}.put,.patch{background:#8d5b00}.delete{background:#b71c1c}
+.get{background:#2f7d32}.post{background:#1565c0}.put,.patch{background:#8d5b00}.delete{background:#b71c1c}.options{background:#5b6478}
 .status{display:inline-block;padding:0 .5em;border-radius:3px;color:#fff}.s2{background:#2f7d32}.s4{background:#8d5b00}.s5{background:#b71c1c}
 .summary{font-weight:600}.type{color:#5b6478}.media{margin-left:1rem}.example-title{font-size:.8rem;color:#5b6478}
 .response{margin-left:1rem}details summary{cursor:pointer;color:#5b6478;font-size:.85rem}
