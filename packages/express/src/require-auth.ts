@@ -1,4 +1,4 @@
-import { bearerToken, errorResponse, oauthError, type OAuthRo, type TokenClaims } from '@oauth-ro/core';
+import { bearerToken, errorResponse, oauthError, type OAuthRo, type TokenClaims, type TokenRequirements } from '@oauth-ro/core';
 import type { RequestHandler } from 'express';
 import { send } from './oauth-ro-router.js';
 
@@ -14,16 +14,18 @@ declare global {
 
 /**
  * Middleware for the app's own routes: accepts only a bearer token this oauth-ro issued (access or
- * id token) and puts its claims on `req.auth`; anything else gets 401 `invalid_token`.
+ * id token) and puts its claims on `req.auth`; anything else gets 401 `invalid_token`. With
+ * `requirements`, the token must also be for that API `audience` (401) and carry the `scopes` (403).
  *
  * @example
  * app.get('/api/me', requireAuth(oauthRo), (req, res) => res.json({ sub: req.auth!.sub }));
+ * app.get('/notes', requireAuth(oauthRo, { audience: 'https://api.example.com/', scopes: ['read:notes'] }), listNotes);
  */
-export function requireAuth(oauthRo: OAuthRo): RequestHandler {
+export function requireAuth(oauthRo: OAuthRo, requirements?: TokenRequirements): RequestHandler {
   return (req, res, next) => {
     const token = bearerToken({ authorization: req.headers.authorization });
     if (!token) return send(res, errorResponse(oauthError('invalid_token', 'missing bearer token')));
-    oauthRo.verifyToken(token).then((claims) => {
+    oauthRo.verifyToken(token, requirements).then((claims) => {
       if (!claims.ok) return send(res, errorResponse(claims.error));
       req.auth = claims.value;
       next();

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import fastifyJwt from '@fastify/jwt';
 import {
+  checkTokenRequirements,
   errorResponse,
   MAX_BODY_BYTES,
   oauthError,
@@ -8,6 +9,7 @@ import {
   type OAuthResponse,
   type OAuthRo,
   type TokenClaims,
+  type TokenRequirements,
 } from '@oauth-ro/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -24,6 +26,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler for the app's own routes: 401 unless the bearer token was issued by oauth-ro. */
     authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /** `authenticate`, and the token must be for the API `audience` (401) and carry the `scopes` (403). */
+    authenticateFor(requirements: TokenRequirements): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
 
@@ -98,12 +102,19 @@ export const oauthRoPlugin = fp<OAuthRoPluginOptions>(
       decode: { complete: true },
       verify: { allowedIss: oauthRo.issuer },
     });
-    app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
+    const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
       try {
         await request.jwtVerify();
       } catch {
         await send(reply, errorResponse(oauthError('invalid_token')));
       }
+    };
+    app.decorate('authenticate', authenticate);
+    app.decorate('authenticateFor', (requirements: TokenRequirements) => async (request: FastifyRequest, reply: FastifyReply) => {
+      await authenticate(request, reply);
+      if (reply.sent) return;
+      const met = checkTokenRequirements(request.user, requirements);
+      if (!met.ok) await send(reply, errorResponse(met.error));
     });
     await app.register(routes, { ...options, prefix: options.prefix ?? '' });
   },

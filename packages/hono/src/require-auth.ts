@@ -1,4 +1,4 @@
-import { bearerToken, errorResponse, oauthError, type OAuthRo, type TokenClaims } from '@oauth-ro/core';
+import { bearerToken, errorResponse, oauthError, type OAuthRo, type TokenClaims, type TokenRequirements } from '@oauth-ro/core';
 import type { MiddlewareHandler } from 'hono';
 
 /** Context variables set by {@link requireAuth}. */
@@ -8,18 +8,20 @@ export interface OAuthRoVariables {
 
 /**
  * Middleware for the app's own routes: 401 `invalid_token` unless the bearer token was issued by
- * this oauth-ro; the verified claims are in `c.get('auth')`.
+ * this oauth-ro; the verified claims are in `c.get('auth')`. With `requirements`, the token must
+ * also be for that API `audience` (401) and carry the `scopes` (403 `insufficient_scope`).
  *
  * @example
  * app.get('/api/me', requireAuth(oauthRo), (c) => c.json({ sub: c.get('auth').sub }));
+ * app.get('/notes', requireAuth(oauthRo, { audience: 'https://api.example.com/', scopes: ['read:notes'] }), listNotes);
  */
-export function requireAuth(oauthRo: OAuthRo): MiddlewareHandler<{ Variables: OAuthRoVariables }> {
+export function requireAuth(oauthRo: OAuthRo, requirements?: TokenRequirements): MiddlewareHandler<{ Variables: OAuthRoVariables }> {
   return async (c, next) => {
     const token = bearerToken({ authorization: c.req.header('authorization') });
-    const claims = token ? await oauthRo.verifyToken(token) : undefined;
+    const claims = token ? await oauthRo.verifyToken(token, requirements) : undefined;
     if (!claims?.ok) {
       const response = errorResponse(claims?.error ?? oauthError('invalid_token', 'missing bearer token'));
-      return c.body(response.body, response.status as 401, response.headers);
+      return c.body(response.body, response.status as 401 | 403, response.headers);
     }
     c.set('auth', claims.value);
     await next();

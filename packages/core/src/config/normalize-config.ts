@@ -1,6 +1,8 @@
 import { ConfigurationError } from '../errors/oauth-error.js';
 import type { ClientConfig, ConnectionConfig, JwtAlg, OAuthRoConfig, StrategyName } from './types.js';
 import { normalizeTokenLifecycle } from './normalize-token-lifecycle.js';
+import { normalizeGrantTypes } from './normalize-grant-types.js';
+import { normalizeApis } from './normalize-apis.js';
 
 const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs'];
 const ALGS: readonly JwtAlg[] = ['RS256', 'HS256', 'ES256', 'EdDSA'];
@@ -49,6 +51,7 @@ function normalizeClient(raw: unknown, path: string): ClientConfig {
     ...(name === undefined ? {} : { name }),
     jwt_configuration: { alg: alg as JwtAlg, lifetime_in_seconds: lifetime, secret_encoded },
     ...normalizeTokenLifecycle(raw, path),
+    ...normalizeGrantTypes(raw, path),
   };
 }
 
@@ -104,7 +107,7 @@ export function normalizeConfig(raw: unknown): OAuthRoConfig {
     if (names.has(c.name)) throw new ConfigurationError(`connections[${i}].name`, `duplicates "${c.name}"`);
     names.add(c.name);
   });
-  return deepFreeze({ issuer, clients, connections });
+  return deepFreeze({ issuer, clients, connections, ...normalizeApis(raw, { clients, connections }) });
 }
 
 function deepFreeze<T>(value: T): T {

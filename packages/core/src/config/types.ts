@@ -18,6 +18,12 @@ export interface ClientConfig {
    * (mobile apps, SPAs). Absent: `client_secret_post` when the client has a secret, else `none`.
    */
   readonly token_endpoint_auth_method?: TokenEndpointAuthMethod;
+  /**
+   * The grants the client may use, in Auth0's names (`password`, `refresh_token`,
+   * `http://auth0.com/oauth/legacy/grant-type/ro`, …). Absent: every grant but `client_credentials`,
+   * which a client without the list gets only through a {@link ClientGrantConfig}.
+   */
+  readonly grant_types?: readonly string[];
 }
 
 /** Client authentication methods at the token and revocation endpoints (Auth0 / RFC 7591 names). */
@@ -64,4 +70,41 @@ export interface OAuthRoConfig {
   readonly issuer: string;
   readonly clients: readonly ClientConfig[];
   readonly connections: readonly ConnectionConfig[];
+  /** Tenant settings (Auth0's `default_directory`: the connection of the `password` grant). */
+  readonly tenant?: TenantConfig;
+  /** APIs that access tokens can be issued for (`audience`). */
+  readonly resource_servers?: readonly ResourceServerConfig[];
+  /** Which client may get `client_credentials` tokens for which API, with which scopes. */
+  readonly client_grants?: readonly ClientGrantConfig[];
+}
+
+/** Tenant-wide settings, as Auth0's Management API names them. */
+export interface TenantConfig {
+  /** The connection `grant_type=password` at `/oauth/token` logs users in with. */
+  readonly default_directory?: string;
+}
+
+/** An API (Auth0 Management API `resource_servers`). */
+export interface ResourceServerConfig {
+  /** The `audience` clients ask for and the access token's `aud`. */
+  readonly identifier: string;
+  readonly name?: string;
+  /** Scopes the API defines; a token for it carries no other API scope. */
+  readonly scopes: readonly { readonly value: string; readonly description?: string }[];
+  /** Only RS256: access tokens are verified from JWKS alone. */
+  readonly signing_alg: 'RS256';
+  /** Seconds an access token for this API lives. Default 86400. */
+  readonly token_lifetime: number;
+  /** Whether a login for this API may get a refresh token (`offline_access`). Default false. */
+  readonly allow_offline_access: boolean;
+  readonly skip_consent_for_verifiable_first_party_clients: boolean;
+}
+
+/** A client's grant to an API for `client_credentials` (Auth0 Management API `client_grants`). */
+export interface ClientGrantConfig {
+  readonly client_id: string;
+  /** A resource server's identifier. */
+  readonly audience: string;
+  /** The scopes the client may get; each defined by the API. */
+  readonly scope: readonly string[];
 }

@@ -41,6 +41,12 @@ export type OAuthErrorCode =
   | 'bad_request'
   | 'sms_provider_error'
   | 'user_not_found'
+  | 'grant_not_allowed'
+  | 'insufficient_scope'
+  | 'wrong_password_grant'
+  | 'wrong_otp_grant'
+  | 'no_default_connection'
+  | 'invalid_subject_token'
   | 'server_error';
 
 /** What the wire shows for one code. */
@@ -135,5 +141,21 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
   sms_provider_error: { status: 400, error: 'sms_provider_error', description: 'the message could not be sent' },
   /** Administration (`/api/v2/users/{id}`, `/api/v2/user-blocks/{id}`): Auth0's Management API wording. */
   user_not_found: { status: 404, error: 'not_found', description: 'The user does not exist.' },
+  /** A valid token without a scope a protected route requires (RFC 6750 §3.1). */
+  insufficient_scope: { status: 403, error: 'insufficient_scope', description: 'the token lacks a required scope' },
+  /** The client's `grant_types` does not list the grant (Auth0's words; the description names it). */
+  grant_not_allowed: { status: 403, error: 'unauthorized_client', description: 'Grant type not allowed for the client.' },
+  /** `/oauth/token`'s answer to a wrong password or unknown user (password and password-realm grants). */
+  wrong_password_grant: { status: 403, error: 'invalid_grant', description: 'Wrong email or password.' },
+  /** `/oauth/token`'s answer to a wrong, expired or used one-time code (passwordless/otp grant). */
+  wrong_otp_grant: { status: 403, error: 'invalid_grant', description: 'Wrong phone number or verification code.' },
+  /**
+   * `grant_type=password` without `tenant.default_directory` in the configuration: Auth0's words, but
+   * a 400 where Auth0 sent a 500 (the contract never answers 5xx for something the caller can fix by
+   * naming a realm).
+   */
+  no_default_connection: { status: 400, error: 'invalid_request', description: 'Authorization server not configured with default connection.' },
+  /** A provider token that the provider refused, or whose app, audience, signature or expiry do not check out. */
+  invalid_subject_token: { status: 401, error: 'invalid_grant', description: 'invalid subject token' },
   server_error: { status: 500, error: 'server_error', description: 'internal error' },
 };

@@ -1,3 +1,4 @@
 export * from './error-table.js';
 export * from './oauth-error.js';
 export * from './unavailable-error.js';
+export * from './grant-not-allowed.js';

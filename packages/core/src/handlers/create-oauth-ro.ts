@@ -12,7 +12,7 @@ import { clientSecretKey } from '../tokens/client-secret-key.js';
 import { parseKeyEncryptionKey } from '../tokens/key-encryption.js';
 import { loadKeyRing, type KeyRingOptions } from '../tokens/key-ring.js';
 import type { MintContext } from '../tokens/mint-tokens.js';
-import { verifyIssuedToken, type TokenClaims } from '../tokens/verify-token.js';
+import { verifyIssuedToken, type TokenClaims, type TokenRequirements } from '../tokens/verify-token.js';
 import type { Result } from '../util/result.js';
 import type { HandlerContext } from './context.js';
 import { prepareAdminToken } from '../admin/admin-token.js';
@@ -92,8 +92,11 @@ export interface OAuthRo {
   readonly issuer: string;
   /** Answers any request; never throws, never leaks a stack trace. */
   handle(request: OAuthRequest): Promise<OAuthResponse>;
-  /** Verifies a token this instance issued (access or id token), for protecting host routes. */
-  verifyToken(token: string): Promise<Result<TokenClaims, OAuthError>>;
+  /**
+   * Verifies a token this instance issued (access or id token), for protecting host routes;
+   * `requirements` can demand an API audience and scopes.
+   */
+  verifyToken(token: string, requirements?: TokenRequirements): Promise<Result<TokenClaims, OAuthError>>;
   /** The HS256 key of a client (its decoded secret), for frameworks that verify tokens themselves. */
   clientKey(client_id: string): Uint8Array | undefined;
   /** Public signing keys as JWKS. */
@@ -155,7 +158,11 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     ...options.keyRing,
     ...(kek ? { keyEncryptionKey: kek } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),
-    maxTokenLifetimeS: Math.max(...config.clients.map((c) => c.jwt_configuration.lifetime_in_seconds), 0),
+    maxTokenLifetimeS: Math.max(
+      ...config.clients.map((c) => c.jwt_configuration.lifetime_in_seconds),
+      ...(config.resource_servers ?? []).map((api) => api.token_lifetime),
+      0,
+    ),
   });
   const clientKeys = new Map<string, Uint8Array>();
   for (const client of config.clients) {
@@ -202,7 +209,7 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
   return {
     issuer: config.issuer,
     handle,
-    verifyToken: (token) => verifyIssuedToken(mint, token, deps.clock.now()),
+    verifyToken: (token, requirements) => verifyIssuedToken(mint, token, deps.clock.now(), requirements),
     clientKey: (client_id) => clientKeys.get(client_id),
     jwks: () => keyRing.jwks() as { keys: Record<string, unknown>[] },
     rotateSigningKey: async (alg = 'RS256') => ({ kid: (await keyRing.rotate(alg)).kid }),

@@ -1,7 +1,9 @@
 import { auditOrigin } from '../audit/audit-origin.js';
 import { emitAudit } from '../audit/emit-audit.js';
 import { delegationEvent } from '../audit/token-events.js';
+import { clientAllowsGrant, GRANT } from '../config/grant-types.js';
 import { resolveClient } from '../config/resolve-client.js';
+import { grantNotAllowed } from '../errors/grant-not-allowed.js';
 import { oauthError } from '../errors/oauth-error.js';
 import { parseBody } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
@@ -67,6 +69,8 @@ export async function handleDelegation(ctx: HandlerContext, request: OAuthReques
   };
   const client = resolveClient(ctx.index, p.client_id);
   if (!client.ok) return refuse(client.error);
+  const legacyGrant = p.refresh_token ? GRANT.legacyDelegationRefreshToken : GRANT.legacyDelegationIdToken;
+  if (!clientAllowsGrant(ctx.index.config, client.value, legacyGrant)) return refuse(grantNotAllowed(legacyGrant));
   const target = ctx.index.clients.get(p.target ?? p.client_id);
   if (!target) return refuse(oauthError('invalid_parameter', 'target is not a known client'));
   const scope = parseScope(p.scope ?? 'openid').filter((word) => word !== 'offline_access');

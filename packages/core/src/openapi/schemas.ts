@@ -194,13 +194,27 @@ const REQUESTS: Readonly<Record<string, JsonSchema>> = {
   },
   TokenRequest: {
     type: 'object',
-    required: ['grant_type', 'client_id'],
+    required: ['grant_type'],
     properties: {
-      grant_type: { const: 'refresh_token' },
+      grant_type: {
+        enum: [
+          'password',
+          'http://auth0.com/oauth/grant-type/password-realm',
+          'http://auth0.com/oauth/grant-type/passwordless/otp',
+          'client_credentials',
+          'refresh_token',
+        ],
+      },
       client_id: str('May come through HTTP Basic instead.'),
       client_secret: str('Confidential clients, unless sent through HTTP Basic.'),
+      username: str('Password and OTP grants.'),
+      password: str('Password grants.', { maxLength: 1024 }),
+      realm: str('password-realm: the connection; passwordless/otp: `sms` or `email`.'),
+      otp: str('passwordless/otp: the code sent by `/passwordless/start`.'),
+      audience: str('An API identifier: the access token is for it (required for client_credentials).'),
+      device: str('Names the device a refresh token is bound to (default: the user agent).'),
       refresh_token: { type: 'string' },
-      scope: str('Narrower than the granted scope, or absent.'),
+      scope: str('Space-separated; for refresh_token narrower than the granted scope, or absent.'),
     },
   },
   RevokeRequest: {

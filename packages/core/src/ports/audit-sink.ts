@@ -30,7 +30,9 @@ export type AuditEventType =
   | 'fd'
   | 'sapi'
   | 'fapi'
-  | 'ublkdu';
+  | 'ublkdu'
+  | 'seccft'
+  | 'feccft';
 
 /**
  * One audit event, shaped like an Auth0 log entry. Built only from the named fields below, never

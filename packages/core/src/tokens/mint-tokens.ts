@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { ClientConfig } from '../config/types.js';
+import type { ClientConfig, ResourceServerConfig } from '../config/types.js';
 import type { UserRecord } from '../ports/user-store.js';
 import type { KeyRing } from './key-ring.js';
 import { scopedClaims } from './profile-claims.js';
@@ -48,8 +48,63 @@ export async function signClaims(
 }
 
 /**
+ * Seconds an access token lives: the API's `token_lifetime`, else the client's JWT lifetime.
+ *
+ * @example accessTokenLifetime(client, api); // 86400
+ */
+export function accessTokenLifetime(client: ClientConfig, api?: ResourceServerConfig): number {
+  return api?.token_lifetime ?? client.jwt_configuration.lifetime_in_seconds;
+}
+
+/** What an access token is for, beyond the default (`aud` = userinfo, the client's lifetime). */
+export interface AccessTokenOptions {
+  /** The API the token is for: `aud` gets its identifier (before userinfo) and the lifetime is the API's. */
+  readonly api?: ResourceServerConfig;
+  /** Auth0's `gty` claim: the grant that issued the token (`password`, `client-credentials`). */
+  readonly gty?: string;
+}
+
+/**
+ * Signs an access token, always with the server's RS256 key so that `/userinfo` and host apps verify
+ * it from JWKS alone: `sub` the user (or `{client_id}@clients` for `client_credentials`), `azp` the
+ * client, `scope`, and `aud` the userinfo endpoint, preceded by the API's identifier when the token
+ * is for an API (a `client_credentials` token has the API alone: it has no user to ask about).
+ * Every access token of every endpoint is minted here.
+ *
+ * @example
+ * const { access_token, expires_in } = await mintAccessToken(ctx, client, 'auth0|1', ['openid'], Date.now());
+ */
+export async function mintAccessToken(
+  ctx: MintContext,
+  client: ClientConfig,
+  sub: string,
+  scope: readonly string[],
+  nowMs: number,
+  options: AccessTokenOptions & { readonly userinfo?: boolean } = {},
+): Promise<{ access_token: string; expires_in: number }> {
+  const iat = Math.floor(nowMs / 1000);
+  const expires_in = accessTokenLifetime(client, options.api);
+  const userinfo = options.userinfo ?? true;
+  const audiences = [
+    ...(options.api ? [options.api.identifier] : []),
+    ...(userinfo ? [accessTokenAudience(ctx.issuer)] : []),
+  ];
+  const accessClaims = {
+    iss: ctx.issuer,
+    sub,
+    aud: audiences.length === 1 ? audiences[0] : audiences,
+    azp: client.client_id,
+    scope: scope.join(' '),
+    iat,
+    exp: iat + expires_in,
+    ...(options.gty === undefined ? {} : { gty: options.gty }),
+  };
+  return { access_token: await signClaims(ctx, client, accessClaims, 'RS256'), expires_in };
+}
+
+/**
  * Signs the id_token (client's algorithm and lifetime, claims shaped by scope) and the access token
- * (always the server's RS256 key, so `/userinfo` and host apps verify it from JWKS alone).
+ * (see {@link mintAccessToken}; `access` names its API and grant).
  *
  * A `refresh_token`, when given, is passed through (it is opaque and stored elsewhere).
  *
@@ -63,19 +118,11 @@ export async function mintTokens(
   scope: readonly string[],
   nowMs: number,
   refresh_token?: string,
+  access: AccessTokenOptions & { readonly scope?: readonly string[] } = {},
 ): Promise<TokenSet> {
   const iat = Math.floor(nowMs / 1000);
   const exp = iat + client.jwt_configuration.lifetime_in_seconds;
-  const accessClaims = {
-    iss: ctx.issuer,
-    sub: user.user_id,
-    aud: accessTokenAudience(ctx.issuer),
-    azp: client.client_id,
-    scope: scope.join(' '),
-    iat,
-    exp,
-  };
-  const access_token = await signClaims(ctx, client, accessClaims, 'RS256');
+  const { access_token } = await mintAccessToken(ctx, client, user.user_id, access.scope ?? scope, nowMs, access);
   const refresh = refresh_token === undefined ? {} : { refresh_token };
   if (!scope.includes('openid')) return { access_token, token_type: 'bearer', ...refresh };
   const idClaims = {

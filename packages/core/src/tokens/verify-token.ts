@@ -6,21 +6,32 @@ import type { MintContext } from './mint-tokens.js';
 /** The verified claims of a token this server issued. */
 export type TokenClaims = JWTPayload & { sub: string };
 
+/** What a protected route requires of a token beyond being ours and unexpired. */
+export interface TokenRequirements {
+  /** An API identifier (or any audience) the token's `aud` must include; else 401 `invalid_token`. */
+  readonly audience?: string;
+  /** Scope words the token's `scope` must all carry; else 403 `insufficient_scope`. */
+  readonly scopes?: readonly string[];
+}
+
 /** Seconds of clock skew tolerated when checking `exp`/`iat`. */
 const CLOCK_TOLERANCE_S = 30;
 
 /**
  * Verifies a token this server issued: RS256/ES256/EdDSA by `kid` against the key ring, HS256 by the
- * audience client's secret. The issuer must be ours. Never throws for a bad token.
+ * audience client's secret. The issuer must be ours; `requirements` can demand an audience and
+ * scopes (what `requireAuth`/`authenticate` pass). Never throws for a bad token.
  *
  * @example
  * const claims = await verifyIssuedToken(ctx, bearer, Date.now());
  * if (claims.ok) console.log(claims.value.sub);
+ * await verifyIssuedToken(ctx, bearer, Date.now(), { audience: 'https://api.example.com/', scopes: ['read:notes'] });
  */
 export async function verifyIssuedToken(
   ctx: MintContext,
   token: string,
   nowMs: number,
+  requirements: TokenRequirements = {},
 ): Promise<Result<TokenClaims, OAuthError>> {
   const invalid = err(oauthError('invalid_token'));
   if (token.length > 16384) return invalid;
@@ -52,8 +63,28 @@ export async function verifyIssuedToken(
       }));
     }
     if (typeof payload.sub !== 'string') return invalid;
-    return ok(payload as TokenClaims);
+    return checkTokenRequirements(payload as TokenClaims, requirements);
   } catch {
     return invalid;
   }
+}
+
+/**
+ * Whether verified claims meet a protected route's requirements: the audience among `aud` (else
+ * 401 `invalid_token`), every scope word in `scope` (else 403 `insufficient_scope`). The one check
+ * behind `verifyToken`'s requirements and the adapters' `requireAuth`/`authenticate`.
+ *
+ * @example checkTokenRequirements(claims, { audience: 'https://api.example.com/', scopes: ['read:notes'] });
+ */
+export function checkTokenRequirements(claims: TokenClaims, requirements: TokenRequirements): Result<TokenClaims, OAuthError> {
+  if (requirements.audience !== undefined) {
+    const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+    if (!aud.includes(requirements.audience)) return err(oauthError('invalid_token', 'the token is not for this audience'));
+  }
+  if (requirements.scopes && requirements.scopes.length > 0) {
+    const granted = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+    const lacking = requirements.scopes.filter((s) => !granted.includes(s));
+    if (lacking.length > 0) return err(oauthError('insufficient_scope', `the token lacks the scope ${lacking.join(' ')}`));
+  }
+  return ok(claims);
 }

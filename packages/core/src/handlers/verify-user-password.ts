@@ -1,0 +1,64 @@
+import type { ConnectionConfig } from '../config/types.js';
+import { oauthError, type OAuthError } from '../errors/oauth-error.js';
+import type { OAuthRequest } from '../http/types.js';
+import { loginPasswordlessUser } from '../passwordless/login-passwordless-user.js';
+import type { UserRecord } from '../ports/user-store.js';
+import { guardPasswordAttempt } from '../protection/guard-password-attempt.js';
+import { checkSuspiciousIp, recordFailedLogin } from '../protection/ip-limits.js';
+import { loginDatabaseUser } from '../strategies/database/login-database-user.js';
+import { loginDirectoryUser } from '../strategies/directory/login-directory-user.js';
+import { err, type Result } from '../util/result.js';
+import type { HandlerContext } from './context.js';
+
+function verifyByStrategy(
+  ctx: HandlerContext,
+  connection: ConnectionConfig,
+  username: string,
+  password: string,
+  ip: string,
+): Promise<Result<UserRecord, OAuthError>> {
+  switch (connection.strategy) {
+    case 'auth0':
+      return guardPasswordAttempt(ctx.deps, connection, username, ip, () =>
+        loginDatabaseUser(ctx.deps, connection, username, password),
+      );
+    case 'ad':
+    case 'waad':
+    case 'adfs':
+      return guardPasswordAttempt(ctx.deps, connection, username, ip, () =>
+        loginDirectoryUser(ctx.deps, connection, username, password, ip),
+      );
+    case 'sms':
+    case 'email':
+      return loginPasswordlessUser(ctx.deps, ctx.passwordless, connection, username, password);
+    default:
+      return Promise.resolve(err(oauthError('unsupported_operation')));
+  }
+}
+
+/**
+ * A user's password (or, on `sms`/`email` connections, one-time code) checked with every protection
+ * of a login: the per-IP throttle across users, brute-force protection per identifier and IP, the
+ * login metrics, and the failed-login count behind the throttle. `/oauth/ro` and the password,
+ * password-realm and passwordless grants of `/oauth/token` all log users in through here.
+ *
+ * @example
+ * const user = await verifyUserPassword(ctx, request, connection, 'ada@example.com', 'correct horse');
+ */
+export async function verifyUserPassword(
+  ctx: HandlerContext,
+  request: Pick<OAuthRequest, 'ip'>,
+  connection: ConnectionConfig,
+  username: string,
+  password: string,
+): Promise<Result<UserRecord, OAuthError>> {
+  if (connection.strategy !== 'sms' && connection.strategy !== 'email') {
+    const suspicious = await checkSuspiciousIp(ctx.deps, ctx.ipLimits, request.ip);
+    if (suspicious) return err(suspicious);
+  }
+  const started = performance.now();
+  const user = await verifyByStrategy(ctx, connection, username, password, request.ip);
+  ctx.metrics.observeLogin(connection.name, user.ok ? 'success' : user.error.code, (performance.now() - started) / 1000);
+  if (!user.ok && user.error.code === 'invalid_user_password') await recordFailedLogin(ctx.deps, ctx.ipLimits, request.ip);
+  return user;
+}
