@@ -63,6 +63,7 @@ describe('convertAuth0Export: Management API v2 export', () => {
       client_secret: 'env:ACME_MOBILE_CLIENT_SECRET',
       token_endpoint_auth_method: 'none',
       jwt_configuration: { alg: 'HS256', lifetime_in_seconds: 36000, secret_encoded: true },
+      grant_types: ['password', 'refresh_token', 'urn:ietf:params:oauth:grant-type:jwt-bearer'],
       refresh_token: {
         rotation_type: 'non-rotating',
         expiration_type: 'non-expiring',
@@ -153,7 +154,7 @@ describe('convertAuth0Export: auth0-deploy-cli tenant.yaml', () => {
   it('names clients by env: references when the export has no ids, and maps enabled_clients from names', () => {
     const { config, warnings } = convertAuth0Export(deployCli);
     expect(config.clients).toEqual([
-      { client_id: 'env:ACME_MOBILE_CLIENT_ID', name: 'Acme Mobile', token_endpoint_auth_method: 'none', jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 36000, secret_encoded: false } },
+      { client_id: 'env:ACME_MOBILE_CLIENT_ID', name: 'Acme Mobile', token_endpoint_auth_method: 'none', jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 36000, secret_encoded: false }, grant_types: ['password', 'refresh_token'] },
       { client_id: 'env:ACME_BACKOFFICE_CLIENT_ID', name: 'Acme Backoffice', jwt_configuration: { alg: 'HS256', lifetime_in_seconds: 600 }, client_secret: 'env:ACME_BACKOFFICE_CLIENT_SECRET' },
     ]);
     const connections = config.connections as { name: string; enabled_clients: string[]; options: Record<string, unknown> }[];
@@ -191,5 +192,68 @@ describe('convertAuth0Export: input that is not an export', () => {
       { name: 'db', strategy: 'auth0', enabled_clients: ['app'], options: {} },
     ]);
     expect(config.connections).toEqual([{ name: 'db', strategy: 'auth0', enabled_clients: ['app'], options: {} }]);
+  });
+});
+
+describe('convertAuth0Export: APIs, client grants, grant_types and the default directory', () => {
+  const withApis = () => ({
+    ...managementApi,
+    tenant_settings: { default_directory: 'Username-Password-Authentication' },
+    resource_servers: [
+      { id: 'sys', name: 'Auth0 Management API', identifier: 'https://acme.eu.auth0.com/api/v2/', is_system: true, signing_alg: 'RS256' },
+      {
+        id: 'notes',
+        name: 'Notes',
+        identifier: 'https://api.acme.example/notes',
+        signing_alg: 'RS256',
+        scopes: [{ value: 'read:notes', description: 'Read' }, { value: 'write:notes' }],
+        token_lifetime: 7200,
+        allow_offline_access: true,
+        skip_consent_for_verifiable_first_party_clients: true,
+        token_dialect: 'access_token',
+      },
+      { id: 'legacy', name: 'Legacy', identifier: 'https://api.acme.example/legacy', signing_alg: 'HS256', signing_secret: 'never-copied' },
+    ],
+    client_grants: [
+      { client_id: 'Pw3KzR8vNmQ2tY6uB9cX1aD4fG7hJ0sL', audience: 'https://api.acme.example/notes', scope: ['read:notes'] },
+      { client_id: 'Pw3KzR8vNmQ2tY6uB9cX1aD4fG7hJ0sL', audience: 'https://api.acme.example/legacy', scope: [] },
+      { client_id: 'Pw3KzR8vNmQ2tY6uB9cX1aD4fG7hJ0sL', audience: 'https://acme.eu.auth0.com/api/v2/', scope: ['read:users'] },
+    ],
+  });
+
+  it('carries RS256 APIs, their client grants, grant_types and default_directory; reports an HS256 API', () => {
+    const { config, warnings } = convertAuth0Export(withApis());
+    expect(config.resource_servers).toEqual([
+      {
+        identifier: 'https://api.acme.example/notes',
+        name: 'Notes',
+        signing_alg: 'RS256',
+        scopes: [{ value: 'read:notes', description: 'Read' }, { value: 'write:notes' }],
+        token_lifetime: 7200,
+        allow_offline_access: true,
+        skip_consent_for_verifiable_first_party_clients: true,
+      },
+    ]);
+    expect(config.client_grants).toEqual([{ client_id: 'Pw3KzR8vNmQ2tY6uB9cX1aD4fG7hJ0sL', audience: 'https://api.acme.example/notes', scope: ['read:notes'] }]);
+    expect(config.tenant).toEqual({ default_directory: 'Username-Password-Authentication' });
+    expect((config.clients as { name: string; grant_types?: string[] }[]).find((c) => c.name === 'Acme Mobile')?.grant_types).toEqual([
+      'password',
+      'refresh_token',
+      'urn:ietf:params:oauth:grant-type:jwt-bearer',
+    ]);
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^resource_servers\[2\]: the API "https:\/\/api.acme.example\/legacy" signs HS256/),
+        expect.stringMatching(/^clients\[1\]\.grant_types: lists neither .*legacy\/grant-type\/ro/),
+      ]),
+    );
+    expect(JSON.stringify({ config, warnings })).not.toContain('never-copied');
+  });
+
+  it('gives a configuration the real server loader accepts', async () => {
+    const loaded = await loadLikeTheServer(convertAuth0Export(withApis()).config, 'with-apis.json');
+    expect(loaded.resource_servers?.[0]?.identifier).toBe('https://api.acme.example/notes');
+    expect(loaded.client_grants).toHaveLength(1);
+    expect(loaded.tenant?.default_directory).toBe('Username-Password-Authentication');
   });
 });

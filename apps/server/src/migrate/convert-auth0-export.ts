@@ -1,3 +1,4 @@
+import { convertAuth0Apis } from './convert-auth0-apis.js';
 import { convertAuth0Client } from './convert-auth0-client.js';
 import { convertAuth0Connection } from './convert-auth0-connection.js';
 import { createMigrationContext, isRecord, stringOf, type Auth0Record } from './migration-context.js';
@@ -9,8 +10,6 @@ const UNSUPPORTED_SECTIONS: Readonly<Record<string, string>> = {
   hooks: 'hooks do not run in oauth-ro',
   actions: 'actions do not run in oauth-ro',
   triggers: 'actions do not run in oauth-ro',
-  resourceServers: 'APIs (resource servers) are not part of /oauth/ro',
-  clientGrants: 'client grants are not part of /oauth/ro',
   roles: 'roles are not carried over; put them in app_metadata when importing users',
   organizations: 'organizations are not supported',
   guardianFactors: 'multi-factor authentication is not supported',
@@ -105,5 +104,6 @@ export function convertAuth0Export(input: unknown): ConvertedAuth0Export {
     if (count > 0) context.warnings.push(`${key}: ${count} not carried over (${why})`);
   }
   const issuer = context.envReference('oauth_ro', 'issuer', 'issuer', "the URL of oauth-ro's domain with a trailing slash, e.g. https://auth.example.com/");
-  return { config: { issuer, clients, connections }, warnings: context.warnings };
+  const apis = convertAuth0Apis(source, clientIds, connections.map((c) => c.name as string), context);
+  return { config: { issuer, clients, connections, ...apis }, warnings: context.warnings };
 }
