@@ -3,6 +3,7 @@ export * from './fixtures/index.js';
 export * from './conformance/index.js';
 export * from './launchers/tls-front.js';
 export * from './launchers/make-test-certificate.js';
+export * from './launchers/find-chromium.js';
 export * from './launchers/slapd.js';
 export * from './launchers/samba-ad.js';
 export * from './fakes/listen-local.js';
