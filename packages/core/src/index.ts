@@ -15,3 +15,4 @@ export * from './audit/index.js';
 export * from './admin/index.js';
 export * from './openapi/index.js';
 export * from './maintenance/index.js';
+export * from './social/index.js';

@@ -10,6 +10,7 @@ export * from './fakes/listen-local.js';
 export * from './fakes/entra-id.js';
 export * from './fakes/adfs.js';
 export * from './fakes/twilio.js';
+export * from './fakes/social-providers.js';
 export * from './store-suite/index.js';
 export * from './launchers/tcp-proxy.js';
 export * from './openapi/index.js';

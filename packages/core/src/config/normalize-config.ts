@@ -3,8 +3,9 @@ import type { ClientConfig, ConnectionConfig, JwtAlg, OAuthRoConfig, StrategyNam
 import { normalizeTokenLifecycle } from './normalize-token-lifecycle.js';
 import { normalizeGrantTypes } from './normalize-grant-types.js';
 import { normalizeApis } from './normalize-apis.js';
+import { checkSocialConnection } from './check-social-connection.js';
 
-const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs'];
+const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs', 'facebook', 'google-oauth2', 'apple'];
 const ALGS: readonly JwtAlg[] = ['RS256', 'HS256', 'ES256', 'EdDSA'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -73,6 +74,7 @@ function normalizeConnection(raw: unknown, path: string, clientIds: ReadonlySet<
   });
   const options = raw.options ?? {};
   if (!isRecord(options)) throw new ConfigurationError(`${path}.options`, 'must be an object');
+  checkSocialConnection(strategy as StrategyName, options, `${path}.options`);
   return { name, strategy: strategy as StrategyName, enabled_clients, options };
 }
 

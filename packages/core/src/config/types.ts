@@ -50,7 +50,10 @@ export interface RefreshTokenPolicy {
 }
 
 /** Strategy names the contract knows. */
-export type StrategyName = 'auth0' | 'sms' | 'email' | 'ad' | 'waad' | 'adfs';
+export type StrategyName = 'auth0' | 'sms' | 'email' | 'ad' | 'waad' | 'adfs' | SocialStrategyName;
+
+/** Social connections whose native-app tokens can be exchanged (`/oauth/access_token`, token exchange). */
+export type SocialStrategyName = 'facebook' | 'google-oauth2' | 'apple';
 
 /** Password rules for database connections, as Auth0 named them. */
 export type PasswordPolicy = 'none' | 'low' | 'fair' | 'good' | 'excellent';

@@ -156,6 +156,6 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
    */
   no_default_connection: { status: 400, error: 'invalid_request', description: 'Authorization server not configured with default connection.' },
   /** A provider token that the provider refused, or whose app, audience, signature or expiry do not check out. */
-  invalid_subject_token: { status: 401, error: 'invalid_grant', description: 'invalid subject token' },
+  invalid_subject_token: { status: 403, error: 'invalid_grant', description: 'the provider token could not be verified' },
   server_error: { status: 500, error: 'server_error', description: 'internal error' },
 };

@@ -18,6 +18,7 @@ import type { HandlerContext } from './context.js';
 import { prepareAdminToken } from '../admin/admin-token.js';
 import { handleAdminListBlocks, handleAdminListUserBlocks, handleAdminUnblockIdentifier, handleAdminUnblockUser } from './handle-admin-user-blocks.js';
 import { handleAdminDeleteUser, handleAdminGetUser, handleAdminPatchUser } from './handle-admin-users.js';
+import { handleAccessToken } from './handle-access-token.js';
 import { handleDelegation } from './handle-delegation.js';
 import { handleCreateDeviceCredential, handleDeleteDeviceCredential, handleListDeviceCredentials } from './handle-device-credentials.js';
 import { handleDiscovery, handleHealth, handleJwks, handleMetrics } from './handle-discovery.js';
@@ -46,6 +47,7 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/delegation': { POST: handleDelegation },
   '/oauth/token': { POST: handleToken },
   '/oauth/revoke': { POST: handleRevoke },
+  '/oauth/access_token': { POST: handleAccessToken },
   '/api/v2/device-credentials': { GET: handleListDeviceCredentials, POST: handleCreateDeviceCredential },
   '/api/v2/device-credentials/:id': { DELETE: handleDeleteDeviceCredential },
   // Administration, with the admin token (404 without one configured).

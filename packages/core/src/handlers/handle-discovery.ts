@@ -9,6 +9,7 @@ const TOKEN_ENDPOINT_GRANTS = [
   'http://auth0.com/oauth/grant-type/passwordless/otp',
   'client_credentials',
   'refresh_token',
+  'urn:ietf:params:oauth:grant-type:token-exchange',
   'urn:ietf:params:oauth:grant-type:jwt-bearer',
 ];
 

@@ -7,6 +7,7 @@ import { PROFILE_PATHS } from './paths/profile.js';
 import { SIGNUP_PATHS } from './paths/signup.js';
 import { STANDALONE_PATHS } from './paths/standalone.js';
 import { TOKEN_PATHS } from './paths/tokens.js';
+import { SOCIAL_PATHS } from './paths/social.js';
 import { COMPONENT_SCHEMAS } from './schemas.js';
 import type { OpenApiDocument, PathItemObject } from './types.js';
 
@@ -72,6 +73,7 @@ export function openApiDocument(options: OpenApiDocumentOptions): OpenApiDocumen
       ...SIGNUP_PATHS,
       ...PROFILE_PATHS,
       ...TOKEN_PATHS,
+      ...SOCIAL_PATHS,
       ...DEVICE_CREDENTIAL_PATHS,
       ...ADMIN_PATHS,
       ...discoveryPaths(options.issuer, standalone),

@@ -18,11 +18,12 @@ import { tokenLifecycleSuite } from './token-lifecycle.suite.js';
 import { touchIdSuite } from './touch-id.suite.js';
 import { apiAudienceSuite } from './api-audience.suite.js';
 import { tokenGrantsSuite } from './token-grants.suite.js';
+import { socialExchangeSuite } from './social-exchange.suite.js';
 
 export * from './use-mounted-app.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
-export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, tokenGrantsSuite, apiAudienceSuite];
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, tokenGrantsSuite, apiAudienceSuite, socialExchangeSuite];
 
 /**
  * Runs the whole conformance suite against each harness.

@@ -77,6 +77,7 @@ export const TOKEN_PATHS: Readonly<Record<string, PathItemObject>> = {
           'too_many_attempts',
           { code: 'too_many_requests', when: 'the IP is throttled across users' },
           { code: 'no_default_connection', when: '`password` without `tenant.default_directory` in the configuration' },
+          { code: 'invalid_subject_token', when: 'token-exchange: the provider refused the code or token, or it is expired, for another app or signed by an unknown key (says which)', example: 'apple refused the code (expired, used or revoked)' },
           ...SERVICE_ERRORS,
         ]),
       },
