@@ -184,7 +184,7 @@ describe.concurrent('start-up errors', () => {
       'a bad strategy',
       'oauth-ro.yaml',
       'issuer: https://a.example/\nclients: [{ client_id: app }]\nconnections:\n  - { name: db, strategy: auth0, enabled_clients: [app] }\n  - { name: x, strategy: kerberos }\n',
-      'connections[1].strategy: must be one of auth0, sms, email, ad, waad, adfs',
+      'connections[1].strategy: must be one of auth0, sms, email, ad, waad, adfs, facebook, google-oauth2, apple',
     ],
     ['a missing env: variable', 'secret.json', '{"issuer":"https://a.example/","clients":[{"client_id":"a","client_secret":"env:NOT_SET_ANYWHERE"}],"connections":[]}', 'clients[0].client_secret: environment variable NOT_SET_ANYWHERE is not set'],
     ['broken YAML', 'broken.yaml', 'issuer: [\n', 'line 2, column 1: not valid YAML'],

@@ -84,7 +84,7 @@ describe('convertAuth0Export: Management API v2 export', () => {
       'Ls9QwE2rT5yU8iO1pA4sD7fG0hJ3kZ6x',
     ]);
     const connections = config.connections as { name: string; strategy: string; enabled_clients: string[]; options: Record<string, unknown> }[];
-    expect(connections.map((c) => `${c.name}:${c.strategy}`)).toEqual(['Username-Password-Authentication:auth0', 'sms:sms', 'email:email', 'corp:ad', 'contoso:waad', 'fabrikam:adfs']);
+    expect(connections.map((c) => `${c.name}:${c.strategy}`)).toEqual(['Username-Password-Authentication:auth0', 'sms:sms', 'email:email', 'corp:ad', 'contoso:waad', 'fabrikam:adfs', 'google-oauth2:google-oauth2']);
     expect(connections[1]!.enabled_clients).toEqual(['Xq7bLMk2yPz3w9RvT4nHc8sJd1fGa6eK']);
     expect(warnings).toContain('connections[1].enabled_clients: "a-client-deleted-long-ago" is not a client in the export; dropped');
   });
@@ -121,7 +121,7 @@ describe('convertAuth0Export: Management API v2 export', () => {
         'connections[0].options.password_dictionary: not supported; ignored',
         'connections[0].options.mfa: not supported; ignored',
         'connections[3].options.certAuth: certificate authentication is not supported; ignored',
-        expect.stringMatching(/^connections\[6\]: "google-oauth2" uses strategy google-oauth2, which oauth-ro does not support/),
+        'connections[6]: "google-oauth2" (google-oauth2) serves native token exchange only (/oauth/access_token, /oauth/token); web logins through /authorize are not served',
         expect.stringMatching(/^clients\[1\]\.client_secret: set the environment variable ACME_MOBILE_CLIENT_SECRET /),
       ]),
     );
@@ -146,7 +146,8 @@ describe('convertAuth0Export: Management API v2 export', () => {
       },
     });
     expect(loaded.clients.find((c) => c.name === 'Acme Mobile')?.refresh_token).toMatchObject({ infinite_idle_token_lifetime: true });
-    expect(loaded.connections).toHaveLength(6);
+    expect(loaded.connections).toHaveLength(7);
+    expect(loaded.connections.find((c) => c.strategy === 'google-oauth2')?.options).toEqual({ client_id: 'google-app' });
   });
 });
 
