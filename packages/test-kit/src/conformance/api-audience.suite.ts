@@ -1,5 +1,6 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { KNOWN_TEST_SECRETS } from '../fixtures/known-test-secrets.js';
 import type { AdapterHarness } from '../harness/types.js';
 import {
   basicAuth,
@@ -116,6 +117,15 @@ export function apiAudienceSuite(harness: AdapterHarness): void {
       expect(!wrongAudience.ok && wrongAudience.error.code).toBe('invalid_token');
       const lacking = await verifyToken(res.json.access_token, { audience: NOTES_API, scopes: ['write:notes'] });
       expect(!lacking.ok && lacking.error.code).toBe('insufficient_scope');
+    });
+
+    it('leaves no secret, token or JWT in any audit event (seccft/feccft included)', () => {
+      const events = ctx.current.audit.events;
+      expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['seccft', 'feccft']));
+      expect(events.find((e) => e.type === 'seccft')).toMatchObject({ client_id: C.backend, details: { audience: NOTES_API } });
+      const text = JSON.stringify(events);
+      expect(text).not.toMatch(/eyJ[\w-]*\.eyJ/);
+      for (const secret of KNOWN_TEST_SECRETS) expect(text).not.toContain(secret);
     });
 
     it('discovery names the token endpoint, its grants and client authentication methods', async () => {

@@ -1,6 +1,7 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSocialProviders, type FakeSocialProviders } from '../fakes/social-providers.js';
+import { KNOWN_TEST_SECRETS } from '../fixtures/known-test-secrets.js';
 import type { AdapterHarness } from '../harness/types.js';
 import { GRANT_CLIENTS as C, grantsConfig, MODERN_SECRET, tokenRequest } from './token-grants-fixtures.js';
 import { useMountedApp } from './use-mounted-app.js';
@@ -132,6 +133,22 @@ export function socialExchangeSuite(harness: AdapterHarness): void {
       expect((await exchange('x', APPLE_CODE, { user_profile: '[1]' })).json.error_description).toBe('user_profile must be a JSON object');
       const noApple = await tokenRequest(ctx.current, { grant_type: TOKEN_EXCHANGE, client_id: C.modern, client_secret: MODERN_SECRET, subject_token: 'x', subject_token_type: APPLE_CODE });
       expect(noApple.status).toBe(403); // the modern client's grant_types has no token exchange
+    });
+
+    it('audits s and f with the connection and strategy, never the provider token or code', async () => {
+      const user = newUser();
+      const good = providers.facebookToken(user);
+      await legacy('facebook', good);
+      const bad = providers.facebookToken(user, { appId: '999' });
+      await legacy('facebook', bad);
+      const code = providers.appleCode(user, APPLE_APP);
+      await exchange(code, APPLE_CODE);
+      const text = JSON.stringify(ctx.current.audit.events);
+      for (const secret of [good, bad, code, providers.facebookApp.appSecret, ...KNOWN_TEST_SECRETS]) expect(text).not.toContain(secret);
+      expect(text).not.toMatch(/eyJ[\w-]*\.eyJ/);
+      const mine = ctx.current.audit.events.filter((e) => e.user_id === `facebook|${user.id}` || e.user_id === `apple|${user.id}`);
+      expect(mine.map((e) => `${e.type}:${e.strategy}`)).toEqual(['s:facebook', 's:apple']);
+      expect(ctx.current.audit.events.some((e) => e.type === 'f' && e.connection === 'facebook' && e.details?.error === 'invalid_subject_token')).toBe(true);
     });
 
     it('refuses a blocked social user, a non-social connection, and a client whose grant_types lacks the legacy access_token grant', async () => {
