@@ -186,6 +186,12 @@ describe.concurrent('start-up errors', () => {
       'issuer: https://a.example/\nclients: [{ client_id: app }]\nconnections:\n  - { name: db, strategy: auth0, enabled_clients: [app] }\n  - { name: x, strategy: kerberos }\n',
       'connections[1].strategy: must be one of auth0, sms, email, ad, waad, adfs, facebook, google-oauth2, apple',
     ],
+    [
+      'an HS256 API',
+      'api.yaml',
+      'issuer: https://a.example/\nclients: [{ client_id: app }]\nconnections: []\nresource_servers:\n  - { identifier: https://api.example/, signing_alg: HS256 }\n',
+      'resource_servers[0].signing_alg: must be RS256',
+    ],
     ['a missing env: variable', 'secret.json', '{"issuer":"https://a.example/","clients":[{"client_id":"a","client_secret":"env:NOT_SET_ANYWHERE"}],"connections":[]}', 'clients[0].client_secret: environment variable NOT_SET_ANYWHERE is not set'],
     ['broken YAML', 'broken.yaml', 'issuer: [\n', 'line 2, column 1: not valid YAML'],
     [
