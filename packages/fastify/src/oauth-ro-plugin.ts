@@ -102,20 +102,17 @@ export const oauthRoPlugin = fp<OAuthRoPluginOptions>(
       decode: { complete: true },
       verify: { allowedIss: oauthRo.issuer },
     });
-    const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
+    const authenticateFor = (requirements: TokenRequirements) => async (request: FastifyRequest, reply: FastifyReply) => {
       try {
         await request.jwtVerify();
       } catch {
-        await send(reply, errorResponse(oauthError('invalid_token')));
+        return void (await send(reply, errorResponse(oauthError('invalid_token'))));
       }
-    };
-    app.decorate('authenticate', authenticate);
-    app.decorate('authenticateFor', (requirements: TokenRequirements) => async (request: FastifyRequest, reply: FastifyReply) => {
-      await authenticate(request, reply);
-      if (reply.sent) return;
       const met = checkTokenRequirements(request.user, requirements);
       if (!met.ok) await send(reply, errorResponse(met.error));
-    });
+    };
+    app.decorate('authenticate', authenticateFor({}));
+    app.decorate('authenticateFor', authenticateFor);
     await app.register(routes, { ...options, prefix: options.prefix ?? '' });
   },
   { name: '@oauth-ro/fastify', fastify: '5.x' },

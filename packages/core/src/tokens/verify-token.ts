@@ -71,12 +71,17 @@ export async function verifyIssuedToken(
 
 /**
  * Whether verified claims meet a protected route's requirements: the audience among `aud` (else
- * 401 `invalid_token`), every scope word in `scope` (else 403 `insufficient_scope`). The one check
+ * 401 `invalid_token`), every scope word in `scope` (else 403 `insufficient_scope`); without an
+ * audience requirement, a `client_credentials` token (no user) is refused with 401 `invalid_token`. The one check
  * behind `verifyToken`'s requirements and the adapters' `requireAuth`/`authenticate`.
  *
  * @example checkTokenRequirements(claims, { audience: 'https://api.example.com/', scopes: ['read:notes'] });
  */
 export function checkTokenRequirements(claims: TokenClaims, requirements: TokenRequirements): Result<TokenClaims, OAuthError> {
+  // A machine's token (`sub` `{client_id}@clients`) names no user: it is only good where its API is required.
+  if (requirements.audience === undefined && claims.gty === 'client-credentials') {
+    return err(oauthError('invalid_token', 'a client_credentials token is accepted only where its API audience is required'));
+  }
   if (requirements.audience !== undefined) {
     const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
     if (!aud.includes(requirements.audience)) return err(oauthError('invalid_token', 'the token is not for this audience'));

@@ -79,6 +79,10 @@ export function apiAudienceSuite(harness: AdapterHarness): void {
       expect(decodeJwt(narrow.json.access_token).scope).toBe('read:notes');
       const info = await ctx.current.app.dispatch({ method: 'GET', path: '/userinfo', headers: { authorization: `Bearer ${res.json.access_token}` } });
       expect(info.status).toBe(401);
+      // The host app's user route (requireAuth / authenticate without an audience) does not take a machine's token.
+      const me = await ctx.current.app.dispatch({ method: 'GET', path: '/api/me', headers: { authorization: `Bearer ${res.json.access_token}` } });
+      expect(me.status).toBe(401);
+      expect(me.json.error).toBe('invalid_token');
     });
 
     it('client_credentials refusals: scopes not granted, no audience, unknown API, no client grant, a public client, a wrong secret', async () => {
@@ -113,6 +117,7 @@ export function apiAudienceSuite(harness: AdapterHarness): void {
       const res = await cc({ scope: 'read:notes' });
       const verifyToken = ctx.current.oauthRo.verifyToken;
       expect((await verifyToken(res.json.access_token, { audience: NOTES_API, scopes: ['read:notes'] })).ok).toBe(true);
+      expect((await verifyToken(res.json.access_token)).ok).toBe(false);
       const wrongAudience = await verifyToken(res.json.access_token, { audience: ONLINE_API });
       expect(!wrongAudience.ok && wrongAudience.error.code).toBe('invalid_token');
       const lacking = await verifyToken(res.json.access_token, { audience: NOTES_API, scopes: ['write:notes'] });
