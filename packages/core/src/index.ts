@@ -17,3 +17,4 @@ export * from './openapi/index.js';
 export * from './maintenance/index.js';
 export * from './legacy/index.js';
 export * from './accounts/index.js';
+export * from './social/index.js';

@@ -1,5 +1,5 @@
 import fastifyJwt from '@fastify/jwt';
-import { errorResponse, oauthError, ROUTE_PATHS, type OAuthResponse, type OAuthRo, type TokenClaims } from '@oauth-ro/core';
+import { checkTokenRequirements, errorResponse, oauthError, ROUTE_PATHS, type OAuthResponse, type OAuthRo, type TokenClaims, type TokenRequirements } from '@oauth-ro/core';
 import { answerNodeRequest, hostErrorResponse } from '@oauth-ro/core/node';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler for the app's own routes: 401 unless the bearer token was issued by oauth-ro. */
     authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /** `authenticate`, and the token must be for the API `audience` (401) and carry the `scopes` (403). */
+    authenticateFor(requirements: TokenRequirements): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
 
@@ -54,13 +56,17 @@ export const oauthRoPlugin = fp<OAuthRoPluginOptions>(
   async (app, options) => {
     const { oauthRo } = options;
     await app.register(fastifyJwt, accessTokenJwtOptions(oauthRo));
-    app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
+    const authenticateFor = (requirements: TokenRequirements) => async (request: FastifyRequest, reply: FastifyReply) => {
       try {
         await request.jwtVerify();
       } catch {
-        await send(reply, errorResponse(oauthError('invalid_token')));
+        return void (await send(reply, errorResponse(oauthError('invalid_token'))));
       }
-    });
+      const met = checkTokenRequirements(request.user, requirements);
+      if (!met.ok) await send(reply, errorResponse(met.error));
+    };
+    app.decorate('authenticate', authenticateFor({}));
+    app.decorate('authenticateFor', authenticateFor);
     await app.register(routes, { ...options, prefix: options.prefix ?? '' });
   },
   { name: '@oauth-ro/fastify', fastify: '5.x' },

@@ -69,7 +69,7 @@ describe('loadConfigFile', () => {
       `${GOOD_YAML}  - name: corp\n    strategy: kerberos\n    enabled_clients: [mobile-app]\n`,
     );
     expect(await failure(file, { MOBILE_SECRET: 'a-mobile-secret-of-32-characters' })).toBe(
-      `${file}: connections[1].strategy: must be one of auth0, sms, email, ad, waad, adfs`,
+      `${file}: connections[1].strategy: must be one of auth0, sms, email, ad, waad, adfs, facebook, google-oauth2, apple`,
     );
   });
 

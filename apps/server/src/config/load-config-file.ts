@@ -39,7 +39,7 @@ async function checkConfiguredScripts(config: OAuthRoConfig): Promise<void> {
  * Reads a configuration file (JSON or YAML), resolves `"env:NAME"` values, applies the issuer
  * override and validates the result with core's `normalizeConfig`. Every problem becomes one
  * {@link StartupError} naming the file, the path in it and what is wrong, e.g.
- * `oauth-ro.yaml: connections[1].strategy: must be one of auth0, sms, email, ad, waad, adfs`.
+ * `oauth-ro.yaml: connections[1].strategy: must be one of auth0, sms, email, ad, waad, adfs, facebook, google-oauth2, apple`.
  *
  * @example
  * const config = await loadConfigFile('oauth-ro.yaml', { env: process.env });

@@ -3,6 +3,7 @@ import { isRecord, stringOf, type Auth0Record, type MigrationContext } from './m
 
 const ALGS = new Set(['RS256', 'HS256', 'ES256', 'EdDSA']);
 const AUTH_METHODS = new Set(['none', 'client_secret_post', 'client_secret_basic']);
+const LEGACY_GRANT_PREFIX = 'http://auth0.com/oauth/legacy/grant-type/';
 const CONFIDENTIAL_APP_TYPES = new Set(['regular_web', 'non_interactive']);
 /** Browser and native apps cannot keep a secret: Auth0 gave them `none`, and so does the converter. */
 const PUBLIC_APP_TYPES = new Set(['spa', 'native']);
@@ -88,6 +89,16 @@ export function convertAuth0Client(raw: unknown, index: number, context: Migrati
   }
   // Resolved against the other clients' ids once all are converted (resolveAllowedClients).
   if (Array.isArray(raw.allowed_clients)) client.allowed_clients = raw.allowed_clients.filter((id): id is string => stringOf(id) !== undefined);
+  if (Array.isArray(raw.grant_types)) {
+    const grants = raw.grant_types.filter((g): g is string => typeof g === 'string' && g !== '');
+    client.grant_types = grants;
+    // Auth0 enforced the list; so does oauth-ro. Say so where it shuts a client out of the legacy endpoints.
+    if (!grants.some((g) => g.startsWith(LEGACY_GRANT_PREFIX))) {
+      context.warnings.push(
+        `${where}.grant_types: lists neither ${LEGACY_GRANT_PREFIX}ro nor another legacy grant, so "${label}" cannot call /oauth/ro or /delegation (as in Auth0); add them if its apps still do`,
+      );
+    }
+  }
   const rt = refreshToken(raw.refresh_token);
   if (rt && Object.keys(rt).length > 0) client.refresh_token = rt;
   Object.assign(client, convertClientUrls(raw, where, context));

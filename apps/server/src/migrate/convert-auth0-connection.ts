@@ -2,6 +2,7 @@ import { convertDatabaseOptions } from './convert-database-options.js';
 import { convertAdfsOptions, convertAdOptions, convertWaadOptions } from './convert-directory-options.js';
 import { convertEmailOptions, convertSmsOptions } from './convert-passwordless-options.js';
 import { isRecord, stringOf, type Auth0Record, type MigrationContext } from './migration-context.js';
+import { convertSocialOptions } from './convert-social-options.js';
 
 /** What the connection converters need to know about the rest of the export. */
 export interface ConnectionSources {
@@ -75,6 +76,14 @@ export function convertAuth0Connection(
     case 'adfs':
       converted = convertAdfsOptions(options, name, where, sources.tenant, context);
       break;
+    case 'facebook':
+    case 'google-oauth2':
+    case 'apple': {
+      const social = convertSocialOptions(strategy, options, name, where, context);
+      if (!social) return undefined;
+      converted = social;
+      break;
+    }
     default:
       context.warnings.push(`${where}: "${name}" uses strategy ${strategy}, which oauth-ro does not support; skipped`);
       return undefined;

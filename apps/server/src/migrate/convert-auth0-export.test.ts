@@ -72,6 +72,7 @@ describe('convertAuth0Export: Management API v2 export', () => {
       client_secret: 'env:ACME_MOBILE_CLIENT_SECRET',
       token_endpoint_auth_method: 'none',
       jwt_configuration: { alg: 'HS256', lifetime_in_seconds: 36000, secret_encoded: true },
+      grant_types: ['password', 'refresh_token', 'urn:ietf:params:oauth:grant-type:jwt-bearer'],
       refresh_token: {
         rotation_type: 'non-rotating',
         expiration_type: 'non-expiring',
@@ -93,7 +94,7 @@ describe('convertAuth0Export: Management API v2 export', () => {
       'Ls9QwE2rT5yU8iO1pA4sD7fG0hJ3kZ6x',
     ]);
     const connections = config.connections as { name: string; strategy: string; enabled_clients: string[]; options: Record<string, unknown> }[];
-    expect(connections.map((c) => `${c.name}:${c.strategy}`)).toEqual(['Username-Password-Authentication:auth0', 'sms:sms', 'email:email', 'corp:ad', 'contoso:waad', 'fabrikam:adfs']);
+    expect(connections.map((c) => `${c.name}:${c.strategy}`)).toEqual(['Username-Password-Authentication:auth0', 'sms:sms', 'email:email', 'corp:ad', 'contoso:waad', 'fabrikam:adfs', 'google-oauth2:google-oauth2']);
     expect(connections[1]!.enabled_clients).toEqual(['Xq7bLMk2yPz3w9RvT4nHc8sJd1fGa6eK']);
     expect(warnings).toContain('connections[1].enabled_clients: "a-client-deleted-long-ago" is not a client in the export; dropped');
   });
@@ -158,7 +159,7 @@ describe('convertAuth0Export: Management API v2 export', () => {
         'clients[3].jwt_configuration.alg: PS256 is not supported; RS256 is used instead',
         'connections[0].options.mfa: not supported; ignored',
         'connections[3].options.certAuth: certificate authentication is not supported; ignored',
-        expect.stringMatching(/^connections\[6\]: "google-oauth2" uses strategy google-oauth2, which oauth-ro does not support/),
+        'connections[6]: "google-oauth2" (google-oauth2) serves native token exchange only (/oauth/access_token, /oauth/token); web logins through /authorize are not served',
         expect.stringMatching(/^clients\[1\]\.client_secret: set the environment variable ACME_MOBILE_CLIENT_SECRET /),
       ]),
     );
@@ -183,7 +184,8 @@ describe('convertAuth0Export: Management API v2 export', () => {
       },
     });
     expect(loaded.clients.find((c) => c.name === 'Acme Mobile')?.refresh_token).toMatchObject({ infinite_idle_token_lifetime: true });
-    expect(loaded.connections).toHaveLength(6);
+    expect(loaded.connections).toHaveLength(7);
+    expect(loaded.connections.find((c) => c.strategy === 'google-oauth2')?.options).toEqual({ client_id: 'google-app' });
   });
 });
 
@@ -191,7 +193,7 @@ describe('convertAuth0Export: auth0-deploy-cli tenant.yaml', () => {
   it('names clients by env: references when the export has no ids, and maps enabled_clients from names', async () => {
     const { config, warnings } = convertAuth0Export(deployCli, { readScript });
     expect(config.clients).toEqual([
-      { client_id: 'env:ACME_MOBILE_CLIENT_ID', name: 'Acme Mobile', token_endpoint_auth_method: 'none', jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 36000, secret_encoded: false } },
+      { client_id: 'env:ACME_MOBILE_CLIENT_ID', name: 'Acme Mobile', token_endpoint_auth_method: 'none', jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 36000, secret_encoded: false }, grant_types: ['password', 'refresh_token'] },
       {
         client_id: 'env:ACME_BACKOFFICE_CLIENT_ID',
         name: 'Acme Backoffice',
@@ -311,5 +313,66 @@ describe('convertAuth0Export: account options and email templates', () => {
         'emailTemplates[2]: welcome_email is not sent by oauth-ro (only verify_email and reset_email)',
       ]),
     );
+
+describe('convertAuth0Export: APIs, client grants, grant_types and the default directory', () => {
+  const withApis = () => ({
+    ...managementApi,
+    tenant_settings: { default_directory: 'Username-Password-Authentication' },
+    resource_servers: [
+      { id: 'sys', name: 'Auth0 Management API', identifier: 'https://acme.eu.auth0.com/api/v2/', is_system: true, signing_alg: 'RS256' },
+      {
+        id: 'notes',
+        name: 'Notes',
+        identifier: 'https://api.acme.example/notes',
+        signing_alg: 'RS256',
+        scopes: [{ value: 'read:notes', description: 'Read' }, { value: 'write:notes' }],
+        token_lifetime: 7200,
+        allow_offline_access: true,
+        skip_consent_for_verifiable_first_party_clients: true,
+        token_dialect: 'access_token',
+      },
+      { id: 'legacy', name: 'Legacy', identifier: 'https://api.acme.example/legacy', signing_alg: 'HS256', signing_secret: 'never-copied' },
+    ],
+    client_grants: [
+      { client_id: 'Pw3KzR8vNmQ2tY6uB9cX1aD4fG7hJ0sL', audience: 'https://api.acme.example/notes', scope: ['read:notes'] },
+      { client_id: 'Pw3KzR8vNmQ2tY6uB9cX1aD4fG7hJ0sL', audience: 'https://api.acme.example/legacy', scope: [] },
+      { client_id: 'Pw3KzR8vNmQ2tY6uB9cX1aD4fG7hJ0sL', audience: 'https://acme.eu.auth0.com/api/v2/', scope: ['read:users'] },
+    ],
+  });
+
+  it('carries RS256 APIs, their client grants, grant_types and default_directory; reports an HS256 API', () => {
+    const { config, warnings } = convertAuth0Export(withApis());
+    expect(config.resource_servers).toEqual([
+      {
+        identifier: 'https://api.acme.example/notes',
+        name: 'Notes',
+        signing_alg: 'RS256',
+        scopes: [{ value: 'read:notes', description: 'Read' }, { value: 'write:notes' }],
+        token_lifetime: 7200,
+        allow_offline_access: true,
+        skip_consent_for_verifiable_first_party_clients: true,
+      },
+    ]);
+    expect(config.client_grants).toEqual([{ client_id: 'Pw3KzR8vNmQ2tY6uB9cX1aD4fG7hJ0sL', audience: 'https://api.acme.example/notes', scope: ['read:notes'] }]);
+    expect(config.tenant).toEqual({ default_directory: 'Username-Password-Authentication' });
+    expect((config.clients as { name: string; grant_types?: string[] }[]).find((c) => c.name === 'Acme Mobile')?.grant_types).toEqual([
+      'password',
+      'refresh_token',
+      'urn:ietf:params:oauth:grant-type:jwt-bearer',
+    ]);
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^resource_servers\[2\]: the API "https:\/\/api.acme.example\/legacy" signs HS256/),
+        expect.stringMatching(/^clients\[1\]\.grant_types: lists neither .*legacy\/grant-type\/ro/),
+      ]),
+    );
+    expect(JSON.stringify({ config, warnings })).not.toContain('never-copied');
+  });
+
+  it('gives a configuration the real server loader accepts', async () => {
+    const loaded = await loadLikeTheServer(convertAuth0Export(withApis()).config, 'with-apis.json');
+    expect(loaded.resource_servers?.[0]?.identifier).toBe('https://api.acme.example/notes');
+    expect(loaded.client_grants).toHaveLength(1);
+    expect(loaded.tenant?.default_directory).toBe('Username-Password-Authentication');
   });
 });

@@ -1,3 +1,4 @@
+import { convertAuth0Apis } from './convert-auth0-apis.js';
 import { convertAuth0Client } from './convert-auth0-client.js';
 import { resolveAllowedClients } from './resolve-allowed-clients.js';
 import { convertAuth0Connection } from './convert-auth0-connection.js';
@@ -9,8 +10,6 @@ import { convertEmailTemplates } from './convert-email-templates.js';
 /** deploy-cli sections (and Management API bundles) that have no counterpart in oauth-ro. */
 const UNSUPPORTED_SECTIONS: Readonly<Record<string, string>> = {
   hooks: 'hooks do not run in oauth-ro',
-  resourceServers: 'APIs (resource servers) are not part of /oauth/ro',
-  clientGrants: 'client grants are not part of /oauth/ro',
   roles: 'roles are not carried over; put them in app_metadata when importing users',
   organizations: 'organizations are not supported',
   guardianFactors: 'multi-factor authentication is not supported',
@@ -110,8 +109,9 @@ export function convertAuth0Export(input: unknown, options: { readonly readScrip
   const email_provider = emailProvider ? convertEmailProvider(emailProvider, context) : undefined;
   const email_templates = convertEmailTemplates(source.emailTemplates ?? source.email_templates, context);
   const extensibility = convertExtensibility(source, context);
+  const apis = convertAuth0Apis(source, clientIds, connections.map((c) => c.name as string), context);
   return {
-    config: { issuer, clients, connections, ...(email_provider ? { email_provider } : {}), ...(email_templates.length > 0 ? { email_templates } : {}), ...extensibility },
+    config: { issuer, clients, connections, ...(email_provider ? { email_provider } : {}), ...(email_templates.length > 0 ? { email_templates } : {}), ...extensibility, ...apis },
     warnings: context.warnings,
   };
 }

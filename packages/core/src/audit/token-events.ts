@@ -40,3 +40,15 @@ export function delegationEvent(origin: AuditOrigin, outcome: Result<ExchangedFo
 export function revocationEvent(origin: AuditOrigin, user_id: string, revoked: number): Omit<AuditEvent, 'date'> {
   return { type: 'srrt', ...origin, user_id, description: 'Refresh token revoked', details: { revoked } };
 }
+
+/**
+ * The audit event of `client_credentials` at `/oauth/token`: `seccft` (with the API) or `feccft`.
+ *
+ * @example emitAudit(deps, clientCredentialsEvent(origin, ok({ audience: 'https://api.example.com/' })));
+ */
+export function clientCredentialsEvent(origin: AuditOrigin, outcome: Result<{ readonly audience: string }, OAuthError>): Omit<AuditEvent, 'date'> {
+  if (outcome.ok) {
+    return { type: 'seccft', ...origin, description: 'Client credentials exchanged for an access token', details: { audience: outcome.value.audience } };
+  }
+  return { type: 'feccft', ...origin, ...failureDetails(outcome.error) };
+}

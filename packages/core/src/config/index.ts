@@ -9,3 +9,6 @@ export * from './normalize-client-urls.js';
 export * from './normalize-accounts.js';
 export * from './check-config-keys.js';
 export * from './known-config-keys.js';
+export * from './grant-types.js';
+export * from './normalize-grant-types.js';
+export * from './normalize-apis.js';

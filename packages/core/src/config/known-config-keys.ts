@@ -11,10 +11,11 @@ export const KNOWN_CONFIG_KEYS = {
     '$schema', 'issuer', 'clients', 'connections',
     'rules', 'rules_configs', 'actions', 'script_runner',
     'email_provider', 'email_templates',
+    'tenant', 'resource_servers', 'client_grants',
   ],
   client: [
     'client_id', 'client_secret', 'name', 'jwt_configuration', 'refresh_token', 'token_endpoint_auth_method',
-    'allowed_clients', 'allowed_origins', 'web_origins', 'callbacks', 'allowed_logout_urls',
+    'allowed_clients', 'allowed_origins', 'web_origins', 'callbacks', 'allowed_logout_urls', 'grant_types',
   ],
   jwt_configuration: ['alg', 'lifetime_in_seconds', 'secret_encoded'],
   refresh_token: [
@@ -32,12 +33,12 @@ export const KNOWN_CONFIG_KEYS = {
 /** Keys Auth0 knows (Management API and deploy-cli exports) that oauth-ro does not use. */
 export const AUTH0_ONLY_CONFIG_KEYS = {
   root: [
-    'tenant', 'resource_servers', 'client_grants', 'hooks', 'triggers',
+    'hooks', 'triggers',
     'roles', 'organizations', 'pages', 'prompts', 'branding', 'guardian_factors', 'attack_protection', 'log_streams',
     'emailTemplates', 'databases', 'migrations', 'token_dialect',
   ],
   client: [
-    'app_type', 'grant_types',
+    'app_type',
     'oidc_conformant', 'is_first_party', 'sso', 'sso_disabled', 'cross_origin_auth', 'cross_origin_authentication', 'cross_origin_loc',
     'logo_uri', 'description', 'custom_login_page', 'custom_login_page_on', 'custom_login_page_preview', 'initiate_login_uri',
     'client_metadata', 'mobile', 'native_social_login', 'addons', 'encryption_key', 'signing_keys', 'client_aliases',

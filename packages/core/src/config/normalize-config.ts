@@ -6,8 +6,11 @@ import { normalizeAllowedClients } from './normalize-allowed-clients.js';
 import { normalizeClientUrls } from './normalize-client-urls.js';
 import { normalizeAccounts } from './normalize-accounts.js';
 import { checkConfigKeys } from './check-config-keys.js';
+import { normalizeGrantTypes } from './normalize-grant-types.js';
+import { normalizeApis } from './normalize-apis.js';
+import { checkSocialConnection } from './check-social-connection.js';
 
-const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs'];
+const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs', 'facebook', 'google-oauth2', 'apple'];
 const ALGS: readonly JwtAlg[] = ['RS256', 'HS256', 'ES256', 'EdDSA'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -56,6 +59,7 @@ function normalizeClient(raw: unknown, path: string): ClientConfig {
     ...normalizeTokenLifecycle(raw, path),
     ...normalizeAllowedClients(raw, path),
     ...normalizeClientUrls(raw, path),
+    ...normalizeGrantTypes(raw, path),
   };
 }
 
@@ -77,6 +81,7 @@ function normalizeConnection(raw: unknown, path: string, clientIds: ReadonlySet<
   });
   const options = raw.options ?? {};
   if (!isRecord(options)) throw new ConfigurationError(`${path}.options`, 'must be an object');
+  checkSocialConnection(strategy as StrategyName, options, `${path}.options`);
   return { name, strategy: strategy as StrategyName, enabled_clients, options };
 }
 
@@ -112,7 +117,7 @@ export function normalizeConfig(raw: unknown): OAuthRoConfig {
     if (names.has(c.name)) throw new ConfigurationError(`connections[${i}].name`, `duplicates "${c.name}"`);
     names.add(c.name);
   });
-  return deepFreeze({ issuer, clients, connections, ...normalizeExtensibility(raw, connections), ...normalizeAccounts(raw, connections) });
+  return deepFreeze({ issuer, clients, connections, ...normalizeExtensibility(raw, connections), ...normalizeAccounts(raw, connections), ...normalizeApis(raw, { clients, connections }) });
 }
 
 function deepFreeze<T>(value: T): T {

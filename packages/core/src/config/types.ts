@@ -31,6 +31,12 @@ export interface ClientConfig {
   readonly callbacks?: readonly string[];
   /** Where `/logout?returnTo=` may send the browser (query string and fragment not compared), Auth0's `allowed_logout_urls`. */
   readonly allowed_logout_urls?: readonly string[];
+  /**
+   * The grants the client may use, in Auth0's names (`password`, `refresh_token`,
+   * `http://auth0.com/oauth/legacy/grant-type/ro`, …). Absent: every grant but `client_credentials`,
+   * which a client without the list gets only through a {@link ClientGrantConfig}.
+   */
+  readonly grant_types?: readonly string[];
 }
 
 /** Client authentication methods at the token and revocation endpoints (Auth0 / RFC 7591 names). */
@@ -57,7 +63,10 @@ export interface RefreshTokenPolicy {
 }
 
 /** Strategy names the contract knows. */
-export type StrategyName = 'auth0' | 'sms' | 'email' | 'ad' | 'waad' | 'adfs';
+export type StrategyName = 'auth0' | 'sms' | 'email' | 'ad' | 'waad' | 'adfs' | SocialStrategyName;
+
+/** Social connections whose native-app tokens can be exchanged (`/oauth/access_token`, token exchange). */
+export type SocialStrategyName = 'facebook' | 'google-oauth2' | 'apple';
 
 /** Password rules for database connections, as Auth0 named them. */
 export type PasswordPolicy = 'none' | 'low' | 'fair' | 'good' | 'excellent';
@@ -115,6 +124,12 @@ export interface OAuthRoConfig {
   readonly email_templates?: readonly EmailTemplate[];
   /** The tenant's email provider, Auth0's `/api/v2/emails/provider` shape (read by the email sender). */
   readonly email_provider?: Readonly<Record<string, unknown>>;
+  /** Tenant settings (Auth0's `default_directory`: the connection of the `password` grant). */
+  readonly tenant?: TenantConfig;
+  /** APIs that access tokens can be issued for (`audience`). */
+  readonly resource_servers?: readonly ResourceServerConfig[];
+  /** Which client may get `client_credentials` tokens for which API, with which scopes. */
+  readonly client_grants?: readonly ClientGrantConfig[];
 }
 
 /** Templates oauth-ro sends. */
@@ -133,4 +148,35 @@ export interface EmailTemplate {
   readonly urlLifetimeInSeconds?: number;
   /** False: this email is not sent. Default true. */
   readonly enabled: boolean;
+}
+
+/** Tenant-wide settings, as Auth0's Management API names them. */
+export interface TenantConfig {
+  /** The connection `grant_type=password` at `/oauth/token` logs users in with. */
+  readonly default_directory?: string;
+}
+
+/** An API (Auth0 Management API `resource_servers`). */
+export interface ResourceServerConfig {
+  /** The `audience` clients ask for and the access token's `aud`. */
+  readonly identifier: string;
+  readonly name?: string;
+  /** Scopes the API defines; a token for it carries no other API scope. */
+  readonly scopes: readonly { readonly value: string; readonly description?: string }[];
+  /** Only RS256: access tokens are verified from JWKS alone. */
+  readonly signing_alg: 'RS256';
+  /** Seconds an access token for this API lives. Default 86400. */
+  readonly token_lifetime: number;
+  /** Whether a login for this API may get a refresh token (`offline_access`). Default false. */
+  readonly allow_offline_access: boolean;
+  readonly skip_consent_for_verifiable_first_party_clients: boolean;
+}
+
+/** A client's grant to an API for `client_credentials` (Auth0 Management API `client_grants`). */
+export interface ClientGrantConfig {
+  readonly client_id: string;
+  /** A resource server's identifier. */
+  readonly audience: string;
+  /** The scopes the client may get; each defined by the API. */
+  readonly scope: readonly string[];
 }

@@ -48,6 +48,12 @@ export type OAuthErrorCode =
   | 'password_no_user_info_error'
   | 'password_history_error'
   | 'invalid_ticket'
+  | 'grant_not_allowed'
+  | 'insufficient_scope'
+  | 'wrong_password_grant'
+  | 'wrong_otp_grant'
+  | 'no_default_connection'
+  | 'invalid_subject_token'
   | 'server_error';
 
 /** What the wire shows for one code. */
@@ -152,5 +158,21 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
   password_history_error: { status: 400, error: 'invalid_password', description: 'Password has previously been used' },
   /** A reset or verification ticket that is unknown, spent or expired. */
   invalid_ticket: { status: 400, error: 'invalid_ticket', description: 'This ticket was already used or has expired.' },
+  /** A valid token without a scope a protected route requires (RFC 6750 §3.1). */
+  insufficient_scope: { status: 403, error: 'insufficient_scope', description: 'the token lacks a required scope' },
+  /** The client's `grant_types` does not list the grant (Auth0's words; the description names it). */
+  grant_not_allowed: { status: 403, error: 'unauthorized_client', description: 'Grant type not allowed for the client.' },
+  /** `/oauth/token`'s answer to a wrong password or unknown user (password and password-realm grants). */
+  wrong_password_grant: { status: 403, error: 'invalid_grant', description: 'Wrong email or password.' },
+  /** `/oauth/token`'s answer to a wrong, expired or used one-time code (passwordless/otp grant). */
+  wrong_otp_grant: { status: 403, error: 'invalid_grant', description: 'Wrong phone number or verification code.' },
+  /**
+   * `grant_type=password` without `tenant.default_directory` in the configuration: Auth0's words, but
+   * a 400 where Auth0 sent a 500 (the contract never answers 5xx for something the caller can fix by
+   * naming a realm).
+   */
+  no_default_connection: { status: 400, error: 'invalid_request', description: 'Authorization server not configured with default connection.' },
+  /** A provider token that the provider refused, or whose app, audience, signature or expiry do not check out. */
+  invalid_subject_token: { status: 403, error: 'invalid_grant', description: 'the provider token could not be verified' },
   server_error: { status: 500, error: 'server_error', description: 'internal error' },
 };

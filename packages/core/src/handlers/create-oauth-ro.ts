@@ -15,13 +15,15 @@ import { parseKeyEncryptionKey } from '../tokens/key-encryption.js';
 import { loadKeyRing, type KeyRingOptions } from '../tokens/key-ring.js';
 import type { MintContext } from '../tokens/mint-tokens.js';
 import { accessTokenAudience } from '../tokens/mint-access-token.js';
-import { verifyAccessToken, type TokenClaims, type VerifyAccessTokenOptions } from '../tokens/verify-access-token.js';
+import { verifyAccessToken, type TokenClaims } from '../tokens/verify-access-token.js';
+import type { TokenRequirements } from '../tokens/check-token-requirements.js';
 import { verifyIdToken, type IdTokenClaims } from '../tokens/verify-id-token.js';
 import type { Result } from '../util/result.js';
 import type { HandlerContext } from './context.js';
 import { prepareAdminToken } from '../admin/admin-token.js';
 import { handleAdminListBlocks, handleAdminListUserBlocks, handleAdminUnblockIdentifier, handleAdminUnblockUser } from './handle-admin-user-blocks.js';
 import { handleAdminDeleteUser, handleAdminGetUser, handleAdminPatchUser } from './handle-admin-users.js';
+import { handleAccessToken } from './handle-access-token.js';
 import { handleDelegation } from './handle-delegation.js';
 import { handleCreateDeviceCredential, handleDeleteDeviceCredential, handleListDeviceCredentials } from './handle-device-credentials.js';
 import { handleDiscovery, handleHealth, handleJwks, handleMetrics } from './handle-discovery.js';
@@ -64,6 +66,7 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/delegation': { POST: handleDelegation },
   '/oauth/token': { POST: handleToken },
   '/oauth/revoke': { POST: handleRevoke },
+  '/oauth/access_token': { POST: handleAccessToken },
   '/api/v2/device-credentials': { GET: handleListDeviceCredentials, POST: handleCreateDeviceCredential },
   '/api/v2/device-credentials/:id': { DELETE: handleDeleteDeviceCredential },
   // Administration, with the admin token (404 without one configured).
@@ -143,17 +146,17 @@ export interface OAuthRo {
   /**
    * Verifies an access token this instance issued, for protecting host routes: the one verifier
    * behind `requireAuth` and the Fastify `authenticate`, by {@link ACCESS_TOKEN_RULES} (`typ: at+jwt`,
-   * the server's own keys by `kid`, our issuer, `sub` and `exp`; `aud` containing `audience` when
-   * given). id_tokens and tokens signed with a client's secret are refused.
+   * the server's own keys by `kid`, our issuer, `sub` and `exp`; `requirements` can demand an API
+   * audience and scopes). id_tokens and tokens signed with a client's secret are refused.
    */
-  verifyAccessToken(token: string, options?: VerifyAccessTokenOptions): Promise<Result<TokenClaims, OAuthError>>;
+  verifyAccessToken(token: string, requirements?: TokenRequirements): Promise<Result<TokenClaims, OAuthError>>;
   /**
    * Verifies an id_token this instance issued to `client_id` (its single audience): for a client's
    * own back end. HS256 tokens with that client's secret, others with the server's keys.
    */
   verifyIdToken(token: string, client_id: string): Promise<Result<IdTokenClaims, OAuthError>>;
   /** @deprecated Same as {@link OAuthRo.verifyAccessToken}: an id_token is no longer accepted. */
-  verifyToken(token: string): Promise<Result<TokenClaims, OAuthError>>;
+  verifyToken(token: string, requirements?: TokenRequirements): Promise<Result<TokenClaims, OAuthError>>;
   /** The audience of this instance's access tokens for `/userinfo` (`<issuer>userinfo`). */
   readonly userinfoAudience: string;
   /** The HS256 key of a client (its decoded secret), for the client's own back end to check its id_tokens. */
@@ -222,7 +225,11 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     ...options.keyRing,
     ...(kek ? { keyEncryptionKey: kek } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),
-    maxTokenLifetimeS: Math.max(...config.clients.map((c) => c.jwt_configuration.lifetime_in_seconds), 0),
+    maxTokenLifetimeS: Math.max(
+      ...config.clients.map((c) => c.jwt_configuration.lifetime_in_seconds),
+      ...(config.resource_servers ?? []).map((api) => api.token_lifetime),
+      0,
+    ),
   });
   const clientKeys = new Map<string, Uint8Array>();
   for (const client of config.clients) {
@@ -275,7 +282,7 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     handle: answer,
     verifyAccessToken: (token, verifyOptions) => verifyAccessToken(mint, token, deps.clock.now(), verifyOptions),
     verifyIdToken: (token, client_id) => verifyIdToken(mint, token, deps.clock.now(), { client_id }),
-    verifyToken: (token) => verifyAccessToken(mint, token, deps.clock.now()),
+    verifyToken: (token, requirements) => verifyAccessToken(mint, token, deps.clock.now(), requirements),
     userinfoAudience: accessTokenAudience(config.issuer),
     fetch: async (request, fetchOptions) => toFetchResponse(await answer(await fromFetchRequest(request, fetchOptions))),
     clientKey: (client_id) => clientKeys.get(client_id),

@@ -3,7 +3,9 @@ import { emitAudit } from '../audit/emit-audit.js';
 import { delegationEvent } from '../audit/token-events.js';
 import { authenticateClient } from '../config/authenticate-client.js';
 import { mayDelegate } from '../config/may-delegate.js';
+import { clientAllowsGrant, GRANT } from '../config/grant-types.js';
 import { resolveClient } from '../config/resolve-client.js';
+import { grantNotAllowed } from '../errors/grant-not-allowed.js';
 import { oauthError } from '../errors/oauth-error.js';
 import { parseBody } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
@@ -86,6 +88,8 @@ export async function handleDelegation(ctx: HandlerContext, request: OAuthReques
   };
   const client = resolveClient(ctx.index, p.client_id);
   if (!client.ok) return refuse(client.error);
+  const legacyGrant = p.refresh_token ? GRANT.legacyDelegationRefreshToken : GRANT.legacyDelegationIdToken;
+  if (!clientAllowsGrant(ctx.index.config, client.value, legacyGrant)) return refuse(grantNotAllowed(legacyGrant));
   const target = ctx.index.clients.get(p.target ?? p.client_id);
   if (!target) return refuse(oauthError('invalid_parameter', 'target is not a known client'));
   if (!mayDelegate(client.value, target)) {

@@ -3,6 +3,17 @@ import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import type { HandlerContext } from './context.js';
 import { handleReady } from './handle-health-probes.js';
 
+/** What `/oauth/token` serves (OIDC clients read it), then the jwt-bearer grant of `/oauth/ro` and `/delegation`. */
+const TOKEN_ENDPOINT_GRANTS = [
+  'password',
+  'http://auth0.com/oauth/grant-type/password-realm',
+  'http://auth0.com/oauth/grant-type/passwordless/otp',
+  'client_credentials',
+  'refresh_token',
+  'urn:ietf:params:oauth:grant-type:token-exchange',
+  'urn:ietf:params:oauth:grant-type:jwt-bearer',
+];
+
 const PUBLIC_CACHE = { 'cache-control': 'public, max-age=300' };
 
 /** `GET /.well-known/jwks.json`: current and previous public keys, with `kid`. */
@@ -20,11 +31,11 @@ export function handleDiscovery(ctx: HandlerContext): OAuthResponse {
       issuer,
       jwks_uri: `${issuer}.well-known/jwks.json`,
       userinfo_endpoint: `${issuer}userinfo`,
-      token_endpoint: `${issuer}oauth/ro`,
+      token_endpoint: `${issuer}oauth/token`,
       response_types_supported: ['token', 'id_token', 'token id_token'],
       subject_types_supported: ['public'],
       id_token_signing_alg_values_supported: [...new Set(algs)],
-      grant_types_supported: ['password', 'refresh_token', 'urn:ietf:params:oauth:grant-type:jwt-bearer'],
+      grant_types_supported: TOKEN_ENDPOINT_GRANTS,
       revocation_endpoint: `${issuer}oauth/revoke`,
       token_endpoint_auth_methods_supported: ['none', 'client_secret_post', 'client_secret_basic'],
       scopes_supported: ['openid', 'profile', 'email', 'name', 'nickname', 'picture', 'email_verified', 'offline_access'],

@@ -1,70 +1,70 @@
 import { auditOrigin } from '../audit/audit-origin.js';
 import { emitAudit } from '../audit/emit-audit.js';
-import { refreshExchangeEvent } from '../audit/token-events.js';
+import { loginEvent } from '../audit/login-event.js';
+import { clientCredentialsEvent, refreshExchangeEvent } from '../audit/token-events.js';
 import { authenticateClient } from '../config/authenticate-client.js';
+import { clientAllowsGrant, GRANT, type GrantTypeName } from '../config/grant-types.js';
+import { grantNotAllowed } from '../errors/grant-not-allowed.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { parseBody } from '../http/parse-body.js';
-import { errorResponse, jsonResponse } from '../http/respond.js';
+import { errorResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
-import { completeLogin } from '../tokens/complete-login.js';
-import { redeemRefreshToken } from '../tokens/redeem-refresh-token.js';
-import { err, ok } from '../util/result.js';
-import { missing, readStringParams } from '../validation/read-params.js';
-import { parseScope } from '../validation/validate-ro-request.js';
+import { err } from '../util/result.js';
+import { missing } from '../validation/read-params.js';
 import type { HandlerContext } from './context.js';
+import { grantClientCredentials } from './token/grant-client-credentials.js';
+import { grantPassword } from './token/grant-password.js';
+import { grantRefreshToken } from './token/grant-refresh-token.js';
+import { grantTokenExchange } from './token/grant-token-exchange.js';
+import { readTokenParams } from './token/token-params.js';
 
-const PARAMS = ['grant_type', 'client_id', 'client_secret', 'refresh_token', 'scope'] as const;
+/** The grants `/oauth/token` serves. */
+const SERVED = [GRANT.refreshToken, GRANT.password, GRANT.passwordRealm, GRANT.passwordlessOtp, GRANT.clientCredentials, GRANT.tokenExchange] as const;
+
+/** The audit event of a refusal before the grant ran, in the family of the grant asked for. */
+function refusalEvent(grant: GrantTypeName, request: OAuthRequest, client_id: string | undefined, error: OAuthError) {
+  const origin = auditOrigin(request, client_id === undefined ? {} : { client_id });
+  if (grant === GRANT.refreshToken) return refreshExchangeEvent(origin, err(error));
+  if (grant === GRANT.clientCredentials) return clientCredentialsEvent(origin, err(error));
+  return loginEvent(origin, err(error));
+}
 
 /**
- * `POST /oauth/token` with `grant_type=refresh_token` (RFC 6749 §6), for clients newer than
- * `/delegation`: the client authenticates (confidential clients with their secret, in the body or
- * HTTP Basic), the refresh token is redeemed (and rotated, for rotating clients: the successor comes
- * back as `refresh_token`), and a new access token (plus id_token under `openid`) is minted for the
- * token's scope, or a narrower `scope` if asked.
+ * `POST /oauth/token`: `grant_type` → client authentication (`client_secret_post`,
+ * `client_secret_basic`, or none for public clients) → the client's `grant_types` → the grant:
+ * `refresh_token`, `password`, `http://auth0.com/oauth/grant-type/password-realm`,
+ * `http://auth0.com/oauth/grant-type/passwordless/otp`, `client_credentials`, or the native social
+ * `urn:ietf:params:oauth:grant-type:token-exchange`.
  *
  * @example
- * await handleToken(ctx, request); // 200 {"access_token":"…","id_token":"…","token_type":"Bearer","expires_in":36000}
+ * await handleToken(ctx, request); // 200 {"access_token":"…","id_token":"…","scope":"openid","expires_in":36000,"token_type":"Bearer"}
  */
 export async function handleToken(ctx: HandlerContext, request: OAuthRequest): Promise<OAuthResponse> {
   const body = parseBody(request);
   if (!body.ok) return errorResponse(body.error);
-  const read = readStringParams(body.value, PARAMS);
+  const read = readTokenParams(body.value);
   if (!read.ok) return errorResponse(read.error);
   const p = read.value;
   if (!p.grant_type) return errorResponse(missing('grant_type').error);
-  if (p.grant_type !== 'refresh_token') {
-    return errorResponse(oauthError('unsupported_grant_type', `grant type ${p.grant_type.slice(0, 100)} is not supported`));
-  }
+  const grant = SERVED.find((g) => g === p.grant_type);
+  if (!grant) return errorResponse(oauthError('unsupported_grant_type', `Unsupported grant type: ${p.grant_type.slice(0, 100)}`));
+
   const client = authenticateClient(ctx.index, { ...p, authorization: request.headers.authorization });
-  let origin = auditOrigin(request, p.client_id === undefined ? {} : { client_id: p.client_id });
   const refuse = (error: OAuthError) => {
-    emitAudit(ctx.deps, refreshExchangeEvent(origin, err(error)));
+    emitAudit(ctx.deps, refusalEvent(grant, request, client.ok ? client.value.client_id : p.client_id, error));
     return errorResponse(error);
   };
   if (!client.ok) return refuse(client.error);
-  origin = { ...origin, client_id: client.value.client_id };
-  if (!p.refresh_token) return refuse(missing('refresh_token').error);
+  if (!clientAllowsGrant(ctx.index.config, client.value, grant)) return refuse(grantNotAllowed(grant));
 
-  const redeemed = await redeemRefreshToken(ctx.deps, client.value, p.refresh_token, { rotate: true, invalidCode: 'invalid_refresh_grant' });
-  if (!redeemed.ok) return refuse(redeemed.error);
-  const granted = parseScope(redeemed.value.record.scope);
-  const scope = p.scope === undefined ? granted : parseScope(p.scope);
-  if (scope.some((word) => !granted.includes(word))) return refuse(oauthError('invalid_scope'));
-
-  const tokens = await completeLogin(ctx.deps, ctx.mint, {
-    client: client.value,
-    user: redeemed.value.user,
-    scope,
-    protocol: 'oauth2-refresh-token',
-    request,
-    refreshToken: async () => redeemed.value.refresh_token,
-  });
-  if (!tokens.ok) return refuse(tokens.error);
-  emitAudit(ctx.deps, refreshExchangeEvent(origin, ok({ user_id: redeemed.value.user.user_id })));
-  return jsonResponse(200, {
-    ...tokens.value,
-    token_type: 'Bearer',
-    expires_in: client.value.jwt_configuration.lifetime_in_seconds,
-    scope: scope.join(' '),
-  });
+  switch (grant) {
+    case GRANT.refreshToken:
+      return grantRefreshToken(ctx, request, client.value, p);
+    case GRANT.clientCredentials:
+      return grantClientCredentials(ctx, request, client.value, p);
+    case GRANT.tokenExchange:
+      return grantTokenExchange(ctx, request, client.value, p);
+    default:
+      return grantPassword(ctx, request, client.value, p, grant);
+  }
 }

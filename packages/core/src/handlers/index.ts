@@ -11,3 +11,4 @@ export * from './handle-revoke.js';
 export * from './handle-device-credentials.js';
 export * from './handle-admin-user-blocks.js';
 export * from './handle-admin-users.js';
+export * from './handle-access-token.js';

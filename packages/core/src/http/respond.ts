@@ -22,6 +22,7 @@ export function errorResponse(error: OAuthError): OAuthResponse {
   const headers: Record<string, string> = {};
   if (error.retryAfter !== undefined) headers['retry-after'] = String(Math.ceil(error.retryAfter));
   if (error.code === 'invalid_token') headers['www-authenticate'] = 'Bearer error="invalid_token"';
+  if (error.code === 'insufficient_scope') headers['www-authenticate'] = 'Bearer error="insufficient_scope"';
   return jsonResponse(wire.status, wire.body, headers);
 }
 

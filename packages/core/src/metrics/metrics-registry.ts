@@ -85,7 +85,7 @@ export function createMetricsRegistry(): MetricsRegistry {
       return [
         ...counterText('oauth_ro_requests_total', 'Requests answered, by route, method and status.', requests),
         ...histogramText('oauth_ro_request_duration_seconds', 'Time to answer a request, by route.', requestSeconds),
-        ...counterText('oauth_ro_logins_total', 'Outcomes of /oauth/ro, by connection.', logins),
+        ...counterText('oauth_ro_logins_total', 'Outcomes of /oauth/ro and the password grants of /oauth/token, by connection.', logins),
         ...histogramText('oauth_ro_login_duration_seconds', 'Time to verify a login, by connection.', loginSeconds),
         '',
       ].join('\n');

@@ -9,6 +9,7 @@ import { PROFILE_PATHS } from './paths/profile.js';
 import { SIGNUP_PATHS } from './paths/signup.js';
 import { STANDALONE_PATHS } from './paths/standalone.js';
 import { TOKEN_PATHS } from './paths/tokens.js';
+import { SOCIAL_PATHS } from './paths/social.js';
 import { COMPONENT_SCHEMAS } from './schemas.js';
 import { AUTH0_ERROR_SCHEMA } from './auth0-errors.js';
 import { ACCOUNT_PATHS, ACCOUNT_SCHEMAS } from './paths/accounts.js';
@@ -79,6 +80,7 @@ export function openApiDocument(options: OpenApiDocumentOptions): OpenApiDocumen
       ...SIGNUP_PATHS,
       ...PROFILE_PATHS,
       ...TOKEN_PATHS,
+      ...SOCIAL_PATHS,
       ...DEVICE_CREDENTIAL_PATHS,
       ...ADMIN_PATHS,
       ...ACCOUNT_PATHS,

@@ -195,13 +195,44 @@ const REQUESTS: Readonly<Record<string, JsonSchema>> = {
   },
   TokenRequest: {
     type: 'object',
-    required: ['grant_type', 'client_id'],
+    required: ['grant_type'],
     properties: {
-      grant_type: { const: 'refresh_token' },
+      grant_type: {
+        enum: [
+          'password',
+          'http://auth0.com/oauth/grant-type/password-realm',
+          'http://auth0.com/oauth/grant-type/passwordless/otp',
+          'client_credentials',
+          'refresh_token',
+          'urn:ietf:params:oauth:grant-type:token-exchange',
+        ],
+      },
+      subject_token: str('token-exchange: the Apple authorization code or Facebook session-info token.', { maxLength: 8192 }),
+      subject_token_type: {
+        enum: ['http://auth0.com/oauth/token-type/apple-authz-code', 'http://auth0.com/oauth/token-type/facebook-info-session-access-token'],
+      },
+      user_profile: str('token-exchange: JSON object, e.g. the name Apple gave the app at first sign-in.'),
       client_id: str('May come through HTTP Basic instead.'),
       client_secret: str('Confidential clients, unless sent through HTTP Basic.'),
+      username: str('Password and OTP grants.'),
+      password: str('Password grants.', { maxLength: 1024 }),
+      realm: str('password-realm: the connection; passwordless/otp: `sms` or `email`.'),
+      otp: str('passwordless/otp: the code sent by `/passwordless/start`.'),
+      audience: str('An API identifier: the access token is for it (required for client_credentials).'),
+      device: str('Names the device a refresh token is bound to (default: the user agent).'),
       refresh_token: { type: 'string' },
-      scope: str('Narrower than the granted scope, or absent.'),
+      scope: str('Space-separated; for refresh_token narrower than the granted scope, or absent.'),
+    },
+  },
+  SocialAccessTokenRequest: {
+    type: 'object',
+    required: ['client_id', 'access_token', 'connection'],
+    properties: {
+      client_id: { type: 'string' },
+      access_token: str('The provider’s access token.', { maxLength: 4096 }),
+      connection: str('A `facebook` or `google-oauth2` connection.'),
+      scope: { type: 'string' },
+      device: str('With `offline_access`: the device a refresh token is bound to.'),
     },
   },
   RevokeRequest: {

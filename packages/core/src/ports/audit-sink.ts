@@ -39,7 +39,10 @@ export type AuditEventType =
   | 'svr'
   | 'fvr'
   | 'sv'
-  | 'fv';
+  | 'fv'
+  /** Social token exchange: `seccft`/`feccft`. */
+  | 'seccft'
+  | 'feccft';
 
 /**
  * One audit event, shaped like an Auth0 log entry. Built only from the named fields below, never

@@ -14,6 +14,7 @@ export type LoginProtocol =
   | 'oauth2-refresh-token'
   | 'oauth2-password'
   | 'oauth2-token-exchange'
+  | 'oauth2-access-token'
   | 'delegation';
 
 /** What a post-login step sees: the user as stored, the client, the connection and the request. */

@@ -8,6 +8,10 @@ const GRANTS: Readonly<Record<StrategyName, readonly string[]>> = {
   ad: ['password'],
   waad: ['password'],
   adfs: ['password'],
+  // Social connections log users in only by token exchange (`/oauth/access_token`, `/oauth/token`).
+  facebook: [],
+  'google-oauth2': [],
+  apple: [],
 };
 
 /**

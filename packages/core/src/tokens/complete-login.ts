@@ -5,7 +5,7 @@ import type { CoreDeps } from '../ports/deps.js';
 import type { LoginProtocol } from '../ports/login-hooks.js';
 import type { UserRecord } from '../ports/user-store.js';
 import { err, ok, type Result } from '../util/result.js';
-import { mintTokens, type MintContext, type TokenSet } from './mint-tokens.js';
+import { mintTokens, type AccessTokenOptions, type MintContext, type TokenSet } from './mint-tokens.js';
 
 /** One successful login, ready to be turned into tokens. */
 export interface CompletedLogin {
@@ -17,6 +17,8 @@ export interface CompletedLogin {
   readonly request: OAuthRequest;
   /** Issues the refresh token, if any: called only once the post-login step allowed the login. */
   readonly refreshToken?: () => Promise<string | undefined>;
+  /** The access token's API, grant and scope when not the login's (`/oauth/token` with an `audience`). */
+  readonly access?: AccessTokenOptions & { readonly scope?: readonly string[] };
 }
 
 /** A custom claim name Auth0 would keep: namespaced with an http(s) URL. */
@@ -66,5 +68,5 @@ export async function completeLogin(
     extra = { idToken: namespacedClaims(outcome.value.idTokenClaims), accessToken: namespacedClaims(outcome.value.accessTokenClaims) };
   }
   const refreshToken = await login.refreshToken?.();
-  return ok(await mintTokens(mint, login.client, user, login.scope, deps.clock.now(), refreshToken, extra));
+  return ok(await mintTokens(mint, login.client, user, login.scope, deps.clock.now(), refreshToken, { ...login.access, extra }));
 }

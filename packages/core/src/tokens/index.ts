@@ -14,3 +14,4 @@ export * from './access-token-rules.js';
 export * from './mint-access-token.js';
 export * from './verify-access-token.js';
 export * from './verify-id-token.js';
+export * from './check-token-requirements.js';

@@ -1,23 +1,26 @@
 import type { JWTPayload } from 'jose';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
-import { err, ok, type Result } from '../util/result.js';
+import { err, type Result } from '../util/result.js';
 import { ACCESS_TOKEN_RULES } from './access-token-rules.js';
 import type { MintContext } from './mint-tokens.js';
 import { verifyServerSigned } from './verify-server-signed.js';
+import { checkTokenRequirements, type TokenRequirements } from './check-token-requirements.js';
 
 /** The verified claims of a token this server issued. */
 export type TokenClaims = JWTPayload & { sub: string };
 
-/** Options of {@link verifyAccessToken}. */
-export interface VerifyAccessTokenOptions {
-  /** `aud` must contain this value (e.g. `<issuer>userinfo`, or an API identifier). */
-  readonly audience?: string;
-}
+/**
+ * Options of {@link verifyAccessToken}: `audience` (`aud` must contain it: `<issuer>userinfo`, or
+ * an API identifier) and `scopes` (each must be granted), see {@link checkTokenRequirements}.
+ */
+export type VerifyAccessTokenOptions = TokenRequirements;
 
 /**
  * Verifies an access token this server issued, by {@link ACCESS_TOKEN_RULES}: `typ: at+jwt`, signed
  * with one of the server's own keys (by `kid`), our issuer, `sub` and `exp` present. An id_token, a
- * token signed with a client's secret, and anything else get 401 `invalid_token`. Never throws.
+ * token signed with a client's secret, and anything else get 401 `invalid_token`; unmet requirements
+ * (audience, scopes, a client_credentials token where no API is required) get what
+ * {@link checkTokenRequirements} answers. Never throws.
  *
  * @example
  * const claims = await verifyAccessToken(mint, bearer, Date.now());
@@ -36,5 +39,5 @@ export async function verifyAccessToken(
     typ: ACCESS_TOKEN_RULES.typ,
     ...(options.audience === undefined ? {} : { audience: options.audience }),
   });
-  return verified ? ok(verified.payload) : err(oauthError('invalid_token'));
+  return verified ? checkTokenRequirements(verified.payload, options) : err(oauthError('invalid_token'));
 }

@@ -4,13 +4,14 @@
 import auth0 from 'auth0';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-const { domain, client_id, connection, email, password } = JSON.parse(process.argv[2]);
+// `login_email`, when given, logs in an existing user instead of the one signed up.
+const { domain, client_id, connection, email, password, login_email } = JSON.parse(process.argv[2]);
 const client = new auth0.AuthenticationClient({ domain, clientId: client_id });
 
 try {
   const signup = await client.database.signUp({ email, password, connection });
   const login = await client.oauth.signIn({
-    username: email,
+    username: login_email ?? email,
     password,
     connection,
     scope: 'openid offline_access',

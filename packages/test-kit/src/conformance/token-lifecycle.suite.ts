@@ -243,7 +243,7 @@ export function tokenLifecycleSuite(harness: AdapterHarness): void {
           expect(res.status, `${path} ${body.slice(0, 30)}`).toBe(status);
           expect(res.json).toEqual({ error: expect.any(String), error_description: expect.any(String) });
         }
-        const grant = await post('/oauth/token', { grant_type: 'client_credentials', client_id: C.public });
+        const grant = await post('/oauth/token', { grant_type: 'authorization_code', client_id: C.public });
         expect(grant.json.error).toBe('unsupported_grant_type');
       },
     );

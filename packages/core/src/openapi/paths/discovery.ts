@@ -37,7 +37,7 @@ export function discoveryPaths(issuer: string, _standalone: boolean): Record<str
             issuer,
             jwks_uri: `${issuer}.well-known/jwks.json`,
             userinfo_endpoint: `${issuer}userinfo`,
-            token_endpoint: `${issuer}oauth/ro`,
+            token_endpoint: `${issuer}oauth/token`,
             response_types_supported: ['token', 'id_token', 'token id_token'],
             subject_types_supported: ['public'],
             id_token_signing_alg_values_supported: ['RS256'],

@@ -42,6 +42,7 @@ export const LOGIN_PATHS: Readonly<Record<string, PathItemObject>> = {
           { code: 'invalid_passwordless_code', when: 'wrong, expired or spent passwordless code (or `Wrong email or verification code.`)' },
           { code: 'unauthorized', when: 'user blocked; AD account disabled, locked or expired; password expired or must be changed (says which)' },
           'unauthorized_client',
+          { code: 'grant_not_allowed', when: 'the client’s grant_types lists grant_types but not the legacy ro grant', example: "Grant type 'http://auth0.com/oauth/legacy/grant-type/ro' not allowed for the client." },
           { code: 'too_many_attempts', when: '10 consecutive failures for one user from one IP' },
           { code: 'too_many_requests', when: 'too many failed logins from this IP across users', example: 'Too many failed logins from this IP address; try again later.' },
           { code: 'temporarily_unavailable', when: 'a directory (LDAP, Azure AD, ADFS) or store is unreachable (names the connection)' },
