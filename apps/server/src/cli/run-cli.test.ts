@@ -187,6 +187,37 @@ describe('oauth-ro CLI: users', () => {
     expect(await cli(db, ['users', 'set-password', 'alice@example.com'])).toMatchObject({ code: 2 });
   });
 
+  it('ends the user\'s sessions when it sets a password, unless --keep-sessions', async () => {
+    const db = freshDatabase();
+    await createAlice(db);
+    const oauthRo = await serverOn(db);
+    const session = async (password: string) => {
+      const res = await oauthRo.handle({
+        method: 'POST',
+        path: '/oauth/ro',
+        headers: { 'content-type': 'application/json' },
+        rawBody: JSON.stringify({ client_id: 'demo', connection: CONNECTION, grant_type: 'password', username: 'alice@example.com', password, scope: 'openid offline_access', device: 'laptop' }),
+        ip: '203.0.113.7',
+      });
+      return (JSON.parse(res.body) as { refresh_token: string }).refresh_token;
+    };
+    const refresh = async (refresh_token: string) =>
+      (
+        await oauthRo.handle({
+          method: 'POST',
+          path: '/oauth/token',
+          headers: { 'content-type': 'application/json' },
+          rawBody: JSON.stringify({ client_id: 'demo', grant_type: 'refresh_token', refresh_token }),
+          ip: '203.0.113.7',
+        })
+      ).status;
+    const kept = await session(PASSWORD);
+    expect((await cli(db, ['users', 'set-password', 'alice@example.com', '--password-stdin', '--keep-sessions'], 'N3w-Corr3ct-Horse\n')).code).toBe(0);
+    expect(await refresh(kept)).toBe(200);
+    expect((await cli(db, ['users', 'set-password', 'alice@example.com', '--password-stdin'], 'Th1rd-Corr3ct-Horse\n')).code).toBe(0);
+    expect(await refresh(kept)).toBe(403);
+  });
+
   it('deletes a user by user_id only', async () => {
     const db = freshDatabase();
     const id = await createAlice(db);

@@ -47,7 +47,8 @@ export function benchConfig(options: { readonly bruteForceProtection?: boolean; 
   };
   return {
     issuer: BENCH.issuer,
-    clients: [{ client_id: BENCH.clientId, client_secret: BENCH.clientSecret, name: 'bench' }],
+    // A mobile app (public: `none`), so /delegation redeems its refresh token without the secret.
+    clients: [{ client_id: BENCH.clientId, client_secret: BENCH.clientSecret, name: 'bench', token_endpoint_auth_method: 'none' }],
     connections: [
       { name: BENCH.connection, strategy: 'auth0', enabled_clients: [BENCH.clientId], options: connectionOptions },
       ...(options.customDatabase ? [legacy] : []),

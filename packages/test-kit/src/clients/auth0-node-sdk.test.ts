@@ -46,7 +46,8 @@ describe('auth0 Node SDK v2: tokens.getDelegationToken with a refresh token', ()
 
   it('signs up, logs in with offline_access and a device, and delegates with the refresh token', async () => {
     const email = uniqueEmail('sdk');
-    const args = { domain: front.domain, client_id: TEST_CLIENTS.rs256, connection: DB_CONNECTION, email, password: GOOD_PASSWORD };
+    // The RS256 test client is confidential: its secret goes with the refresh token, as at /oauth/token.
+    const args = { domain: front.domain, client_id: TEST_CLIENTS.rs256, client_secret: 'rs256-client-secret-value', connection: DB_CONNECTION, email, password: GOOD_PASSWORD };
     const { stdout } = await promisify(execFile)(process.execPath, [SDK_CLIENT, JSON.stringify(args)], {
       env: { ...process.env, NODE_EXTRA_CA_CERTS: cert.certPath },
       timeout: 30_000,

@@ -5,7 +5,9 @@ import auth0 from 'auth0';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 // `login_email`, when given, logs in an existing user instead of the one signed up.
-const { domain, client_id, connection, email, password, login_email } = JSON.parse(process.argv[2]);
+const { domain, client_id, client_secret, connection, email, password, login_email } = JSON.parse(process.argv[2]);
+// A confidential client authenticates to redeem its refresh token: the SDK sends extra fields as they are.
+const secret = client_secret === undefined ? {} : { client_secret };
 const client = new auth0.AuthenticationClient({ domain, clientId: client_id });
 
 try {
@@ -23,12 +25,14 @@ try {
     api_type: 'app',
     grant_type: JWT_BEARER,
     scope: 'openid email',
+    ...secret,
   });
   const unknown = await client.tokens.getDelegationToken({
     refresh_token: 'not-a-refresh-token-we-issued-0000000000000',
     target: client_id,
     api_type: 'app',
     grant_type: JWT_BEARER,
+    ...secret,
   });
   process.stdout.write(`${JSON.stringify({ signup, login, delegated, unknown })}\n`);
 } catch (error) {

@@ -1,5 +1,5 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
-import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, exportJWK, exportSPKI, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { HS256_SECRET, TEST_CLIENTS } from '../fixtures/test-config.js';
 import type { AdapterHarness } from '../harness/types.js';
@@ -130,6 +130,39 @@ export function tokenForgerySuite(harness: AdapterHarness): void {
         expect((await get('/userinfo', token)).status, label).toBe(401);
         expect((await get('/api/me', token)).status, label).toBe(401);
         expect((await enrol(token, C.public)).status, label).toBe(401);
+      }
+    });
+
+    it('every route guard applies exactly core\'s access-token rules (typ, iss, sub, exp, clock tolerance, length)', async () => {
+      const { user_id } = await victim();
+      // Signed with the server's own active RS256 key, so only the rule under test can fail.
+      const record = (await ctx.current.deps.keys.list()).find((k) => k.alg === 'RS256' && k.retired_at === undefined)!;
+      const key = await importJWK(JSON.parse(record.private_jwk) as JWK, 'RS256');
+      const now = Math.floor(Date.now() / 1000);
+      const sign = (claims: Record<string, unknown>, header: Record<string, unknown> = { typ: 'at+jwt' }) =>
+        new SignJWT({ iss: issuer(), sub: user_id, aud: userinfoAud(), iat: now, exp: now + 600, ...claims })
+          .setProtectedHeader({ alg: 'RS256', kid: record.kid, ...header })
+          .sign(key);
+      const cases: [string, string, number][] = [
+        ['valid', await sign({}), 200],
+        ['typ application/AT+JWT', await sign({}, { typ: 'application/AT+JWT' }), 200],
+        ['expired 10 s ago (tolerated)', await sign({ exp: now - 10 }), 200],
+        ['no typ (an id_token shape)', await sign({}, {}), 401],
+        ['typ JWT', await sign({}, { typ: 'JWT' }), 401],
+        ['another issuer', await sign({ iss: 'https://evil.example/' }), 401],
+        ['no sub', await sign({ sub: undefined }), 401],
+        ['numeric sub', await sign({ sub: 42 }), 401],
+        ['no exp', await sign({ exp: undefined }), 401],
+        ['expired 5 minutes ago', await sign({ exp: now - 300 }), 401],
+        ['not yet valid (nbf in 5 minutes)', await sign({ nbf: now + 300 }), 401],
+        ['longer than 16384 characters', await sign({ padding: 'x'.repeat(16400) }), 401],
+      ];
+      for (const [label, token, status] of cases) {
+        expect((await ctx.current.oauthRo.verifyAccessToken(token)).ok, `verifyAccessToken: ${label}`).toBe(status === 200);
+        // Over HTTP, an Authorization header that long is refused (431) before any verifier runs.
+        if (token.length > 16384) continue;
+        expect((await get('/api/me', token)).status, `/api/me: ${label}`).toBe(status);
+        expect((await get('/userinfo', token)).status, `/userinfo: ${label}`).toBe(status);
       }
     });
 

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createBenchOAuthRo } from './create-bench-oauth-ro.js';
+import { benchRequests } from '../plan/bench-requests.js';
+
+describe('createBenchOAuthRo', () => {
+  it('gives fixtures every benchmarked path answers 200 with (a bench of errors measures nothing)', async () => {
+    const target = await createBenchOAuthRo({ name: 'fastify' });
+    try {
+      const userinfo = await target.oauthRo.handle({
+        method: 'GET',
+        path: '/userinfo',
+        headers: { authorization: `Bearer ${target.fixtures.accessToken}` },
+        ip: '127.0.0.1',
+      });
+      expect(userinfo.status, userinfo.body).toBe(200);
+      const { paths } = benchRequests('http://bench', target.fixtures);
+      const delegation = paths.find((p) => p.name === 'POST /delegation');
+      expect(delegation).toBeDefined();
+      const res = await target.oauthRo.handle({
+        method: 'POST',
+        path: '/delegation',
+        headers: { 'content-type': 'application/json' },
+        rawBody: delegation!.request.body as string,
+        ip: '127.0.0.1',
+      });
+      expect(res.status, res.body).toBe(200);
+    } finally {
+      await target.oauthRo.close();
+      await target.close();
+    }
+  });
+});
