@@ -313,6 +313,8 @@ describe('convertAuth0Export: account options and email templates', () => {
         'emailTemplates[2]: welcome_email is not sent by oauth-ro (only verify_email and reset_email)',
       ]),
     );
+  });
+});
 
 describe('convertAuth0Export: APIs, client grants, grant_types and the default directory', () => {
   const withApis = () => ({
