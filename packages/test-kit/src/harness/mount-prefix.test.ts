@@ -22,7 +22,10 @@ beforeAll(async () => {
   await fastify.ready();
   apps.fastify = async (path) => fastify.inject(path).then((r) => ({ status: r.statusCode, text: r.body }));
   const hono = new Hono().route('/v1/auth', oauthRoApp(test.oauthRo));
-  apps.hono = async (path) => hono.request(path).then(async (r) => ({ status: r.status, text: await r.text() }));
+  apps.hono = async (path) => {
+    const r = await hono.request(path);
+    return { status: r.status, text: await r.text() };
+  };
 });
 afterAll(async () => {
   await fastify.close();
