@@ -1,10 +1,14 @@
 import { endsWithRoute, hasRoute, type OAuthResponse, type OAuthRo } from '@oauth-ro/core';
-import { answerNodeRequest, hostErrorResponse } from '@oauth-ro/core/node';
+import { answerNodeRequest, hostErrorResponse, writeNodeResponse } from '@oauth-ro/core/node';
 import { Router, type ErrorRequestHandler, type Response } from 'express';
 
-/** @example send(res, await oauthRo.handle(request)); */
+/**
+ * Writes core's plain response (no ETag: every answer is `no-store`).
+ *
+ * @example send(res, await oauthRo.handle(request));
+ */
 export function send(res: Response, response: OAuthResponse): void {
-  res.status(response.status).set(response.headers).send(response.body);
+  writeNodeResponse(res, response);
 }
 
 /**

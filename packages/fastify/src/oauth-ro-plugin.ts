@@ -33,7 +33,9 @@ function send(reply: FastifyReply, response: OAuthResponse): FastifyReply {
 
 /** The encapsulated part: routes, and the contract's errors; core's Node bridge reads the bodies. */
 async function routes(app: FastifyInstance, options: OAuthRoPluginOptions): Promise<void> {
-  const { oauthRo, prefix } = options;
+  const { oauthRo } = options;
+  // The whole prefix, the app's own (a parent plugin's) included: core sees `/oauth/ro`.
+  const prefix = app.prefix;
   // Bodies pass through unread, to be read (capped at 16 KiB) by the bridge; the app's parsers stay untouched.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));

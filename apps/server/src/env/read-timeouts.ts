@@ -13,12 +13,15 @@ export interface ServerTimeouts {
 }
 
 /**
- * The defaults. A 16 KiB body arrives in well under 10 s on any link a phone has; 72 s of keep-alive
+ * The defaults. A 16 KiB body arrives in a few seconds on the worst link a phone has, and a loaded
+ * server may take seconds more to read what already arrived (a login flood keeps its event loop busy:
+ * 5 s turned a few legitimate requests of a 1000-login burst into 408s), so 30 s and 20 s bound slow
+ * clients without refusing slow servers' own clients; Node's own are 300 s and 60 s. 72 s of keep-alive
  * outlasts the 60 s idle timeout of common load balancers (which would otherwise reuse a connection
- * the server is closing, a 502); 30 s of silence is longer than any answer takes (directory calls
- * time out sooner).
+ * the server is closing, a 502); 60 s of silence is longer than any answer takes (directory calls
+ * and store queries time out sooner).
  */
-export const DEFAULT_TIMEOUTS: ServerTimeouts = { requestMs: 10_000, headersMs: 5_000, keepAliveMs: 72_000, idleMs: 30_000 };
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { requestMs: 30_000, headersMs: 20_000, keepAliveMs: 72_000, idleMs: 60_000 };
 
 /** Longest accepted value of each, in seconds: an hour. */
 const MAX_SECONDS = 3600;
