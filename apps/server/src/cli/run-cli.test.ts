@@ -351,3 +351,31 @@ describe('oauth-ro CLI: users import', () => {
     });
   });
 });
+
+describe('oauth-ro CLI: account tickets and verification', () => {
+  it('tickets password-change prints a single-use link the reset page accepts', async () => {
+    const db = freshDatabase();
+    const id = await createAlice(db);
+    const made = await cli(db, ['tickets', 'password-change', 'alice@example.com', '--ttl', '600', '--result-url', 'https://app.example.com/done']);
+    expect(made.code).toBe(0);
+    expect(made.out).toMatch(/^http:\/\/127\.0\.0\.1:3000\/lo\/reset\?ticket=[A-Za-z0-9_-]{43}#$/);
+    expect(made.err).toMatch(new RegExp(`^password change ticket for ${id.replace('|', '\\|')} \\(alice@example\\.com\\), valid until \\d{4}-`));
+    const oauthRo = await serverOn(db);
+    const page = await oauthRo.handle({ method: 'GET', path: '/lo/reset', query: made.out.split('?')[1]!.replace('#', ''), headers: {}, ip: '203.0.113.7' });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Change your password');
+    expect(await cli(db, ['tickets', 'password-change', 'alice@example.com', '--ttl', '5'])).toMatchObject({ code: 2 });
+    expect(await cli(db, ['tickets', 'password-change', 'alice@example.com', '--result-url', 'javascript:alert(1)'])).toMatchObject({ code: 2 });
+    expect(await cli(db, ['tickets', 'password-change', 'nobody@example.com'])).toMatchObject({ code: 1, err: 'oauth-ro tickets password-change: no user nobody@example.com' });
+  });
+
+  it('users verify-email sets email_verified (and --unverify clears it)', async () => {
+    const db = freshDatabase();
+    const id = await createAlice(db);
+    expect(await cli(db, ['users', 'verify-email', 'alice@example.com'])).toEqual({ code: 0, out: `verified the email of ${id} (alice@example.com)`, err: '' });
+    const stores = await openSqliteStores(db);
+    expect((await stores.users.findById(id))?.profile.email_verified).toBe(true);
+    await stores.close();
+    expect(await cli(db, ['users', 'verify-email', id, '--unverify'])).toMatchObject({ code: 0, out: `unverified the email of ${id} (alice@example.com)` });
+  });
+});

@@ -11,7 +11,7 @@ import { unblockUser } from './unblock-user.js';
  * if (!(await deleteUser(deps, config, 'auth0|5f8a…'))) console.error('no such user');
  */
 export async function deleteUser(
-  deps: AdminDeps & Pick<CoreDeps, 'refreshTokens' | 'deviceCredentials'>,
+  deps: AdminDeps & Pick<CoreDeps, 'refreshTokens' | 'deviceCredentials' | 'passwordHistory'>,
   config: AdminConfig,
   user_id: string,
 ): Promise<boolean> {
@@ -26,5 +26,6 @@ export async function deleteUser(
   if (deps.deviceCredentials) {
     for (const key of await deps.deviceCredentials.listByUser(user_id)) await deps.deviceCredentials.delete(user_id, key.id);
   }
+  await deps.passwordHistory?.forget(user_id);
   return deps.users.delete(user_id);
 }

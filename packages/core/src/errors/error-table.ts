@@ -150,11 +150,15 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
   sms_provider_error: { status: 400, error: 'sms_provider_error', description: 'the message could not be sent' },
   /** Administration (`/api/v2/users/{id}`, `/api/v2/user-blocks/{id}`): Auth0's Management API wording. */
   user_not_found: { status: 404, error: 'not_found', description: 'The user does not exist.' },
-  /** Database connection errors in Auth0's own body shape (see `auth0-error-table.ts`). */
+  /**
+   * Database connection errors in Auth0's own body shape (see `auth0-error-table.ts`). Every password
+   * error is `code: invalid_password`, told apart by `name`: Lock keys its messages on exactly that
+   * (`error.code === 'invalid_password' && invalidPasswordKeys[error.name]`).
+   */
   user_exists: { status: 400, error: 'user_exists', description: 'The user already exists.' },
   username_exists: { status: 400, error: 'username_exists', description: 'The username provided is in use already.' },
-  password_dictionary_error: { status: 400, error: 'password_dictionary_error', description: 'Password is too common' },
-  password_no_user_info_error: { status: 400, error: 'password_no_user_info_error', description: 'Password is based on user information' },
+  password_dictionary_error: { status: 400, error: 'invalid_password', description: 'Password is too common' },
+  password_no_user_info_error: { status: 400, error: 'invalid_password', description: 'Password is based on user information' },
   password_history_error: { status: 400, error: 'invalid_password', description: 'Password has previously been used' },
   /** A reset or verification ticket that is unknown, spent or expired. */
   invalid_ticket: { status: 400, error: 'invalid_ticket', description: 'This ticket was already used or has expired.' },

@@ -52,7 +52,9 @@ export async function handleChangePassword(ctx: HandlerContext, request: OAuthRe
   const origin = auditOrigin(request, { client_id: client.client_id, connection: connection.name, user_name: email });
   const user = await ctx.deps.users.find(connection.name, { email });
   const legacyPassword = p.password;
-  void (async () => {
+  // On the next macrotask: not one synchronous step of the ticket or email work runs before the
+  // answer, so a known address costs the caller exactly what an unknown one does.
+  const work = async () => {
     if (!user || user.strategy !== 'auth0') {
       emitAudit(ctx.deps, { type: 'fcpr', ...origin, description: 'unknown user' });
       return;
@@ -60,8 +62,11 @@ export async function handleChangePassword(ctx: HandlerContext, request: OAuthRe
     const password_hash = legacyPassword === undefined ? undefined : await ctx.deps.hasher.hash(legacyPassword);
     const sent = await sendTicketEmail(ctx.deps, ctx.index.config, 'reset_email', { user, connection, client, ...(password_hash ? { password_hash } : {}) });
     emitAudit(ctx.deps, { type: sent ? 'scpr' : 'fcpr', ...origin, user_id: user.user_id, description: sent ? 'Change password request' : 'reset email not sent' });
-  })().catch((error: unknown) => {
-    ctx.deps.logger?.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'change password request failed');
-  });
+  };
+  setTimeout(() => {
+    work().catch((error: unknown) => {
+      ctx.deps.logger?.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'change password request failed');
+    });
+  }, 0);
   return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: CHANGE_PASSWORD_SENT };
 }

@@ -83,15 +83,15 @@ export function signupSuite(harness: AdapterHarness): void {
       expect(weak.json.policy).toContain('Contain at least 3 of the following 4 types of characters:');
       const common = await signupTo('db-policy', { email: uniqueEmail(), password: 'PASSword1' });
       expect(common.status).toBe(400);
-      expect(common.json).toEqual({ name: 'PasswordDictionaryError', message: 'Password is too common', code: 'password_dictionary_error', description: 'Password is too common', statusCode: 400 });
+      expect(common.json).toEqual({ name: 'PasswordDictionaryError', message: 'Password is too common', code: 'invalid_password', description: 'Password is too common', statusCode: 400 });
       const extra = await signupTo('db-policy', { email: uniqueEmail(), password: 'Acme-Rocket-77' });
-      expect(extra.json.code).toBe('password_dictionary_error');
+      expect(extra.json).toMatchObject({ name: 'PasswordDictionaryError', code: 'invalid_password' });
       const email = uniqueEmail('marguerite');
       const personal = await signupTo('db-policy', { email, password: `${email.split('@')[0]}-X9` });
       expect(personal.json).toEqual({
         name: 'PasswordNoUserInfoError',
         message: 'Password is based on user information',
-        code: 'password_no_user_info_error',
+        code: 'invalid_password',
         description: 'Password is based on user information',
         statusCode: 400,
       });
@@ -99,6 +99,28 @@ export function signupSuite(harness: AdapterHarness): void {
       expect(shortName.status).toBe(400);
       expect(shortName.json.error_description).toBe('username must be from 3 to 15 characters');
       expect((await signupTo('db-policy', { email: uniqueEmail(), password: 'Violet-Harbour-42' })).status).toBe(200);
+    });
+
+    it('gives Lock the message keys it looks up (its signUpError: code, then name for invalid_password)', async () => {
+      // auth0/lock src/connection/database/actions.js, signUpError, as published.
+      const invalidPasswordKeys: Record<string, string> = {
+        PasswordDictionaryError: 'password_dictionary_error',
+        PasswordNoUserInfoError: 'password_no_user_info_error',
+        PasswordStrengthError: 'password_strength_error',
+      };
+      const lockKey = (error: { code?: string; name?: string }) => (error.code === 'invalid_password' && invalidPasswordKeys[error.name ?? '']) || error.code;
+      const email = uniqueEmail('lock');
+      const personal = uniqueEmail('zanzibarian');
+      const username = `l${Date.now().toString(36)}`;
+      await signupTo('db-with-username', { email, username });
+      const keys = [
+        (await signupTo('db-with-username', { email, username: `${username}x` })).json,
+        (await signupTo('db-with-username', { email: uniqueEmail(), username })).json,
+        (await signupTo('db-policy', { email: uniqueEmail(), password: 'abc' })).json,
+        (await signupTo('db-policy', { email: uniqueEmail(), password: 'PASSword1' })).json,
+        (await signupTo('db-policy', { email: personal, password: `${personal.split('@')[0]}-X9` })).json,
+      ].map(lockKey);
+      expect(keys).toEqual(['user_exists', 'username_exists', 'password_strength_error', 'password_dictionary_error', 'password_no_user_info_error']);
     });
 
     it('answers bad.connection for unknown, non-database and disabled connections', async () => {
