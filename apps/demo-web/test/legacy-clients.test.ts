@@ -206,16 +206,11 @@ describe.skipIf(!chromium.ok)('legacy browser clients from another origin, in he
     await page.context().close();
   });
 
-  it('auth0.js v7: renews the id_token (renewIdToken: /delegation api_type=auth0, scope=passthrough)', async (test) => {
+  it('auth0.js v7: renews the id_token (renewIdToken: /delegation api_type=auth0, scope=passthrough)', async () => {
     const { page } = await openPage('auth0-js-v7');
     const { run, idToken } = await v7LoggedIn(page, 'auth0js-v7-renew');
     const renewed = await show(page, 'renewIdToken', await run('renew', { idToken }));
     await screenshot(page, 'auth0-js-v7-renew.png');
-    // LEAD: /delegation api_type=auth0 scope=passthrough comes from another branch. Until it is merged
-    // this test skips itself for exactly that refusal; delete these three lines once it is.
-    if (!renewed.ok && JSON.stringify(renewed).includes('api_type')) {
-      test.skip('renewIdToken needs /delegation api_type=auth0 scope=passthrough (another branch)');
-    }
     expect(renewed.ok, JSON.stringify(renewed)).toBe(true);
     const fresh = (renewed as { value: { id_token: string } }).value.id_token;
     expect(claimsOf(fresh)).toMatchObject({ aud: CLIENT_ID, sub: claimsOf(idToken).sub });
