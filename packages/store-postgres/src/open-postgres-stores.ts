@@ -18,7 +18,6 @@ import { runMigrations } from './migrations/run-migrations.js';
 import type { PostgresStoreOptions } from './options.js';
 import { createPostgresRefreshTokenStore } from './refresh-tokens/create-postgres-refresh-token-store.js';
 import { resolveOptions } from './resolve-options.js';
-import { backfillSkeletons } from './users/backfill-skeletons.js';
 import { createPostgresUserStore } from './users/create-postgres-user-store.js';
 
 /** Every store oauth-ro keeps in PostgreSQL, over one pool. */
@@ -53,8 +52,6 @@ export async function openPostgresStores(url: string, options?: PostgresStoreOpt
   const resolved = resolveOptions(options);
   if (resolved.migrate) await runMigrations(url, resolved);
   const db = createDatabase(createPool(url, resolved), resolved.logger);
-  // Rows stored before migration 12 get their identifier skeletons (a no-op once done).
-  if (resolved.migrate) await backfillSkeletons(db);
   return {
     users: createPostgresUserStore(db),
     keys: createPostgresKeyStore(db),
