@@ -20,7 +20,6 @@ import { runMigrations } from './migrations/run-migrations.js';
 import type { PostgresStoreOptions } from './options.js';
 import { createPostgresRefreshTokenStore } from './refresh-tokens/create-postgres-refresh-token-store.js';
 import { resolveOptions } from './resolve-options.js';
-import { backfillSkeletons } from './users/backfill-skeletons.js';
 import { createPostgresUserStore } from './users/create-postgres-user-store.js';
 import { createPostgresTicketStore } from './accounts/create-postgres-ticket-store.js';
 import { createPostgresPasswordHistoryStore } from './accounts/create-postgres-password-history-store.js';
@@ -59,8 +58,6 @@ export async function openPostgresStores(url: string, options?: PostgresStoreOpt
   const resolved = resolveOptions(options);
   if (resolved.migrate) await runMigrations(url, resolved);
   const db = createDatabase(createPool(url, resolved), resolved.logger);
-  // Rows stored before migration 12 get their identifier skeletons (a no-op once done).
-  if (resolved.migrate) await backfillSkeletons(db);
   return {
     users: createPostgresUserStore(db),
     keys: createPostgresKeyStore(db),

@@ -97,7 +97,11 @@ export const SERVICE_ERRORS: readonly ErrorCase[] = [
 /** Parameter errors of operations that read string parameters. */
 export const PARAMETER_ERRORS: readonly ErrorCase[] = [
   { code: 'missing_parameter', when: 'a required parameter is absent or empty', example: 'missing client_id parameter' },
-  { code: 'invalid_parameter', when: 'a parameter has the wrong type or is too long', example: 'scope must be a string' },
+  {
+    code: 'invalid_parameter',
+    when: 'a parameter has the wrong type or is too long, or holds a control character or ill-formed Unicode (an identifier: also an invisible or format character, or over 254 characters once normalised)',
+    example: 'scope must be a string',
+  },
 ];
 
 /** Operations with a path parameter: a segment that is not valid percent-encoding (Express refuses it before core). */

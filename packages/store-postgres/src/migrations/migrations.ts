@@ -222,7 +222,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'identifier skeletons',
     // The confusable skeletons (Unicode TS #39) of database users' emails and usernames, unique per
     // connection, so that a look-alike of an existing identifier cannot sign up. SQL cannot compute
-    // them: the store fills rows stored before (backfillSkeletons) through the pending index.
+    // them: runMigrations fills rows stored before (backfillSkeletons) through the pending index.
     sql: `
       ALTER TABLE users ADD COLUMN email_skeleton text, ADD COLUMN username_skeleton text;
       CREATE UNIQUE INDEX users_connection_email_skeleton ON users (connection, email_skeleton) WHERE email_skeleton IS NOT NULL;

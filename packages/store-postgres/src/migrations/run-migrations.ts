@@ -1,5 +1,6 @@
 import type { Logger } from '@oauth-ro/core';
 import pg from 'pg';
+import { backfillSkeletons } from '../users/backfill-skeletons.js';
 import { toStoreError } from '../db/to-store-error.js';
 import type { ResolvedPostgresStoreOptions } from '../options.js';
 import type { Migration } from './migration.js';
@@ -67,6 +68,16 @@ async function migrateLocked(client: pg.Client, options: ResolvedPostgresStoreOp
       options.logger.info({ version: migration.version, name: migration.name }, 'PostgreSQL migration applied');
     }
     const version = Math.max(0, ...present, ...applied);
+    // Rows stored before migration 12 get their identifier skeletons (a no-op once done), under the
+    // same lock, on this client: instances starting together do it once.
+    if (version >= 12 && migrations.some((m) => m.version === 12)) {
+      await backfillSkeletons({
+        query: async (text, values) => {
+          const result = await client.query(text, values as unknown[] | undefined);
+          return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+        },
+      });
+    }
     const known = Math.max(0, ...migrations.map((m) => m.version));
     if (version > known) {
       // A newer release migrated this database; additive migrations keep this release working.

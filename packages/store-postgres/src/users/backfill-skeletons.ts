@@ -1,5 +1,5 @@
 import { identifierSkeleton } from '@oauth-ro/core';
-import type { Database } from '../db/types.js';
+import type { Sql } from '../db/types.js';
 
 /** Rows one round reads. */
 const BATCH = 1000;
@@ -10,9 +10,9 @@ const BATCH = 1000;
  * connection already has (two look-alikes that both signed up before) keeps NULL: both stay, and
  * no third can join them. Safe when several instances start at once. Returns how many were filled.
  *
- * @example await backfillSkeletons(db); // 0 once done
+ * @example await backfillSkeletons(tx); // 0 once done (run by runMigrations)
  */
-export async function backfillSkeletons(db: Database): Promise<number> {
+export async function backfillSkeletons(db: Sql): Promise<number> {
   let filled = 0;
   let after = '';
   for (;;) {
