@@ -7,13 +7,18 @@ import { loadServerConfig } from '../config/load-server-config.js';
 import { StartupError } from '../config/startup-error.js';
 import { readEnvironment } from '../env/read-environment.js';
 import { readShutdownEnvironment, type ShutdownEnvironment } from '../env/read-shutdown-environment.js';
+import { readManagementEnvironment } from '../env/read-management-environment.js';
+import { createProcessMetrics } from '../metrics/process-metrics.js';
+import { packageVersion } from '../version.js';
 import { refuseZeroConfigInProduction } from '../config/refuse-zero-config-in-production.js';
 import { openStores } from '../stores/open-stores.js';
 import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './answer-client-errors.js';
+import { answerUnmatched } from './answer-unmatched.js';
 import { auditLogSink } from './audit-log-sink.js';
 import { drainOnClose } from './drain-on-close.js';
 import { drainRequests } from './drain-requests.js';
+import { listenManagement, registerOperations, type ManagementListener } from './serve-operations.js';
 import { registerRequestIds, requestIdOptions } from './register-request-ids.js';
 import { withRequestFields } from './with-request-fields.js';
 import { listenError } from './listen-error.js';
@@ -87,6 +92,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const env = readEnvironment(processEnv);
   const shutdown = readShutdownEnvironment(processEnv);
+  const management = readManagementEnvironment(processEnv);
   refuseZeroConfigInProduction(env.configFile, processEnv);
   const config = await loadServerConfig(env, processEnv, (line) => print(`warning: ${line}`));
 
@@ -107,14 +113,16 @@ export async function startServer(
   const drain = drainRequests(app);
   let stores: ServerStores | undefined;
   let oauthRo: OAuthRo | undefined;
+  let managementListener: ManagementListener | undefined;
   try {
     stores = await openStores(env, app.log);
     const directories = await loadDirectories(config, app.log);
+    const hasher = await createArgon2Hasher(OWASP_ARGON2ID, { ...DEFAULT_HASHER_LIMITS, maxQueued: env.hashQueue ?? DEFAULT_HASHER_LIMITS.maxQueued });
     oauthRo = await createOAuthRo({
       config,
       deps: {
         ...pickStorePorts(stores),
-        hasher: await createArgon2Hasher(OWASP_ARGON2ID, { ...DEFAULT_HASHER_LIMITS, maxQueued: env.hashQueue ?? DEFAULT_HASHER_LIMITS.maxQueued }),
+        hasher,
         clock: systemClock,
         random: webCryptoRandom,
         logger: withRequestFields(app.log),
@@ -127,7 +135,10 @@ export async function startServer(
       ...(env.codeHashKey === undefined ? {} : { passwordless: { codeHashKey: env.codeHashKey } }),
       ...(env.adminToken === undefined ? {} : { adminToken: env.adminToken }),
     });
+    const metrics = createProcessMetrics({ version: packageVersion(), hashLoad: () => hasher.load() });
+    registerOperations(app, oauthRo, metrics, { moved: management.managementPort !== undefined });
     registerApiReference(app, config.issuer);
+    answerUnmatched(app, oauthRo);
     await app.register(oauthRoPlugin, { oauthRo });
     const demoPath = await serveDemo(app, processEnv);
     const address = await listen(app, env.port, env.host);
@@ -137,6 +148,15 @@ export async function startServer(
     );
     if (!env.configFile) for (const line of zeroConfigBanner(config.issuer, config.issuer)) print(line);
     if (demoPath) print(`demo page (development only): ${address}${demoPath}`);
+    if (management.managementPort !== undefined) {
+      const { managementPort: port, managementHost: host = env.host } = management;
+      try {
+        managementListener = await listenManagement({ oauthRo, metrics, log: app.log, port, host });
+      } catch (error) {
+        throw listenError(error, port, host, 'OAUTH_RO_MANAGEMENT_PORT');
+      }
+      print(`oauth-ro management (metrics, probes) on ${managementListener.address}`);
+    }
     print(`oauth-ro listening on ${address}`);
 
     const running = { oauthRo, stores };
@@ -163,12 +183,14 @@ export async function startServer(
         }
         await pruning?.stop();
         await app.close();
+        await managementListener?.close();
         await running.oauthRo.close();
         await running.stores.close();
       },
     };
   } catch (error) {
     await app.close().catch(() => {});
+    await managementListener?.close().catch(() => {});
     await oauthRo?.close().catch(() => {});
     await stores?.close().catch(() => {});
     if (error instanceof StartupError) throw error;
