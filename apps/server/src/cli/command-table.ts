@@ -3,6 +3,7 @@ import { blocksList } from './commands/blocks-list.js';
 import { blocksRelease } from './commands/blocks-release.js';
 import { configValidate } from './commands/config-validate.js';
 import { convert } from './commands/convert.js';
+import { keysList } from './commands/keys-list.js';
 import { keysRotate } from './commands/keys-rotate.js';
 import { maintenancePrune } from './commands/maintenance-prune.js';
 import { usersBlock } from './commands/users-block.js';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly CliCommand[] = [
   usersImport,
   blocksList,
   blocksRelease,
+  keysList,
   keysRotate,
   maintenancePrune,
   configValidate,
