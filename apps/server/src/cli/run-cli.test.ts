@@ -266,7 +266,7 @@ describe('oauth-ro CLI: keys, config, convert', () => {
     expect(listed.code).toBe(0);
     const rows = listed.out.split('\n').map((line) => JSON.parse(line) as Record<string, string>);
     expect(rows[0]).toMatchObject({ kid, alg: 'RS256', status: 'active', private_key: 'plain' });
-    expect(rows.slice(1).every((r) => r.status.startsWith('retired '))).toBe(true);
+    expect(rows.slice(1).every((r) => r.status?.startsWith('retired '))).toBe(true);
     expect(listed.out).not.toMatch(/"d"|private_jwk/);
     const table = await cli(db, ['keys', 'list']);
     expect(table.out.split('\n')[0]).toBe('kid\talg\tcreated_at\tstatus\tprivate_key');
