@@ -6,6 +6,7 @@ import { convert } from './commands/convert.js';
 import { keysList } from './commands/keys-list.js';
 import { keysRotate } from './commands/keys-rotate.js';
 import { maintenancePrune } from './commands/maintenance-prune.js';
+import { migrateUp } from './commands/migrate-up.js';
 import { usersBlock } from './commands/users-block.js';
 import { usersCreate } from './commands/users-create.js';
 import { usersDelete } from './commands/users-delete.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CliCommand[] = [
   keysList,
   keysRotate,
   maintenancePrune,
+  migrateUp,
   configValidate,
   convert,
 ];

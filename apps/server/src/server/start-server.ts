@@ -8,6 +8,7 @@ import { StartupError } from '../config/startup-error.js';
 import { readEnvironment } from '../env/read-environment.js';
 import { readShutdownEnvironment, type ShutdownEnvironment } from '../env/read-shutdown-environment.js';
 import { readManagementEnvironment } from '../env/read-management-environment.js';
+import { readMigrateSetting } from '../env/read-migrate-setting.js';
 import { createProcessMetrics } from '../metrics/process-metrics.js';
 import { packageVersion } from '../version.js';
 import { refuseZeroConfigInProduction } from '../config/refuse-zero-config-in-production.js';
@@ -115,7 +116,7 @@ export async function startServer(
   let oauthRo: OAuthRo | undefined;
   let managementListener: ManagementListener | undefined;
   try {
-    stores = await openStores(env, app.log);
+    stores = await openStores({ ...env, migrate: readMigrateSetting(processEnv) }, app.log);
     const directories = await loadDirectories(config, app.log);
     const hasher = await createArgon2Hasher(OWASP_ARGON2ID, { ...DEFAULT_HASHER_LIMITS, maxQueued: env.hashQueue ?? DEFAULT_HASHER_LIMITS.maxQueued });
     oauthRo = await createOAuthRo({
