@@ -44,14 +44,16 @@ export async function startDemoServer(env: Record<string, string>, timeoutMs = 3
   const output: string[] = [];
   const logFile = testLogFile('demo-server');
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  createInterface({ input: child.stderr }).on('line', (line) => {
+  createInterface({ input: child.stdout }).on('line', (line) => {
     output.push(line);
     logFile?.writeLine(line);
   });
+  // The operator lines (banner, "listening on") are on stderr; the banner's curl lines carry the
+  // demo password on purpose, so they stay out of the log directory.
   const listening = new Promise<string>((resolve) => {
-    createInterface({ input: child.stdout }).on('line', (line) => {
+    createInterface({ input: child.stderr }).on('line', (line) => {
       output.push(line);
-      if (line.startsWith('{')) logFile?.writeLine(line);
+      if (!line.trim().startsWith('curl ')) logFile?.writeLine(line);
       if (line.startsWith('oauth-ro listening on ')) resolve(line.slice('oauth-ro listening on '.length));
     });
   });

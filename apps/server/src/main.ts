@@ -1,4 +1,5 @@
 import { StartupError } from './config/startup-error.js';
+import { readSecretFiles } from './env/read-secret-files.js';
 import { startServer } from './server/start-server.js';
 import { stopOnSignals } from './server/stop-on-signals.js';
 
@@ -31,5 +32,12 @@ async function administer(argv: string[]): Promise<void> {
   process.stdout.write('', () => process.exit(code));
 }
 
+// `<NAME>_FILE` secrets become `<NAME>` before the server or a command reads the environment.
+try {
+  Object.assign(process.env, readSecretFiles(process.env));
+} catch (error) {
+  process.stderr.write(`${error instanceof StartupError ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 const argv = process.argv.slice(2);
 void (argv.length === 0 ? serve() : administer(argv));

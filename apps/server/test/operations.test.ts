@@ -79,3 +79,39 @@ describe('readiness with real stores', () => {
     expect(await res.json()).toEqual({ status: 'ok', checks: { database: { status: 'ok' }, redis: { status: 'ok' }, server: { status: 'ok' } } });
   });
 });
+
+describe('metrics and the management listener', () => {
+  it('serves core, process, build-info and hashing-queue metrics at /metrics, 404s and 405s counted', async () => {
+    const server = await start({ OAUTH_RO_DATABASE: `sqlite:${join(temp.dir, 'metrics.db')}` });
+    expect((await fetch(`${server.url}/health/live`, { method: 'DELETE' })).status).toBe(405);
+    const unknown = await fetch(`${server.url}/wp-login.php`);
+    expect([unknown.status, await unknown.json()]).toEqual([404, { error: 'not_found', error_description: 'no route for GET /wp-login.php' }]);
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(/^oauth_ro_requests_total\{route="\/health\/live",method="DELETE",status="405"\} 1$/m);
+    expect(text).toMatch(/^oauth_ro_requests_total\{route="\(unmatched\)",method="GET",status="404"\} 1$/m);
+    expect(text).toMatch(/^oauth_ro_build_info\{version="\d+\.\d+\.\d+[^"]*",node_version="v\d+[^"]*"\} 1$/m);
+    expect(text).toMatch(/^oauth_ro_hash_queue_depth 0$/m);
+    expect(text).toMatch(/^oauth_ro_hashes_running 0$/m);
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
+  });
+
+  it('with OAUTH_RO_MANAGEMENT_PORT moves /metrics and the probes there; the public port answers them 404', async () => {
+    const server = await start({ OAUTH_RO_DATABASE: `sqlite:${join(temp.dir, 'mgmt.db')}`, OAUTH_RO_MANAGEMENT_PORT: '0' });
+    const line = await server.waitForLine(/^oauth-ro management \(metrics, probes\) on /);
+    const management = /on (http:\/\/\S+)$/.exec(line)![1]!;
+    for (const path of ['/metrics', '/health/live', '/health/ready', '/health']) {
+      const moved = await fetch(`${server.url}${path}`);
+      expect([path, moved.status]).toEqual([path, 404]);
+      expect((await moved.json()).error).toBe('not_found');
+      expect([path, (await fetch(`${management}${path}`)).status]).toEqual([path, 200]);
+    }
+    expect(await (await fetch(`${management}/health/ready`)).json()).toMatchObject({ status: 'ok', checks: { database: { status: 'ok' } } });
+    expect(await (await fetch(`${management}/metrics`)).text()).toContain('oauth_ro_build_info');
+    expect((await fetch(`${management}/oauth/ro`, { method: 'POST' })).status).toBe(404);
+    // The public port still serves the API.
+    expect((await fetch(`${server.url}/.well-known/jwks.json`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+});

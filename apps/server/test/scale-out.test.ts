@@ -166,9 +166,11 @@ describe('two instances on one PostgreSQL + Redis', () => {
 
   it('readiness reports both stores reachable', async () => {
     for (const server of [a, b]) {
-      const res = await fetch(`${server.url}/health?ready`);
-      expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ status: 'ok' });
+      for (const path of ['/health?ready', '/health/ready']) {
+        const res = await fetch(`${server.url}${path}`);
+        expect(res.status).toBe(200);
+        expect(await res.json()).toEqual({ status: 'ok', checks: { database: { status: 'ok' }, redis: { status: 'ok' }, server: { status: 'ok' } } });
+      }
     }
   });
 

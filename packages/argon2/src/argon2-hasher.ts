@@ -18,6 +18,16 @@ export const OWASP_ARGON2ID: Argon2Params = { memoryCost: 19456, timeCost: 2, pa
 const ARGON2ID = 2;
 
 /**
+ * core's `PasswordHasher`, plus how loaded its queue is (for metrics).
+ *
+ * @example (await createArgon2Hasher()).load(); // { running: 0, queued: 0 }
+ */
+export interface Argon2Hasher extends PasswordHasher {
+  /** Hashes running now and hashes waiting for a slot (the queue depth). */
+  load(): { readonly running: number; readonly queued: number };
+}
+
+/**
  * Hashes at once: libuv's thread pool size (argon2 work runs there), and a queue deep enough for
  * bursts; 1000 waiting logins hold only closures, the running ones 19 MiB each.
  *
@@ -62,12 +72,13 @@ export function parseArgon2Params(phc: string): (Argon2Params & { variant: strin
 export async function createArgon2Hasher(
   params: Argon2Params = OWASP_ARGON2ID,
   limits: QueueLimits = DEFAULT_HASHER_LIMITS,
-): Promise<PasswordHasher> {
+): Promise<Argon2Hasher> {
   const options = { algorithm: ARGON2ID, ...params, outputLen: 32 };
   const run = createBoundedQueue(limits);
   // A real hash of a random password: verifying against it costs exactly what a real verify costs.
   const dummy = await hash(crypto.randomUUID(), options);
   return {
+    load: () => ({ running: run.running, queued: run.waiting }),
     hash: (password) => run(() => hash(password, options)),
     verify: (phc, password) => run(() => (isBcryptHash(phc) ? verifyBcrypt(phc, password) : verify(phc, password).catch(() => false))),
     needsRehash(phc) {

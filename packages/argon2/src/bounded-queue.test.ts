@@ -24,9 +24,12 @@ describe('createBoundedQueue', () => {
     const accepted = Array.from({ length: 5 }, () => run(task));
     const refused = await run(task).catch((error: unknown) => error);
     expect(isUnavailableError(refused)).toBe(true);
+    await Promise.resolve();
+    expect([run.running, run.waiting]).toEqual([2, 3]);
     gate.resolve();
     expect(await Promise.all(accepted)).toEqual(Array(5).fill('done'));
     expect(peak).toBe(2);
+    expect([run.running, run.waiting]).toEqual([0, 0]);
   });
 
   it('frees its slot when a task fails', async () => {

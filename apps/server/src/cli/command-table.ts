@@ -3,8 +3,10 @@ import { blocksList } from './commands/blocks-list.js';
 import { blocksRelease } from './commands/blocks-release.js';
 import { configValidate } from './commands/config-validate.js';
 import { convert } from './commands/convert.js';
+import { keysList } from './commands/keys-list.js';
 import { keysRotate } from './commands/keys-rotate.js';
 import { maintenancePrune } from './commands/maintenance-prune.js';
+import { migrateUp } from './commands/migrate-up.js';
 import { usersBlock } from './commands/users-block.js';
 import { usersCreate } from './commands/users-create.js';
 import { usersDelete } from './commands/users-delete.js';
@@ -28,8 +30,10 @@ export const COMMANDS: readonly CliCommand[] = [
   blocksList,
   blocksRelease,
   ticketsPasswordChange,
+  keysList,
   keysRotate,
   maintenancePrune,
+  migrateUp,
   configValidate,
   convert,
 ];

@@ -79,7 +79,7 @@ describe('oauth-ro CLI: usage', () => {
     for (const argv of [['--help'], ['help'], ['-h']]) {
       const { code, out } = await cli(freshDatabase(), argv);
       expect(code).toBe(0);
-      for (const name of ['users create', 'users list', 'users block', 'users unblock', 'users delete', 'users set-password', 'users import', 'blocks list', 'blocks release', 'keys rotate', 'config validate', 'convert']) {
+      for (const name of ['users create', 'users list', 'users block', 'users unblock', 'users delete', 'users set-password', 'users import', 'blocks list', 'blocks release', 'keys list', 'keys rotate', 'config validate', 'convert']) {
         expect(out).toContain(`  ${name} `);
       }
     }
@@ -286,6 +286,21 @@ describe('oauth-ro CLI: keys, config, convert', () => {
     expect(records.find((r) => r.kid === kid)).toMatchObject({ alg: 'RS256' });
     expect(records.find((r) => r.kid === before[0])?.retired_at).toBeTypeOf('number');
     expect((await oauthRo.publicJwk(kid!))?.kid).toBe(kid);
+  });
+
+  it('lists the signing keys, newest first, active and retired, never a private key', async () => {
+    const db = freshDatabase();
+    await serverOn(db);
+    const rotated = await cli(db, ['keys', 'rotate']);
+    const kid = /^new RS256 signing key (\S+);/.exec(rotated.out)![1]!;
+    const listed = await cli(db, ['keys', 'list', '--json']);
+    expect(listed.code).toBe(0);
+    const rows = listed.out.split('\n').map((line) => JSON.parse(line) as Record<string, string>);
+    expect(rows[0]).toMatchObject({ kid, alg: 'RS256', status: 'active', private_key: 'plain' });
+    expect(rows.slice(1).every((r) => r.status?.startsWith('retired '))).toBe(true);
+    expect(listed.out).not.toMatch(/"d"|private_jwk/);
+    const table = await cli(db, ['keys', 'list']);
+    expect(table.out.split('\n')[0]).toBe('kid\talg\tcreated_at\tstatus\tprivate_key');
   });
 
   it('validates a configuration file with the server loader: OK, or the file and path and exit 1', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { checkConfigKeys, ConfigurationError, normalizeConfig, type OAuthRoConfig } from '@oauth-ro/core';
 import { parseConfigText } from './parse-config-text.js';
 import { resolveEnvReferences } from './resolve-env-references.js';
+import { resolveFileReferences } from './resolve-file-references.js';
 import { StartupError } from './startup-error.js';
 import { usesScripts } from '../server/load-extensibility.js';
 
@@ -53,7 +54,7 @@ export async function loadConfigFile(file: string, options: LoadConfigFileOption
   }
   const parsed = parseConfigText(text, file);
   try {
-    const resolved = resolveEnvReferences(parsed, options.env);
+    const resolved = resolveEnvReferences(resolveFileReferences(parsed, file), options.env);
     const raw = options.issuer !== undefined && isRecord(resolved) ? { ...resolved, issuer: options.issuer } : resolved;
     if (isRecord(raw) && raw.issuer === undefined) {
       throw new ConfigurationError('issuer', 'is required (or set OAUTH_RO_ISSUER)');

@@ -8,6 +8,10 @@ import { StartupError } from '../config/startup-error.js';
 import { readEnvironment } from '../env/read-environment.js';
 import { readTimeouts } from '../env/read-timeouts.js';
 import { readShutdownEnvironment, type ShutdownEnvironment } from '../env/read-shutdown-environment.js';
+import { readManagementEnvironment } from '../env/read-management-environment.js';
+import { readMigrateSetting } from '../env/read-migrate-setting.js';
+import { createProcessMetrics } from '../metrics/process-metrics.js';
+import { packageVersion } from '../version.js';
 import { refuseZeroConfigInProduction } from '../config/refuse-zero-config-in-production.js';
 import { openStores } from '../stores/open-stores.js';
 import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
@@ -16,6 +20,7 @@ import { answerInContractShape } from './answer-in-contract-shape.js';
 import { auditLogSink } from './audit-log-sink.js';
 import { drainOnClose } from './drain-on-close.js';
 import { drainRequests } from './drain-requests.js';
+import { listenManagement, registerOperations, type ManagementListener } from './serve-operations.js';
 import { registerRequestIds, requestIdOptions } from './register-request-ids.js';
 import { withRequestFields } from './with-request-fields.js';
 import { listenError } from './listen-error.js';
@@ -92,6 +97,7 @@ export async function startServer(
   const env = readEnvironment(processEnv);
   const timeouts = readTimeouts(processEnv);
   const shutdown = readShutdownEnvironment(processEnv);
+  const management = readManagementEnvironment(processEnv);
   refuseZeroConfigInProduction(env.configFile, processEnv);
   const config = await loadServerConfig(env, processEnv, (line) => print(`warning: ${line}`));
 
@@ -118,15 +124,17 @@ export async function startServer(
   let stores: ServerStores | undefined;
   let oauthRo: OAuthRo | undefined;
   let extensibility: LoadedExtensibility | undefined;
+  let managementListener: ManagementListener | undefined;
   try {
-    stores = await openStores(env, app.log);
+    stores = await openStores({ ...env, migrate: readMigrateSetting(processEnv) }, app.log);
     const directories = await loadDirectories(config, app.log);
     extensibility = await loadExtensibility(config, app.log);
+    const hasher = await createArgon2Hasher(OWASP_ARGON2ID, { ...DEFAULT_HASHER_LIMITS, maxQueued: env.hashQueue ?? DEFAULT_HASHER_LIMITS.maxQueued });
     oauthRo = await createOAuthRo({
       config,
       deps: {
         ...pickStorePorts(stores),
-        hasher: await createArgon2Hasher(OWASP_ARGON2ID, { ...DEFAULT_HASHER_LIMITS, maxQueued: env.hashQueue ?? DEFAULT_HASHER_LIMITS.maxQueued }),
+        hasher,
         clock: systemClock,
         random: webCryptoRandom,
         logger: withRequestFields(app.log),
@@ -142,6 +150,8 @@ export async function startServer(
       ...(env.adminToken === undefined ? {} : { adminToken: env.adminToken }),
       ...(env.geoloc === undefined ? {} : { geoloc: env.geoloc }),
     });
+    const metrics = createProcessMetrics({ version: packageVersion(), hashLoad: () => hasher.load() });
+    registerOperations(app, oauthRo, metrics, { moved: management.managementPort !== undefined });
     registerApiReference(app, config.issuer);
     answerInContractShape(app, oauthRo);
     await app.register(oauthRoPlugin, { oauthRo });
@@ -155,6 +165,15 @@ export async function startServer(
     const unsealed = unsealedKeysWarning(env);
     if (unsealed) (app.log.warn({ keys: 'unsealed' }, unsealed), print(unsealed));
     if (demoPath) print(`demo page (development only): ${address}${demoPath}`);
+    if (management.managementPort !== undefined) {
+      const { managementPort: port, managementHost: host = env.host } = management;
+      try {
+        managementListener = await listenManagement({ oauthRo, metrics, log: app.log, port, host });
+      } catch (error) {
+        throw listenError(error, port, host, 'OAUTH_RO_MANAGEMENT_PORT');
+      }
+      print(`oauth-ro management (metrics, probes) on ${managementListener.address}`);
+    }
     print(`oauth-ro listening on ${address}`);
 
     const running = { oauthRo, stores, extensibility };
@@ -181,6 +200,7 @@ export async function startServer(
         }
         await pruning?.stop();
         await app.close();
+        await managementListener?.close();
         await running.oauthRo.close();
         await running.extensibility.close();
         await running.stores.close();
@@ -188,6 +208,7 @@ export async function startServer(
     };
   } catch (error) {
     await app.close().catch(() => {});
+    await managementListener?.close().catch(() => {});
     await oauthRo?.close().catch(() => {});
     await extensibility?.close().catch(() => {});
     await stores?.close().catch(() => {});

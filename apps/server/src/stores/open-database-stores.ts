@@ -14,17 +14,17 @@ function reason(error: unknown, secret?: string): string {
 
 /**
  * Opens the stores `OAUTH_RO_DATABASE` names: the embedded SQLite file (its directory created
- * first) or PostgreSQL (migrated on open). Failures are start-up errors naming the variable.
+ * first) or PostgreSQL (migrated on open unless `migrate` is false). Failures are start-up errors naming the variable.
  *
  * @example
  * const stores = await openDatabaseStores({ kind: 'sqlite', path: './data/oauth-ro.db' }, logger);
  */
-export async function openDatabaseStores(database: DatabaseLocation, logger: Logger): Promise<ServerStores> {
+export async function openDatabaseStores(database: DatabaseLocation, logger: Logger, migrate = true): Promise<ServerStores> {
   if (database.kind === 'postgres') {
     try {
       // Imported on demand: the SQLite default does not pay for loading the PostgreSQL driver.
       const { openPostgresStores } = await import('@oauth-ro/store-postgres');
-      const stores = await openPostgresStores(database.url, { logger, ...(database.schema ? { schema: database.schema } : {}) });
+      const stores = await openPostgresStores(database.url, { logger, migrate, ...(database.schema ? { schema: database.schema } : {}) });
       const host = new URL(database.url).host;
       return {
         ...pickStorePorts(stores),

@@ -20,6 +20,8 @@ function redisPrefix(value: string): { url: string; prefix?: string } {
 export interface StoreLocations {
   readonly database: DatabaseLocation;
   readonly redis?: string;
+  /** Migrate the PostgreSQL schema on open (default true; `OAUTH_RO_MIGRATE=false`). */
+  readonly migrate?: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface StoreLocations {
  * const stores = await openStores({ database: { kind: 'sqlite', path: './data/oauth-ro.db' } }, logger);
  */
 export async function openStores(locations: StoreLocations, logger: Logger): Promise<ServerStores> {
-  const database = await openDatabaseStores(locations.database, logger);
+  const database = await openDatabaseStores(locations.database, logger, locations.migrate ?? true);
   if (locations.redis === undefined) return database;
   let redis: Awaited<ReturnType<typeof import('@oauth-ro/store-redis').openRedisStores>>;
   try {

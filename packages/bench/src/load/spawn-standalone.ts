@@ -40,10 +40,13 @@ export async function spawnStandalone(repoRoot: string): Promise<RunningTarget |
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // Log lines are not read, but must be drained: a full pipe would block the server.
+  child.stdout.resume();
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error('the standalone server did not start within 60 s')), 60_000);
-    child.stdout.on('data', (chunk: Buffer) => {
+    // The "listening on" line is on stderr (stdout carries only JSON log lines).
+    child.stderr.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = LISTENING.exec(out);
       if (match) {

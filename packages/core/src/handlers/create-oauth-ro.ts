@@ -87,6 +87,9 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/api/v2/jobs/verification-email': { POST: handleSendVerificationEmail },
 };
 
+/** Methods a metric label names as they are; any other is counted as `OTHER`. */
+const METRIC_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
 /** The paths oauth-ro answers, for adapters that register routes one by one; `:id` is one path segment. */
 export const ROUTE_PATHS: readonly string[] = Object.keys(ROUTES);
 
@@ -265,10 +268,18 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     if (tooLarge) return errorResponse(tooLarge);
     const path = request.path.length > 1 ? request.path.replace(/\/+$/, '') : request.path;
     const route = routeOf(path);
-    if (!route) return errorResponse(oauthError('not_found', `no route for ${request.method} ${path.slice(0, 200)}`));
     const method = request.method === 'HEAD' ? 'GET' : request.method;
+    // Unmatched paths and methods are counted too (scanners, misconfigured clients), with bounded labels.
+    const label = METRIC_METHODS.has(method) ? method : 'OTHER';
+    if (!route) {
+      metrics.observeRequest('(unmatched)', label, 404, 0);
+      return errorResponse(oauthError('not_found', `no route for ${request.method} ${path.slice(0, 200)}`));
+    }
     const handler = Object.hasOwn(route.methods, method) ? route.methods[method] : undefined;
-    if (!handler) return errorResponse(oauthError('method_not_allowed'));
+    if (!handler) {
+      metrics.observeRequest(route.pattern, label, 405, 0);
+      return errorResponse(oauthError('method_not_allowed'));
+    }
     const started = performance.now();
     const response = await dispatch(request, path, handler);
     metrics.observeRequest(route.pattern, method, response.status, (performance.now() - started) / 1000);

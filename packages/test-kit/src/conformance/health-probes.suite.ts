@@ -47,6 +47,12 @@ export function healthProbesSuite(harness: AdapterHarness): void {
       expect(live.status).toBe(200);
     });
 
+    it('counts 405s in /metrics under their route', async () => {
+      await healthy.current.app.dispatch({ method: 'DELETE', path: '/health/live' });
+      const res = await healthy.current.app.dispatch({ method: 'GET', path: '/metrics' });
+      expect(res.text).toMatch(/oauth_ro_requests_total\{route="\/health\/live",method="DELETE",status="405"\} 1/);
+    });
+
     it('answers a POST to a probe with the JSON 405', async () => {
       const res = await healthy.current.app.dispatch({ method: 'POST', path: '/health/ready', json: {} });
       expect(res.status).toBe(405);
