@@ -24,7 +24,7 @@ export function resolveFileReferences(value: unknown, configFile: string, path =
       return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      throw new ConfigurationError(path === '' ? '(root)' : path, `cannot read ${target} (${code === 'ENOENT' ? 'the file does not exist' : String(code ?? 'unreadable')})`);
+      throw new ConfigurationError(path === '' ? '(root)' : path, `cannot read ${target} (${code === 'ENOENT' ? 'the file does not exist' : typeof code === 'string' ? code : 'unreadable'})`);
     }
   }
   if (Array.isArray(value)) return value.map((item, i) => resolveFileReferences(item, configFile, childPath(path, i)));

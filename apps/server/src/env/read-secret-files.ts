@@ -23,7 +23,7 @@ export function readSecretFiles(env: Readonly<Record<string, string | undefined>
   for (const name of SECRET_VARIABLES) {
     const file = env[`${name}_FILE`]?.trim();
     if (file === undefined || file === '') continue;
-    if (env[name] !== undefined && env[name]!.trim() !== '') throw new StartupError(`${name}_FILE: ${name} is set too; set one of them`);
+    if (env[name] !== undefined && env[name].trim() !== '') throw new StartupError(`${name}_FILE: ${name} is set too; set one of them`);
     let text: string;
     try {
       text = readFileSync(file, 'utf8');

@@ -54,7 +54,7 @@ export function convertExtensibility(source: Auth0Record, context: MigrationCont
     if (!isRecord(raw)) return;
     const name = stringOf(raw.name) ?? `rule-${i + 1}`;
     if (raw.stage !== undefined && raw.stage !== 'login_success') {
-      context.warnings.push(`${where}: stage ${String(raw.stage)} rules do not run in oauth-ro; skipped`);
+      context.warnings.push(`${where}: stage ${JSON.stringify(raw.stage)} rules do not run in oauth-ro; skipped`);
       return;
     }
     const script = scriptSource(raw.script, `${where}.script`, context);

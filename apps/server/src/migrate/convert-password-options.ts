@@ -30,7 +30,7 @@ export function convertPasswordOptions(options: Auth0Record, where: string, cont
   const history = options.password_history;
   if (isRecord(history) && typeof history.enable === 'boolean') {
     const size = int(history.size, 1, 24);
-    if (history.size !== undefined && size !== history.size) context.warnings.push(`${where}.options.password_history.size: ${String(history.size)} is outside 1 to 24; using ${String(size ?? 5)}`);
+    if (history.size !== undefined && size !== history.size) context.warnings.push(`${where}.options.password_history.size: ${JSON.stringify(history.size)} is outside 1 to 24; using ${String(size ?? 5)}`);
     out.password_history = { enable: history.enable, size: size ?? 5 };
   }
   const personal = options.password_no_personal_info;

@@ -163,7 +163,10 @@ export async function startServer(
     );
     if (!env.configFile) for (const line of zeroConfigBanner(config.issuer, config.issuer)) print(line);
     const unsealed = unsealedKeysWarning(env);
-    if (unsealed) (app.log.warn({ keys: 'unsealed' }, unsealed), print(unsealed));
+    if (unsealed) {
+      app.log.warn({ keys: 'unsealed' }, unsealed);
+      print(unsealed);
+    }
     if (demoPath) print(`demo page (development only): ${address}${demoPath}`);
     if (management.managementPort !== undefined) {
       const { managementPort: port, managementHost: host = env.host } = management;

@@ -30,7 +30,7 @@ export function checkSocialConnection(strategy: StrategyName, options: Readonly<
   const base = options.provider_base_url;
   if (base !== undefined) {
     try {
-      const url = new URL(String(base));
+      const url = new URL(typeof base === 'string' ? base : JSON.stringify(base));
       if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
     } catch {
       throw new ConfigurationError(`${path}.provider_base_url`, 'must be an http(s) URL');

@@ -69,7 +69,7 @@ function normalizeTemplate(raw: unknown, path: string): EmailTemplate {
   if (body !== undefined && (typeof body !== 'string' || body.length > MAX_TEMPLATE_BODY)) throw new ConfigurationError(`${path}.body`, `must be a string of at most ${MAX_TEMPLATE_BODY} characters`);
   const resultUrl = raw.resultUrl;
   if (resultUrl !== undefined) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = typeof resultUrl === 'string' && ['https:', 'http:'].includes(new URL(resultUrl).protocol);
     } catch {
@@ -83,7 +83,7 @@ function normalizeTemplate(raw: unknown, path: string): EmailTemplate {
     template: template as EmailTemplateName,
     ...(from === undefined ? {} : { from }),
     ...(subject === undefined ? {} : { subject }),
-    ...(body === undefined ? {} : { body: body as string }),
+    ...(body === undefined ? {} : { body }),
     ...(resultUrl === undefined ? {} : { resultUrl: resultUrl as string }),
     ...(lifetime === undefined ? {} : { urlLifetimeInSeconds: lifetime }),
     enabled: raw.enabled !== false,

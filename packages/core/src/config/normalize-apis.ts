@@ -22,7 +22,7 @@ function normalizeResourceServer(raw: unknown, path: string): ResourceServerConf
   if (/\s/.test(identifier)) throw new ConfigurationError(`${path}.identifier`, 'must not contain white space');
   const alg = raw.signing_alg ?? 'RS256';
   if (alg !== 'RS256') {
-    throw new ConfigurationError(`${path}.signing_alg`, `must be RS256 (an ${String(alg)} API's tokens could not be verified from JWKS)`);
+    throw new ConfigurationError(`${path}.signing_alg`, `must be RS256 (an ${JSON.stringify(alg)} API's tokens could not be verified from JWKS)`);
   }
   const rawScopes = raw.scopes ?? [];
   if (!Array.isArray(rawScopes)) throw new ConfigurationError(`${path}.scopes`, 'must be an array of { value, description }');

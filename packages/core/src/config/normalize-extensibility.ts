@@ -28,7 +28,7 @@ function normalizeRule(raw: unknown, path: string): RuleConfig {
   return {
     name: text(raw.name, `${path}.name`),
     script: text(raw.script, `${path}.script`),
-    ...(raw.order === undefined ? {} : { order: raw.order as number }),
+    ...(raw.order === undefined ? {} : { order: raw.order }),
     enabled: raw.enabled !== false,
   };
 }
@@ -74,7 +74,7 @@ function normalizeRunner(raw: unknown): ScriptRunnerConfig {
       return entry;
     });
   }
-  return out as ScriptRunnerConfig;
+  return out;
 }
 
 /**

@@ -45,10 +45,10 @@ export async function completeLogin(
 ): Promise<Result<TokenSet, OAuthError>> {
   let user = login.user;
   let extra: { idToken?: Record<string, unknown>; accessToken?: Record<string, unknown> } = {};
-  const postLogin = deps.hooks?.postLogin;
-  if (postLogin) {
+  const hooks = deps.hooks;
+  if (hooks?.postLogin) {
     const userAgent = login.request.headers['user-agent'];
-    const outcome = await postLogin({
+    const outcome = await hooks.postLogin({
       user,
       client: login.client,
       ...(login.connection ? { connection: login.connection } : {}),

@@ -21,10 +21,10 @@ export function startOAuthRo(command: string, args: readonly string[], cwd: stri
   const stdout: string[] = [];
   const stderr: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  createInterface({ input: child.stdout! }).on('line', (line) => stdout.push(line));
+  createInterface({ input: child.stdout }).on('line', (line) => stdout.push(line));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no listening line within 30 s\n${stderr.join('\n')}`)), 30_000);
-    createInterface({ input: child.stderr! }).on('line', (line) => {
+    createInterface({ input: child.stderr }).on('line', (line) => {
       stderr.push(line);
       const url = /^oauth-ro listening on (http:\/\/\S+)$/.exec(line)?.[1];
       if (url) {

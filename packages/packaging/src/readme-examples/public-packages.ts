@@ -58,7 +58,7 @@ export function publishedPackages(): PublishedPackage[] {
       .flatMap((entry) => {
         let manifest: { name: string; version: string; private?: boolean; bin?: Record<string, string> };
         try {
-          manifest = JSON.parse(readFileSync(`${ROOT_DIR}${group}/${entry.name}/package.json`, 'utf8'));
+          manifest = JSON.parse(readFileSync(`${ROOT_DIR}${group}/${entry.name}/package.json`, 'utf8')) as typeof manifest;
         } catch {
           return [];
         }

@@ -73,7 +73,8 @@ async function migrateLocked(client: pg.Client, options: ResolvedPostgresStoreOp
     if (version >= 12 && migrations.some((m) => m.version === 12)) {
       await backfillSkeletons({
         query: async (text, values) => {
-          const result = await client.query(text, values as unknown[] | undefined);
+          // Rows as the caller types them: the backfill's own query names its columns.
+          const result = await client.query<never>(text, values as unknown[] | undefined);
           return { rows: result.rows, rowCount: result.rowCount ?? 0 };
         },
       });

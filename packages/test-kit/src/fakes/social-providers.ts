@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { exportJWK, exportPKCS8, generateKeyPair, jwtVerify, SignJWT, type CryptoKey } from 'jose';
+import { exportJWK, exportPKCS8, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import { listenLocal, type FakeReply, type LocalServer } from './listen-local.js';
 
 const json = (status: number, body: unknown): FakeReply => ({ status, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: JSON.stringify(body) });
@@ -58,7 +58,7 @@ export async function startFakeSocialProviders(): Promise<FakeSocialProviders> {
   const strayKey = await generateKeyPair('RS256', { extractable: true });
   const appleJwk = { ...(await exportJWK(appleKey.publicKey)), kid: 'apple-key-1', alg: 'RS256', use: 'sig' };
   const clientKey = await generateKeyPair('ES256', { extractable: true });
-  const appleClient = { teamId: 'TEAM123456', kid: 'CLIENTKEY1', p8: await exportPKCS8(clientKey.privateKey as CryptoKey) };
+  const appleClient = { teamId: 'TEAM123456', kid: 'CLIENTKEY1', p8: await exportPKCS8(clientKey.privateKey) };
   const now = () => Math.floor(Date.now() / 1000);
 
   const facebook = (path: string, query: URLSearchParams): FakeReply => {

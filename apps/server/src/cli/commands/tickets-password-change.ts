@@ -29,7 +29,7 @@ Example:
     if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 60 || ttl > 2_592_000)) throw new UsageError('--ttl must be a whole number of seconds from 60 to 2592000');
     const resultUrl = args.values['result-url'] as string | undefined;
     if (resultUrl !== undefined) {
-      let ok = false;
+      let ok: boolean;
       try {
         ok = ['http:', 'https:'].includes(new URL(resultUrl).protocol);
       } catch {

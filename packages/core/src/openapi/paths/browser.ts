@@ -1,6 +1,5 @@
 import { BROWSER_ROUTES, CORS_ALLOWED_HEADERS } from '../../http/cors.js';
 import { errorResponses, PATH_ERRORS } from '../error-responses.js';
-import { jsonResult } from '../json-content.js';
 import type { HeaderObject, OperationObject, PathItemObject, ResponseObject } from '../types.js';
 
 const TAG = 'Browser clients (Lock, auth0.js)';

@@ -25,10 +25,10 @@ export async function runPreSignup(
   input: { readonly email?: string; readonly username?: string | undefined; readonly user_metadata?: Readonly<Record<string, unknown>> | undefined },
 ): Promise<Result<EnrichedSignup, OAuthError>> {
   const base = input.user_metadata === undefined ? {} : { user_metadata: input.user_metadata };
-  const preSignup = ctx.deps.hooks?.preSignup;
-  if (!preSignup) return ok(base);
+  const hooks = ctx.deps.hooks;
+  if (!hooks?.preSignup) return ok(base);
   const userAgent = request.headers['user-agent'];
-  const outcome = await preSignup({
+  const outcome = await hooks.preSignup({
     ...(input.email === undefined ? {} : { email: input.email }),
     ...(input.username === undefined ? {} : { username: input.username }),
     ...base,
