@@ -7,6 +7,8 @@ export interface CliIo {
   out(line: string): void;
   /** One line of progress, warnings or errors (no trailing newline). */
   err(line: string): void;
+  /** Like `out`, resolving once the line is accepted (backpressure, for long streamed output). */
+  write?(line: string): Promise<void>;
   /** Standard input, for `--password-stdin` and `users import -`. */
   readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean; setRawMode?(raw: boolean): unknown };
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -20,6 +22,11 @@ export interface CliIo {
 export function processIo(): CliIo {
   return {
     out: (line) => process.stdout.write(`${line}\n`),
+    write: (line) =>
+      new Promise<void>((resolve) => {
+        if (process.stdout.write(`${line}\n`)) resolve();
+        else process.stdout.once('drain', resolve);
+      }),
     err: (line) => process.stderr.write(`${line}\n`),
     stdin: process.stdin,
     env: process.env,

@@ -11,6 +11,7 @@ import { usersBlock } from './commands/users-block.js';
 import { usersCreate } from './commands/users-create.js';
 import { usersDelete } from './commands/users-delete.js';
 import { usersImport } from './commands/users-import.js';
+import { usersExport } from './commands/users-export.js';
 import { usersList } from './commands/users-list.js';
 import { usersSetPassword } from './commands/users-set-password.js';
 import { usersUnblock } from './commands/users-unblock.js';
@@ -21,6 +22,7 @@ import { ticketsPasswordChange } from './commands/tickets-password-change.js';
 export const COMMANDS: readonly CliCommand[] = [
   usersCreate,
   usersList,
+  usersExport,
   usersBlock,
   usersUnblock,
   usersDelete,

@@ -79,7 +79,7 @@ describe('oauth-ro CLI: usage', () => {
     for (const argv of [['--help'], ['help'], ['-h']]) {
       const { code, out } = await cli(freshDatabase(), argv);
       expect(code).toBe(0);
-      for (const name of ['users create', 'users list', 'users block', 'users unblock', 'users delete', 'users set-password', 'users import', 'blocks list', 'blocks release', 'keys list', 'keys rotate', 'config validate', 'convert']) {
+      for (const name of ['users create', 'users list', 'users export', 'users block', 'users unblock', 'users delete', 'users set-password', 'users import', 'blocks list', 'blocks release', 'keys list', 'keys rotate', 'config validate', 'convert']) {
         expect(out).toContain(`  ${name} `);
       }
     }
@@ -286,6 +286,18 @@ describe('oauth-ro CLI: keys, config, convert', () => {
     expect(records.find((r) => r.kid === kid)).toMatchObject({ alg: 'RS256' });
     expect(records.find((r) => r.kid === before[0])?.retired_at).toBeTypeOf('number');
     expect((await oauthRo.publicJwk(kid!))?.kid).toBe(kid);
+  });
+
+  it('exports users with their hashes in Auth0 bulk-import shape, one JSON line each', async () => {
+    const db = freshDatabase();
+    const id = await createAlice(db);
+    const exported = await cli(db, ['users', 'export']);
+    expect(exported.code).toBe(0);
+    expect(exported.err).toBe('exported 1 user(s)');
+    const [line] = exported.out.split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    expect(line).toMatchObject({ user_id: id, email: 'alice@example.com', connection: CONNECTION, custom_password_hash: { algorithm: 'argon2' } });
+    expect(line!.custom_password_hash.hash.value).toMatch(/^\$argon2id\$/);
+    expect((await cli(db, ['users', 'export', '--connection', 'other'])).err).toBe('exported 0 user(s)');
   });
 
   it('lists the signing keys, newest first, active and retired, never a private key', async () => {

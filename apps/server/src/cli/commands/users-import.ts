@@ -3,6 +3,7 @@ import { toHex } from '@oauth-ro/core';
 import { databaseConnection, withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { importUsers } from '../import/import-users.js';
+import { progressLine } from '../import/progress-line.js';
 import { readExportRecords } from '../import/read-export-records.js';
 import { requiredString } from '../options.js';
 import { CommandError } from '../usage-error.js';
@@ -52,13 +53,20 @@ Example:
     const file = args.positionals[0]!;
     return withAdminContext(io, async ({ config, stores, clock, random }) => {
       const connection = databaseConnection(config, name);
+      // A file is counted first (one quick pass, memory flat), so progress can say "of how many".
+      let total: number | undefined;
+      if (file !== '-') {
+        total = 0;
+        for await (const _record of readExportRecords(await openSource(file, io.stdin))) total += 1;
+      }
+      const started = performance.now();
       const source = await openSource(file, io.stdin);
       const counts = await importUsers(readExportRecords(source), stores.users, {
         connection: connection.name,
         now: () => new Date(clock.now()).toISOString(),
         newId: () => `auth0|${toHex(random.bytes(12))}`,
         report: (line, problem) => io.err(`${file === '-' ? 'stdin' : file}:${line}: ${problem}`),
-        progress: (c, read) => io.err(`… ${read} read: ${c.imported} imported, ${c.skipped} skipped, ${c.refused} refused`),
+        progress: (c, read) => io.err(progressLine(c, read, total, (performance.now() - started) / 1000)),
       });
       const without = counts.withoutPassword > 0 ? ` (${counts.withoutPassword} without a password)` : '';
       io.out(`imported ${counts.imported}${without}, skipped ${counts.skipped} already there, refused ${counts.refused} into ${connection.name}`);
