@@ -40,7 +40,7 @@ Example:
   positionals: { min: 0, max: 0 },
   async run(args, io) {
     const connection = optionalString(args, 'connection');
-    const write: WriteLine = io.write ?? io.out;
+    const write: WriteLine = io.write ? (line) => io.write!(line) : (line) => io.out(line);
     return withAdminContext(io, async ({ stores }) => {
       let after: string | undefined;
       let count = 0;
