@@ -60,7 +60,7 @@ describe('oauth-ro CLI on PostgreSQL and Redis', () => {
 
     const blocks = await runOauthRo(['blocks', 'list', '--json'], env);
     expect(blocks.code).toBe(0);
-    expect(JSON.parse(blocks.stdout)).toMatchObject({ connection: CONNECTION, identifier: 'user8@example.com', ip: '127.0.0.1' });
+    expect(JSON.parse(blocks.stdout)).toMatchObject({ connection: CONNECTION, identifier: 'user8@example.com', ip: 'loopback' });
     const released = await runOauthRo(['users', 'unblock', 'user8@example.com'], env);
     expect(released.stdout).toBe('unblocked auth0|000008 (user8@example.com): was not blocked by an administrator, 1 brute-force block released\n');
     expect(await login('user8@example.com', 'Imp0rted-Passw0rd')).toBe(200);

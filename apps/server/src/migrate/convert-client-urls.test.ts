@@ -22,6 +22,8 @@ describe('convertAuth0Export: browser URLs of clients', () => {
       {
         client_id: 'spa',
         name: 'SPA',
+        // A browser app keeps no secret: public, as Auth0 made it (docs/spec.md §5.1).
+        token_endpoint_auth_method: 'none',
         allowed_origins: ['https://app.example.com', 'https://*.example.com'],
         web_origins: ['https://web.example.com'],
         callbacks: ['https://app.example.com/callback', 'com.example.app://example.auth0.com/ios/callback'],

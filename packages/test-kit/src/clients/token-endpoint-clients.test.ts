@@ -86,6 +86,8 @@ describe('/oauth/token with real client libraries', () => {
     const old = await run<Old & { signup: unknown }>('auth0-sdk-v2-client.mjs', {
       domain: front.domain,
       client_id: OLD_APP.client_id,
+      // A confidential client authenticates to redeem its refresh token at /delegation (docs/spec.md §5.1).
+      client_secret: OLD_APP.client_secret,
       connection: GRANTS_CONNECTION,
       email: uniqueEmail('unused'),
       password: GOOD_PASSWORD,

@@ -102,7 +102,7 @@ export function accountsSuite(harness: AdapterHarness): void {
       const delegated = await dispatch({
         method: 'POST',
         path: '/delegation',
-        json: { client_id: TEST_CLIENTS.rs256, grant_type: JWT_BEARER, refresh_token: before.json.refresh_token, api_type: 'app' },
+        json: { client_id: TEST_CLIENTS.rs256, client_secret: 'rs256-client-secret-value', grant_type: JWT_BEARER, refresh_token: before.json.refresh_token, api_type: 'app' },
       });
       expect(delegated.status).toBe(403);
       // Spent: the page and the form both refuse it.

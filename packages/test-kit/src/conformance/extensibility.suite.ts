@@ -48,7 +48,7 @@ export function extensibilitySuite(harness: AdapterHarness): void {
     const counted: CustomDatabase = { login: (email, password) => ((calls.login += 1), real.login(email, password)), getUser: (email) => real.getUser(email) };
     const ctx = useMountedApp(harness, {
       config: testConfig({
-        connections: [{ name: LEGACY, strategy: 'auth0', enabled_clients: [TEST_CLIENTS.rs256], options: { enabledDatabaseCustomization: true, import_mode: true, brute_force_protection: true } }],
+        connections: [{ name: LEGACY, strategy: 'auth0', enabled_clients: [TEST_CLIENTS.rs256], options: { enabledDatabaseCustomization: true, import_mode: true, brute_force_protection: true, customScripts: { login: LEGACY_LOGIN, get_user: LEGACY_GET_USER } } }],
       }),
       hooks: auth0Hooks(runner, {
         rules: [
