@@ -8,7 +8,7 @@ import { recordTestCode, startTcpProxy, type TcpProxy } from '@oauth-ro/test-kit
 import { TEST_REDIS_URL, testPrefix } from '../../../packages/store-redis/test/test-redis.js';
 import { startServerProcess, tempDir, type ServerProcess } from './spawn-server.js';
 
-// Several instances on one PostgreSQL + Redis behave as one service (SPEC §1, issue 8): two server
+// Several instances on one PostgreSQL + Redis behave as one service (docs/spec.md §1, issue 8): two server
 // processes, each request sent to one or the other, state created through one honoured by the other.
 
 const CONNECTION = 'Username-Password-Authentication';

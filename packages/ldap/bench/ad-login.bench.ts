@@ -148,7 +148,7 @@ async function main(): Promise<void> {
           `   |   /oauth/ro vs raw: throughput ${ratio(stats.oauth, stats.raw).toFixed(2)}, latency ${latencyRatio(stats.oauth, stats.raw).toFixed(2)}`,
       );
     }
-    // Same answer, same timing (SPEC §3): wrong password for a real user vs a name nobody has.
+    // Same answer, same timing (docs/spec.md §3): wrong password for a real user vs a name nobody has.
     const timed = async (username: string) => {
       const t = performance.now();
       const result = await directory.authenticate({ connection, username, password: 'wrong', ip: '127.0.0.1' });

@@ -7,7 +7,7 @@ export const ZERO_CONFIG = {
 } as const;
 
 /**
- * The development setup used when no configuration file is given (SPEC §1): one public RS256 client `demo`
+ * The development setup used when no configuration file is given (docs/spec.md §1): one public RS256 client `demo`
  * and the database connection `Username-Password-Authentication` enabled for it, sign-up open,
  * Auth0's default `fair` password policy.
  *

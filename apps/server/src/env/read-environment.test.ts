@@ -21,7 +21,7 @@ describe('readEnvironment', () => {
     expect(failure({ OAUTH_RO_GEOLOC_HEADER: 'cf ipcountry' })).toBe('OAUTH_RO_GEOLOC_HEADER: must be a header name');
   });
 
-  it('applies the defaults of SPEC §1 (empty values count as unset)', () => {
+  it('applies the defaults of docs/spec.md §1 (empty values count as unset)', () => {
     expect(readEnvironment({ PORT: '', OAUTH_RO_CONFIG: ' ' })).toEqual({
       port: 3000,
       host: '127.0.0.1',

@@ -7,7 +7,7 @@ export type DatabaseLocation =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
 
-/** The server's environment (SPEC §1), validated. */
+/** The server's environment (docs/spec.md §1), validated. */
 export interface ServerEnvironment {
   readonly port: number;
   readonly host: string;
@@ -162,7 +162,7 @@ function readAdminToken(value: string | undefined): string | undefined {
 }
 
 /**
- * Reads and validates the environment variables of SPEC §1 (empty values count as unset). A bad
+ * Reads and validates the environment variables of docs/spec.md §1 (empty values count as unset). A bad
  * value throws a {@link StartupError} naming the variable.
  *
  * @example

@@ -1,6 +1,6 @@
 import { StartupError } from '../config/startup-error.js';
 
-/** How the server shuts down on SIGTERM (SPEC ops: shutdown). */
+/** How the server shuts down on SIGTERM (docs/spec.md §5.8: shutdown). */
 export interface ShutdownEnvironment {
   /** `OAUTH_RO_SHUTDOWN_DELAY_SECONDS` (default 0): readiness answers 503 while requests are still served. */
   readonly shutdownDelaySeconds: number;

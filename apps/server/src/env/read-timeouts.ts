@@ -1,6 +1,6 @@
 import { StartupError } from '../config/startup-error.js';
 
-/** How long the standalone server waits on a client, in milliseconds (SPEC: server timeouts). */
+/** How long the standalone server waits on a client, in milliseconds (docs/spec.md §5.3: server timeouts). */
 export interface ServerTimeouts {
   /** `OAUTH_RO_REQUEST_TIMEOUT_SECONDS`: the whole request, headers and body, must arrive within it (408 after). */
   readonly requestMs: number;

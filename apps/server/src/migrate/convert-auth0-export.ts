@@ -17,7 +17,7 @@ const UNSUPPORTED_SECTIONS: Readonly<Record<string, string>> = {
 
 /** The result of {@link convertAuth0Export}. */
 export interface ConvertedAuth0Export {
-  /** An oauth-ro configuration (SPEC §2): secrets are `env:` references, to be set before start-up. */
+  /** An oauth-ro configuration (docs/spec.md §2): secrets are `env:` references, to be set before start-up. */
   readonly config: Record<string, unknown>;
   /** What was not carried over, and every environment variable to set. */
   readonly warnings: string[];

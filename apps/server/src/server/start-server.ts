@@ -81,7 +81,7 @@ async function listen(app: FastifyInstance, port: number, host: string): Promise
 }
 
 /**
- * Starts the standalone server from environment variables (SPEC §1): reads the configuration file
+ * Starts the standalone server from environment variables (docs/spec.md §1): reads the configuration file
  * or uses zero-config, opens the stores, builds oauth-ro and listens. Lines for the operator (the
  * zero-config banner, then the one "listening on" line) go to `print` (stderr in main.ts); logs are pino JSON on stdout.
  * Every operator mistake throws a {@link StartupError}.

@@ -1,5 +1,5 @@
 /**
- * The one list of configuration keys (SPEC §2). A key in a `KNOWN` list is read by oauth-ro; a key
+ * The one list of configuration keys (docs/spec.md §2). A key in a `KNOWN` list is read by oauth-ro; a key
  * in an `AUTH0_ONLY` list is one Auth0 exports carry that oauth-ro does not support (a warning naming
  * what will not carry over); any other key is an error with a suggestion. Adding a configuration
  * key = adding it here (and moving it out of `AUTH0_ONLY` if it was there).

@@ -28,7 +28,7 @@ export function resolveClient(index: ConfigIndex, client_id: string): Result<Cli
 }
 
 /**
- * The connection by name, if it exists and is enabled for the client (SPEC §3: unknown vs disabled).
+ * The connection by name, if it exists and is enabled for the client (docs/spec.md §3: unknown vs disabled).
  *
  * @example
  * resolveConnection(index, client, 'Username-Password-Authentication');

@@ -1,4 +1,4 @@
-/** Signing algorithms for id_tokens (SPEC §2). */
+/** Signing algorithms for id_tokens (docs/spec.md §2). */
 export type JwtAlg = 'RS256' | 'HS256' | 'ES256' | 'EdDSA';
 
 /** A client, in the shape of Auth0's Management API v2. */

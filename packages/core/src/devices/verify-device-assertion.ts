@@ -7,7 +7,7 @@ import type { UserRecord } from '../ports/user-store.js';
 import { hashToken } from '../tokens/hash-token.js';
 import { err, ok, type Result } from '../util/result.js';
 
-/** An assertion may live at most this long (SPEC §3: short-lived). */
+/** An assertion may live at most this long (docs/spec.md §3: short-lived). */
 const MAX_LIFETIME_S = 300;
 const SKEW_S = 30;
 

@@ -64,7 +64,7 @@ export interface ErrorWireShape {
 }
 
 /**
- * The one table from error code to HTTP status, `error` and default `error_description` (SPEC §3).
+ * The one table from error code to HTTP status, `error` and default `error_description` (docs/spec.md §3).
  *
  * @example
  * ERROR_TABLE.connection_disabled.status; // 400

@@ -25,7 +25,7 @@ interface Caller {
 }
 
 /**
- * The caller, from the bearer token (SPEC §3): an access token of ours (`typ: at+jwt`, userinfo
+ * The caller, from the bearer token (docs/spec.md §3): an access token of ours (`typ: at+jwt`, userinfo
  * audience) for all of the user's device credentials; or, as Auth0's Touch ID enrolment (Lock's
  * flow) sent it, an id_token signed with the server's own keys, for the one client it was issued to
  * (`client_id`, when the request names one, must be it). Never an HS256 id_token: a client's secret

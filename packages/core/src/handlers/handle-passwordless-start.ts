@@ -42,7 +42,7 @@ function passwordlessConnection(ctx: HandlerContext, client_id: string, name: st
 }
 
 /**
- * `POST /passwordless/start` (SPEC §3): sends a one-time code by SMS (`connection: sms`,
+ * `POST /passwordless/start` (docs/spec.md §3): sends a one-time code by SMS (`connection: sms`,
  * `phone_number`) or email (`connection: email`, `email`, `send: code`), answering Auth0's
  * `{_id, phone_number, phone_verified}` (or the email twin). The link flow (`send=link`, Auth0's
  * default for email) is not built and is refused with `bad.request`. Starts are throttled per IP

@@ -20,7 +20,7 @@ import { validateRoRequest } from '../validation/validate-ro-request.js';
 import type { HandlerContext } from './context.js';
 
 /**
- * `POST /oauth/ro`: validate → resolve client and connection → verify → mint (SPEC §3).
+ * `POST /oauth/ro`: validate → resolve client and connection → verify → mint (docs/spec.md §3).
  *
  * @example
  * const res = await handleRo(ctx, request); // { status: 200, body: '{"access_token":…}' }

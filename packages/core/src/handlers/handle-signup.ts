@@ -42,7 +42,7 @@ function readUserMetadata(body: BodyParams): Result<Record<string, string> | und
 }
 
 /**
- * `POST /dbconnections/signup` (SPEC §3).
+ * `POST /dbconnections/signup` (docs/spec.md §3).
  *
  * @example
  * await handleSignup(ctx, request); // 200 {"_id":"…","email":"a@example.com","email_verified":false}

@@ -25,5 +25,5 @@ export interface OAuthResponse {
   readonly body: string;
 }
 
-/** Largest request body accepted, in bytes (SPEC: 413 beyond it). */
+/** Largest request body accepted, in bytes (docs/spec.md §3.0: 413 beyond it). */
 export const MAX_BODY_BYTES = 16 * 1024;

@@ -45,7 +45,7 @@ const DESCRIPTION = [
 ].join('\n');
 
 /**
- * The OpenAPI 3.1 description of every endpoint oauth-ro answers (SPEC §3), as a plain object for
+ * The OpenAPI 3.1 description of every endpoint oauth-ro answers (docs/spec.md §3), as a plain object for
  * a server to serve as JSON or render, and for tests to check real responses against. Built fresh
  * per call; pure, so it runs wherever core runs.
  *

@@ -2,7 +2,7 @@ import { schemaRef } from './error-responses.js';
 import type { RequestBodyObject } from './types.js';
 
 /**
- * A request body accepted as JSON and as `application/x-www-form-urlencoded` (SPEC §3), both
+ * A request body accepted as JSON and as `application/x-www-form-urlencoded` (docs/spec.md §3), both
  * described by one schema in `components.schemas`. Object-valued fields can only be sent as JSON.
  *
  * @example jsonOrFormBody('RoRequest', { client_id: 'demo', … });

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../util/result.js';
 import { hashCode } from './hash-code.js';
 
 /**
- * The contract's answer for a wrong, expired, spent or over-tried code (SPEC §3), worded for the
+ * The contract's answer for a wrong, expired, spent or over-tried code (docs/spec.md §3), worded for the
  * connection's strategy as Auth0 worded it.
  *
  * @example wrongCode('email'); // invalid_user_password "Wrong email or verification code."

@@ -21,7 +21,7 @@ interface Held {
 }
 
 /**
- * Runs a password check under the per-user and per-IP limits (SPEC §3: `brute_force_limit`
+ * Runs a password check under the per-user and per-IP limits (docs/spec.md §3: `brute_force_limit`
  * consecutive failures of one user from one IP → 429 `too_many_attempts`; `failedLoginsPerIp`
  * failures from one IP across users → 429 `too_many_requests`). Before the check, the attempt takes
  * a slot of each counter atomically in the counter store (`CounterStore.acquire`): a slot is free

@@ -21,7 +21,7 @@ export async function newRefreshToken(random: CoreDeps['random']): Promise<{ tok
 
 /**
  * Issues a refresh token at login when the scope has `offline_access` and a `device` was named
- * (SPEC §3), and a refresh token store is configured; otherwise undefined. The token starts a new
+ * (docs/spec.md §3), and a refresh token store is configured; otherwise undefined. The token starts a new
  * family, bound to user, client and device, expiring (absolutely and when idle) per the client's policy.
  *
  * @example

@@ -5,7 +5,7 @@ import type { KeyRing } from './key-ring.js';
 import { scopedClaims } from './profile-claims.js';
 import { accessTokenAudience, mintAccessToken } from './mint-access-token.js';
 
-/** What `/oauth/ro` returns on success (SPEC §3). */
+/** What `/oauth/ro` returns on success (docs/spec.md §3). */
 export interface TokenSet {
   access_token: string;
   id_token?: string;

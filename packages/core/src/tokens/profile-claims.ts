@@ -47,7 +47,7 @@ const REGISTERED = new Set(['iss', 'sub', 'aud', 'iat', 'exp', 'nbf', 'jti', 'az
 const COMPANIONS: Readonly<Record<string, string>> = { email: 'email_verified' };
 
 /**
- * The id_token claims for a scope (SPEC §3): `openid` alone gives none; each further word adds the
+ * The id_token claims for a scope (docs/spec.md §3): `openid` alone gives none; each further word adds the
  * attribute of that name (`email` also `email_verified`); `profile` adds the whole profile, `picture` included.
  *
  * @example

@@ -27,7 +27,7 @@ export function parseScope(scope: string | undefined): string[] {
 }
 
 /**
- * Validates the parameters of `POST /oauth/ro` (SPEC §3) into a typed request. `grant_type`
+ * Validates the parameters of `POST /oauth/ro` (docs/spec.md §3) into a typed request. `grant_type`
  * defaults to `password`, as every client of the endpoint sent it.
  *
  * @example

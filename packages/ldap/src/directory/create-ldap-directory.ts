@@ -34,7 +34,7 @@ interface Known {
 }
 
 /**
- * The `ad` strategy (Active Directory / LDAP, SPEC §2) as core's `Directory` port, over `ldapts`.
+ * The `ad` strategy (Active Directory / LDAP, docs/spec.md §2) as core's `Directory` port, over `ldapts`.
  * Each connection's options are validated once; each connection keeps a bounded pool of
  * service-account connections for searches and a separate one for user binds.
  *

@@ -106,7 +106,7 @@ function login(directory: LdapDirectory, conn: ConnectionConfig, username: strin
   return directory.authenticate({ connection: conn, username, password, ip: '127.0.0.1' });
 }
 
-/** Every bind outcome Samba produces, as the contract words it (SPEC §3), and its audit event type. */
+/** Every bind outcome Samba produces, as the contract words it (docs/spec.md §3), and its audit event type. */
 const CASES: ReadonlyArray<readonly [string, string, number, string, string, string]> = [
   ['wrong password', 'jdoe', 401, 'invalid_user_password', 'Wrong email or password.', 'fp'],
   ['unknown user', 'nobody', 401, 'invalid_user_password', 'Wrong email or password.', 'fu'],

@@ -31,7 +31,7 @@ export function adDataCode(message: string): string | undefined {
 }
 
 /**
- * Maps a failed user bind to the contract (SPEC §3): wrong password or unknown user → 401
+ * Maps a failed user bind to the contract (docs/spec.md §3): wrong password or unknown user → 401
  * `invalid_user_password` (marked `unknownUser` for the audit log when AD says `525`); an account state AD reports (disabled, locked, expired, password expired,
  * must change password, logon hours, workstation) → 401 `unauthorized` saying which; anything that is
  * not an LDAP answer (refused, reset, timed out, TLS) → 503 naming the connection.

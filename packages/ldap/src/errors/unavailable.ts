@@ -4,7 +4,7 @@ import { oauthError, type OAuthError } from '@oauth-ro/core';
 const RETRY_AFTER_SECONDS = 5;
 
 /**
- * The 503 every directory outage becomes; the description names the connection (SPEC §3) and says
+ * The 503 every directory outage becomes; the description names the connection (docs/spec.md §3) and says
  * nothing about hosts, DNs or the underlying error, which go to the log instead.
  *
  * @example

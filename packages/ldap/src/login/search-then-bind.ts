@@ -13,7 +13,7 @@ const DECOY_RDN = 'CN=oauth-ro-no-such-user-4f1d2b';
  * Search mode: the service account finds the user's entry, then the password is checked with a
  * bind as that entry's DN on a separate connection. An unknown name costs a bind too (a DN no entry
  * has) and then waits as long as refusing a real user's wrong password usually takes, so that the
- * two answers cannot be told apart by timing (SPEC §3). Only the audit log tells them apart: a name
+ * two answers cannot be told apart by timing (docs/spec.md §3). Only the audit log tells them apart: a name
  * with no entry (or one no entry can have, or several entries share) is `unknownUser` (`fu`).
  *
  * @example

@@ -15,7 +15,7 @@ export interface AttributeMap {
 }
 
 /**
- * The options of one `ad` connection after validation (SPEC §2 names plus this package's own).
+ * The options of one `ad` connection after validation (docs/spec.md §2 names plus this package's own).
  * Secrets stay in memory only; nothing here is ever logged whole.
  */
 export interface LdapOptions {

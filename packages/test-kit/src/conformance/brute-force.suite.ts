@@ -7,7 +7,7 @@ const BLOCKED = {
   error_description: 'Your account has been blocked after multiple consecutive login attempts.',
 };
 
-/** SPEC §3: 10 consecutive failures for one user from one IP → 429, even with the right password. */
+/** docs/spec.md §3: 10 consecutive failures for one user from one IP → 429, even with the right password. */
 export function bruteForceSuite(harness: AdapterHarness): void {
   describe('brute-force protection', () => {
     const ctx = useMountedApp(harness);

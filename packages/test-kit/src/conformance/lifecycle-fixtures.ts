@@ -4,7 +4,7 @@ import { TEST_CLIENTS, testConfig } from '../fixtures/test-config.js';
 import type { TestResponse } from '../harness/types.js';
 import { GOOD_PASSWORD, uniqueEmail, type AppUnderTest } from './use-mounted-app.js';
 
-/** The grant type of a Touch ID login and of a delegation call (SPEC §1). */
+/** The grant type of a Touch ID login and of a delegation call (docs/spec.md §1). */
 export const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
 /** The connection the token-lifecycle suites sign users up to; enabled for every client below. */

@@ -43,7 +43,7 @@ function usePasswordlessApp(harness: AdapterHarness, options: Parameters<typeof 
 /** A different wrong code of the same length. */
 const wrong = (code: string) => code.replace(/^./, (d) => String((Number(d) + 1) % 10));
 
-/** `/passwordless/start` then `/oauth/ro` with `sms` and `email` connections (SPEC §3). */
+/** `/passwordless/start` then `/oauth/ro` with `sms` and `email` connections (docs/spec.md §3). */
 export function passwordlessSuite(harness: AdapterHarness): void {
   describe('passwordless: /passwordless/start and /oauth/ro with sms and email', () => {
     const time = movableClock();

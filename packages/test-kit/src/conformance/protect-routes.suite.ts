@@ -3,7 +3,7 @@ import { TEST_CLIENTS } from '../fixtures/test-config.js';
 import type { AdapterHarness } from '../harness/types.js';
 import { GOOD_PASSWORD, uniqueEmail, useMountedApp } from './use-mounted-app.js';
 
-/** The host app's own routes, protected the framework's way with the tokens oauth-ro issues (SPEC §4). */
+/** The host app's own routes, protected the framework's way with the tokens oauth-ro issues (docs/spec.md §4). */
 export function protectRoutesSuite(harness: AdapterHarness): void {
   describe('protecting the app\'s own routes', () => {
     const ctx = useMountedApp(harness);

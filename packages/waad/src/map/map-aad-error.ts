@@ -6,7 +6,7 @@ type Mapped =
   | { readonly code: 'unauthorized'; readonly description: string };
 
 /**
- * AADSTS codes a user can cause, and what `/oauth/ro` answers for each (issue 5, SPEC §3). Wrong
+ * AADSTS codes a user can cause, and what `/oauth/ro` answers for each (issue 5, docs/spec.md §3). Wrong
  * password and unknown user give the same answer; `unknownUser` only makes the audit event `fu`.
  *
  * @example AADSTS_ERRORS[50057]; // { code: 'unauthorized', description: 'user account is disabled' }

@@ -15,7 +15,7 @@ function problem(options: Record<string, unknown>): string {
 }
 
 describe('parseWaadOptions', () => {
-  it('builds the v2.0 token and discovery URLs from the SPEC §2 option names, with Microsoft as default authority', () => {
+  it('builds the v2.0 token and discovery URLs from the docs/spec.md §2 option names, with Microsoft as default authority', () => {
     const parsed = parseWaadOptions(connection({ tenant_domain: 'contoso.onmicrosoft.com', client_id: 'app', client_secret: 's3cret' }), 'connections[3]');
     expect(parsed).toEqual({
       tenantDomain: 'contoso.onmicrosoft.com',

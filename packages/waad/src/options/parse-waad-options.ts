@@ -8,7 +8,7 @@ import { optionReader } from './read-option.js';
  */
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com';
 
-/** The options of one `waad` connection after validation (SPEC §2 names). The secret is never logged. */
+/** The options of one `waad` connection after validation (docs/spec.md §2 names). The secret is never logged. */
 export interface WaadOptions {
   readonly tenantDomain: string;
   readonly clientId: string;

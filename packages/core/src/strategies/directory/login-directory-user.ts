@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../../util/result.js';
 import { normalizeIdentifier } from '../../validation/normalize-identifier.js';
 
 /**
- * The subject of a directory user: `ad|{connection}|{id}` for AD/LDAP (SPEC §3), `{strategy}|{id}`
+ * The subject of a directory user: `ad|{connection}|{id}` for AD/LDAP (docs/spec.md §3), `{strategy}|{id}`
  * for the others.
  *
  * @example directorySubject(connection, 'b1f…'); // 'ad|corp|b1f…'
