@@ -29,57 +29,25 @@ export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo
   const now = new Date().toISOString();
   const password_hash = await hasher.hash(BENCH.password);
   const profile = { email_verified: true, name: 'Bench User', nickname: 'bench' };
-  await stores.deps.users.create({
-    user_id: BENCH.userId,
-    connection: BENCH.connection,
-    strategy: 'auth0',
-    email: BENCH.email,
-    password_hash,
-    blocked: false,
-    profile,
-    created_at: now,
-    updated_at: now,
-  });
-  // The timing run's "blocked by an administrator" class.
-  await stores.deps.users.create({
-    user_id: BENCH.blockedUserId,
-    connection: BENCH.connection,
-    strategy: 'auth0',
-    email: BENCH.blockedEmail,
-    password_hash,
-    blocked: true,
-    profile,
-    created_at: now,
-    updated_at: now,
-  });
-  if (spec.customDatabase) {
-    // Already migrated by an earlier login: stored locally with its argon2id hash.
-    await stores.deps.users.create({
-      user_id: BENCH.legacyUserId,
-      connection: BENCH.legacyConnection,
+  /** A database user with the bench profile and (unless given) the bench password's argon2id hash. */
+  const addUser = (user: { user_id: string; email: string; connection?: string; blocked?: boolean; password_hash?: string }) =>
+    stores.deps.users.create({
+      connection: BENCH.connection,
       strategy: 'auth0',
-      email: BENCH.email,
       password_hash,
       blocked: false,
       profile,
       created_at: now,
       updated_at: now,
+      ...user,
     });
-  }
-  if (spec.legacyUser) {
-    // The timing run's "bcrypt user" class; only ever answered a wrong password, so its hash stays bcrypt.
-    await stores.deps.users.create({
-      user_id: BENCH.bcryptUserId,
-      connection: BENCH.connection,
-      strategy: 'auth0',
-      email: BENCH.bcryptEmail,
-      password_hash: BENCH.bcryptHash,
-      blocked: false,
-      profile,
-      created_at: now,
-      updated_at: now,
-    });
-  }
+  await addUser({ user_id: BENCH.userId, email: BENCH.email });
+  // The timing run's "blocked by an administrator" class.
+  await addUser({ user_id: BENCH.blockedUserId, email: BENCH.blockedEmail, blocked: true });
+  // Already migrated by an earlier login: stored locally with its argon2id hash.
+  if (spec.customDatabase) await addUser({ user_id: BENCH.legacyUserId, email: BENCH.email, connection: BENCH.legacyConnection });
+  // The timing run's "bcrypt user" class; only ever answered a wrong password, so its hash stays bcrypt.
+  if (spec.legacyUser) await addUser({ user_id: BENCH.bcryptUserId, email: BENCH.bcryptEmail, password_hash: BENCH.bcryptHash });
   const extensibility = await benchExtensibility(spec);
   const deps = { ...stores.deps, hasher, clock: systemClock, random: webCryptoRandom, ...extensibility.deps };
   const unprotected = spec.bruteForceProtection === false;

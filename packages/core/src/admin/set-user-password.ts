@@ -44,9 +44,28 @@ export async function setUserPassword(
   const connection = config.connections.find((c) => c.name === user.connection);
   const checked = await checkNewPassword(deps, connection ?? { name: user.connection, strategy: 'auth0', enabled_clients: [], options: {} }, password, passwordOwnerOf(user));
   if (!checked.ok) return checked;
-  const password_hash = await deps.hasher.hash(password);
+  return storePasswordHash(deps, config, user_id, await deps.hasher.hash(password), options);
+}
+
+/**
+ * Stores a password hash already made (and checked) for a database user, with everything a new
+ * password brings: remembered for `password_history`, the user's sessions ended unless
+ * `options.keepSessions` ({@link revokeUserSessions}), brute-force blocks released. The second half
+ * of {@link setUserPassword}, also used by a reset ticket that carries the hash of a password checked
+ * when the ticket was made (Auth0's legacy `change_password` with `password`).
+ *
+ * @example await storePasswordHash(deps, config, 'auth0|5f8a…', await deps.hasher.hash('N3w-Correct-Horse'));
+ */
+export async function storePasswordHash(
+  deps: Pick<AdminDeps, 'users' | 'counters' | 'clock' | 'audit' | 'logger' | 'refreshTokens' | 'deviceCredentials'> & Pick<CoreDeps, 'passwordHistory'>,
+  config: AdminConfig,
+  user_id: string,
+  password_hash: string,
+  options: SetUserPasswordOptions = {},
+): Promise<Result<UserRecord, OAuthError>> {
   const updated = await deps.users.update(user_id, { password_hash }, new Date(deps.clock.now()).toISOString());
   if (!updated) return err(oauthError('user_not_found'));
+  const connection = config.connections.find((c) => c.name === updated.connection);
   if (connection) await rememberPassword(deps, connection, user_id, password_hash, deps.clock.now());
   deps.logger?.info({ event: 'scp', user_id }, 'password changed');
   if (!options.keepSessions) {

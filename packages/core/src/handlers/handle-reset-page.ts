@@ -3,10 +3,8 @@ import { CLEAR_CSRF_COOKIE, csrfMatches, newCsrfToken } from '../accounts/csrf.j
 import { escapeHtml } from '../accounts/escape-html.js';
 import { isTicketText } from '../accounts/issue-ticket.js';
 import { resultRedirect } from '../accounts/result-redirect.js';
-import { revokeUserSessions } from '../admin/revoke-user-sessions.js';
 import { passwordOwnerOf } from '../admin/password-owner-of.js';
-import { setUserPassword } from '../admin/set-user-password.js';
-import { unblockUser } from '../admin/unblock-user.js';
+import { setUserPassword, storePasswordHash } from '../admin/set-user-password.js';
 import { auditOrigin } from '../audit/audit-origin.js';
 import { emitAudit } from '../audit/emit-audit.js';
 import { parseBody } from '../http/parse-body.js';
@@ -14,7 +12,7 @@ import { ERROR_TABLE } from '../errors/error-table.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import type { TicketRecord } from '../ports/ticket-store.js';
 import type { UserRecord } from '../ports/user-store.js';
-import { checkNewPassword, rememberPassword } from '../strategies/database/check-new-password.js';
+import { checkNewPassword } from '../strategies/database/check-new-password.js';
 import { passwordStrength } from '../strategies/database/password-rules.js';
 import { readPasswordOptions } from '../strategies/database/read-password-options.js';
 import { hashToken } from '../tokens/hash-token.js';
@@ -109,11 +107,9 @@ export async function handleResetSubmit(ctx: HandlerContext, request: OAuthReque
       return problemPage(400, 'Change your password', `${set.error.description ?? ERROR_TABLE[set.error.code].description}. Ask for a new link.`);
     }
   } else {
-    await ctx.deps.users.update(user.user_id, { password_hash: spent.password_hash! }, new Date(ctx.deps.clock.now()).toISOString());
-    if (connection) await rememberPassword(ctx.deps, connection, user.user_id, spent.password_hash!, ctx.deps.clock.now());
-    await unblockUser(ctx.deps, ctx.index.config, user.user_id, 'password_change');
+    // Auth0's legacy change_password: the ticket carries the hash of the password checked when it was made.
+    await storePasswordHash(ctx.deps, ctx.index.config, user.user_id, spent.password_hash!);
   }
-  await revokeUserSessions(ctx.deps, user.user_id);
   emitAudit(ctx.deps, { type: 'scp', ...origin, user_id: user.user_id, description: 'Successful change password' });
   const message = 'Your password has been changed. You can now log in with the new password.';
   const redirect = resultRedirect(spent.result_url, message, { set_cookie: CLEAR_CSRF_COOKIE });

@@ -24,17 +24,20 @@ export function connectionOf(user: UserRecord, connection: ConnectionConfig | un
   return connection ? { name: connection.name, strategy: connection.strategy } : { name: user.connection, strategy: user.strategy };
 }
 
-/** A Rule's `context`. */
-export function auth0RuleContext(input: {
+/** What a login looked like, as both a Rule's `context` and an Action's `event` describe it. */
+export interface LoginFacts {
   readonly tenant: string;
   readonly client: ClientConfig;
-  readonly connection: { name: string; strategy: string };
+  readonly connection: { readonly name: string; readonly strategy: string };
   readonly protocol: LoginProtocol;
   readonly scope: readonly string[];
   readonly ip: string;
   readonly user_agent?: string;
   readonly nowMs: number;
-}): Record<string, unknown> {
+}
+
+/** A Rule's `context`. */
+export function auth0RuleContext(input: LoginFacts): Record<string, unknown> {
   return {
     tenant: input.tenant,
     clientID: input.client.client_id,
@@ -54,17 +57,7 @@ export function auth0RuleContext(input: {
 }
 
 /** An Action's post-login `event`. */
-export function auth0PostLoginEvent(input: {
-  readonly tenant: string;
-  readonly user: UserRecord;
-  readonly client: ClientConfig;
-  readonly connection: { name: string; strategy: string };
-  readonly protocol: LoginProtocol;
-  readonly scope: readonly string[];
-  readonly ip: string;
-  readonly user_agent?: string;
-  readonly nowMs: number;
-}): Record<string, unknown> {
+export function auth0PostLoginEvent(input: LoginFacts & { readonly user: UserRecord }): Record<string, unknown> {
   return {
     user: auth0User(input.user),
     client: { client_id: input.client.client_id, name: input.client.name ?? input.client.client_id, metadata: {} },

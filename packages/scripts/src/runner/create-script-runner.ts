@@ -54,7 +54,18 @@ export interface CustomDatabaseArgs {
   readonly user?: Record<string, unknown>;
 }
 
-const idOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
+/** A script's id (its child-side compile cache key), hashed once per distinct script, not per login. */
+function scriptIds(): (text: string) => string {
+  const ids = new Map<string, string>();
+  return (text) => {
+    let id = ids.get(text);
+    if (id === undefined) {
+      id = createHash('sha256').update(text).digest('base64url').slice(0, 16);
+      ids.set(text, id);
+    }
+    return id;
+  };
+}
 
 /**
  * Runs Auth0 Rules, Actions and custom-database scripts unchanged, in a pool of child processes
@@ -70,6 +81,7 @@ const idOf = (text: string) => createHash('sha256').update(text).digest('base64u
  */
 export function createScriptRunner(options: PoolOptions = {}) {
   const pool = createScriptPool(options);
+  const idOf = scriptIds();
   return {
     /** Runs enabled rules in `order`, passing `user` and `context` from one to the next, as Auth0 did. */
     runRules(input: {
@@ -122,9 +134,9 @@ export function createScriptRunner(options: PoolOptions = {}) {
         args: input.args,
       });
     },
-    ready: pool.ready,
-    pids: pool.pids,
-    close: pool.close,
+    ready: () => pool.ready(),
+    pids: () => pool.pids(),
+    close: () => pool.close(),
   };
 }
 

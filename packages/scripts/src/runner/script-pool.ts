@@ -24,10 +24,6 @@ interface Worker {
 }
 
 const DEFAULTS = { size: 2, timeoutMs: 20_000, cpuMs: 5_000, memoryMb: 128, maxQueue: 1_000, startTimeoutMs: 10_000 };
-const PACKAGES = ['request', 'bcryptjs', 'jsonwebtoken', 'lodash', 'pg', 'mysql2'] as const;
-const MODULE_NAMES: Record<string, (typeof PACKAGES)[number]> = {
-  request: 'request', bcrypt: 'bcryptjs', jsonwebtoken: 'jsonwebtoken', lodash: 'lodash', pg: 'pg', mysql2: 'mysql2',
-};
 const USAGE_POLL_MS = 25;
 const PING_TIMEOUT_MS = 1_000;
 
@@ -66,9 +62,11 @@ export function createScriptPool(options: PoolOptions = {}) {
   const settings = { ...DEFAULTS, ...options };
   const entry = childEntry();
   const requireHere = createRequire(entry);
+  // The child's own table of Auth0 module names → npm packages: the parent only resolves them.
+  const { PACKAGES } = requireHere('./modules.cjs') as { PACKAGES: Readonly<Record<string, string>> };
   const resolved: Record<string, string> = {};
   const readable = new Set<string>([dirname(entry)]);
-  for (const [name, pkg] of Object.entries(MODULE_NAMES)) {
+  for (const [name, pkg] of Object.entries(PACKAGES)) {
     const file = requireHere.resolve(pkg);
     resolved[name] = file;
     readable.add(modulesRoot(file));
