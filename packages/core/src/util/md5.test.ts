@@ -28,4 +28,3 @@ describe('md5Hex', () => {
     expect(md5Hex(text)).toBe(digest);
   });
 });
-});
