@@ -17,6 +17,7 @@ import type { UsedAssertionStore } from './used-assertion-store.js';
 import type { UserStore } from './user-store.js';
 import type { PasswordHistoryStore } from './password-history-store.js';
 import type { TicketStore } from './ticket-store.js';
+import type { MfaEnrollmentStore } from './mfa-enrollment-store.js';
 
 /**
  * Every outside dependency of core, passed in once. Core never imports an implementation.
@@ -59,6 +60,11 @@ export interface CoreDeps {
   readonly tickets?: TicketStore;
   /** Earlier password hashes, for `password_history`. Without it only the current password is compared. */
   readonly passwordHistory?: PasswordHistoryStore;
+  /**
+   * MFA (TOTP) enrolments. Without it a connection with `options.mfa.active` refuses to start, and
+   * no login asks for a code. Replay markers of accepted codes go to `usedAssertions`.
+   */
+  readonly mfaEnrollments?: MfaEnrollmentStore;
   /** Named readiness checks behind `GET /health/ready` (the stores' `ping`). Without it readiness equals liveness. */
   readonly readiness?: ReadinessChecks;
 }

@@ -18,3 +18,4 @@ export type * from './custom-database.js';
 export type * from './password-history-store.js';
 export type * from './ticket-store.js';
 export type * from './readiness-check.js';
+export type * from './mfa-enrollment-store.js';
