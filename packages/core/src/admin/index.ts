@@ -7,6 +7,7 @@ export * from './set-user-blocked.js';
 export * from './set-user-password.js';
 export * from './admin-user-view.js';
 export * from './delete-user.js';
+export * from './delete-from-custom-database.js';
 export * from './user-identifiers.js';
 export * from './admin-token.js';
 export * from './revoke-user-sessions.js';

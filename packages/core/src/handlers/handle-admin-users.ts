@@ -1,5 +1,6 @@
 import { adminUserView } from '../admin/admin-user-view.js';
 import { deleteUser } from '../admin/delete-user.js';
+import { deleteFromCustomDatabase } from '../admin/delete-from-custom-database.js';
 import { setUserBlocked } from '../admin/set-user-blocked.js';
 import { setUserPassword } from '../admin/set-user-password.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
@@ -82,12 +83,17 @@ export const handleAdminPatchUser = adminRoute('Update a user', async (ctx, requ
 /**
  * `DELETE /api/v2/users/{user_id}` (admin token): deletes the user, revokes its refresh tokens,
  * deletes its device keys and clears its brute-force counts. 204, also for an unknown user (as
- * Auth0 answered: deleting is idempotent).
+ * Auth0 answered: deleting is idempotent). A custom-database user without `import_mode` is deleted
+ * upstream first by the connection's `delete` script (docs/spec.md §5.7).
  *
  * @example await handleAdminDeleteUser(ctx, request); // 204
  */
 export const handleAdminDeleteUser = adminRoute('Delete a user', async (ctx, request) => {
   const user_id = pathUserId(request);
-  if (user_id !== undefined) await deleteUser(ctx.deps, ctx.index.config, user_id);
+  if (user_id !== undefined) {
+    const upstream = await deleteFromCustomDatabase(ctx.deps, ctx.index.config, user_id);
+    if (!upstream.ok) return { response: errorResponse(upstream.error), user_id };
+    await deleteUser(ctx.deps, ctx.index.config, user_id);
+  }
   return { response: noContent(), ...(user_id === undefined ? {} : { user_id }) };
 });

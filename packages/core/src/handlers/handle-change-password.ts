@@ -8,6 +8,8 @@ import { parseBody } from '../http/parse-body.js';
 import { errorResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { checkNewPassword } from '../strategies/database/check-new-password.js';
+import { customDatabaseOf } from '../strategies/database/custom-database-of.js';
+import { findCustomDatabaseUser } from '../strategies/database/find-custom-database-user.js';
 import { looksLikeEmail, normalizeIdentifier } from '../validation/normalize-identifier.js';
 import { missing, readStringParams } from '../validation/read-params.js';
 import type { HandlerContext } from './context.js';
@@ -20,7 +22,9 @@ export const CHANGE_PASSWORD_SENT = "We've just sent you an email to reset your 
  * answers 200 with Auth0's sentence for known and unknown addresses alike, after the same work
  * (one look-up); the ticket and the email are made after the answer, so neither their time nor
  * a provider failure tells an attacker which addresses exist. With `password` (Auth0's legacy
- * flow), the password is checked against the policy first and the link confirms it.
+ * flow), the password is checked against the policy first and the link confirms it. On a
+ * custom-database connection the user is looked up with its `get_user` script when it is not
+ * local (docs/spec.md §5.7).
  *
  * @example await handleChangePassword(ctx, request); // 200 "We've just sent you an email to reset your password."
  */
@@ -44,6 +48,11 @@ export async function handleChangePassword(ctx: HandlerContext, request: OAuthRe
   if (!ctx.deps.tickets) return errorResponse(oauthError('temporarily_unavailable', 'password reset is not configured (no ticket store)'));
   const throttled = await throttleResetRequests(ctx.deps, connection.name, email, request.ip);
   if (throttled) return errorResponse(throttled);
+  const custom = customDatabaseOf(ctx.deps, connection);
+  if (p.password !== undefined && custom && !custom.importMode) {
+    // The scripts need the new password in plain text, which a ticket never keeps (docs/spec.md §5.7).
+    return errorResponse(oauthError('unsupported_operation', 'a custom database connection changes passwords through the reset form only'));
+  }
   if (p.password !== undefined) {
     // Only what needs no user: telling a weak password apart must not tell a known address apart.
     const checked = await checkNewPassword(ctx.deps, connection, p.password, { email });
@@ -55,13 +64,23 @@ export async function handleChangePassword(ctx: HandlerContext, request: OAuthRe
   // On the next macrotask: not one synchronous step of the ticket or email work runs before the
   // answer, so a known address costs the caller exactly what an unknown one does.
   const work = async () => {
-    if (!user || user.strategy !== 'auth0') {
+    let target = user;
+    if (custom) {
+      // Auth0 asked get_user for a user it did not hold (docs/spec.md §5.7), after the answer here.
+      const found = await findCustomDatabaseUser(ctx.deps, custom, connection, email, user);
+      if (!found.ok) {
+        emitAudit(ctx.deps, { type: 'fcpr', ...origin, description: 'custom database unavailable' });
+        return;
+      }
+      target = found.value;
+    }
+    if (!target || target.strategy !== 'auth0') {
       emitAudit(ctx.deps, { type: 'fcpr', ...origin, description: 'unknown user' });
       return;
     }
     const password_hash = legacyPassword === undefined ? undefined : await ctx.deps.hasher.hash(legacyPassword);
-    const sent = await sendTicketEmail(ctx.deps, ctx.index.config, 'reset_email', { user, connection, client, ...(password_hash ? { password_hash } : {}) });
-    emitAudit(ctx.deps, { type: sent ? 'scpr' : 'fcpr', ...origin, user_id: user.user_id, description: sent ? 'Change password request' : 'reset email not sent' });
+    const sent = await sendTicketEmail(ctx.deps, ctx.index.config, 'reset_email', { user: target, connection, client, ...(password_hash ? { password_hash } : {}) });
+    emitAudit(ctx.deps, { type: sent ? 'scpr' : 'fcpr', ...origin, user_id: target.user_id, description: sent ? 'Change password request' : 'reset email not sent' });
   };
   setTimeout(() => {
     work().catch((error: unknown) => {

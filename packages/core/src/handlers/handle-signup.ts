@@ -85,6 +85,7 @@ export async function handleSignup(ctx: HandlerContext, request: OAuthRequest): 
   const created = await signupDatabaseUser(ctx.deps, connection, {
     email: p.email,
     password: p.password,
+    client_id: client.client_id,
     ...(p.username === undefined ? {} : { username: p.username }),
     ...enriched.value,
   });

@@ -116,10 +116,14 @@ export const ADMIN_PATHS: Readonly<Record<string, PathItemObject>> = {
       operationId: 'deleteUser',
       summary: 'Delete a user',
       tags: TAGS,
-      description: 'Deletes the user, revokes its refresh tokens, deletes its device keys and clears its brute-force counts. 204 also for an unknown user.',
+      description:
+        'Deletes the user, revokes its refresh tokens, deletes its device keys and clears its brute-force counts. 204 also for an unknown user. A user of a custom-database connection without `import_mode` is first deleted upstream by its `delete` script; if that fails nothing is deleted.',
       security: ADMIN,
       parameters: USER_ID,
-      responses: { '204': { description: 'Deleted (or there was no such user).' }, ...errorResponses([...PATH_ERRORS, ...ADMIN_ERRORS]) },
+      responses: {
+        '204': { description: 'Deleted (or there was no such user).' },
+        ...errorResponses([...PATH_ERRORS, { code: 'unsupported_operation', when: 'a custom-database user (no `import_mode`) whose connection has no delete script' }, ...ADMIN_ERRORS]),
+      },
     },
   },
 };

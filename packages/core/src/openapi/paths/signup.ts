@@ -29,6 +29,7 @@ export const SIGNUP_PATHS: Readonly<Record<string, PathItemObject>> = {
             { code: 'invalid_signup', when: 'an email or username that is not valid (says which)', example: 'email is not a valid email address' },
             'unauthorized_client',
             { code: 'signup_disabled', when: 'the connection has `disable_signup`' },
+            { code: 'unsupported_operation', when: 'a custom-database connection without `import_mode` has no create script' },
             { code: 'too_many_requests', when: 'too many sign-ups from this IP', example: 'Too many sign-ups from this IP address; try again later.' },
             ...SERVICE_ERRORS,
           ]),

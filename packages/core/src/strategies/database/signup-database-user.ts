@@ -6,6 +6,8 @@ import { toHex } from '../../util/encoding.js';
 import { err, ok, type Result } from '../../util/result.js';
 import { looksLikeEmail, normalizeIdentifier } from '../../validation/normalize-identifier.js';
 import { checkNewPassword, rememberPassword } from './check-new-password.js';
+import { customDatabaseOf } from './custom-database-of.js';
+import { signupCustomDatabaseUser } from './signup-custom-database-user.js';
 
 /** What a sign-up asks for, after type validation. */
 export interface SignupInput {
@@ -15,6 +17,8 @@ export interface SignupInput {
   readonly user_metadata?: Readonly<Record<string, unknown>>;
   /** Set by a pre-sign-up step, never by the caller. */
   readonly app_metadata?: Readonly<Record<string, unknown>>;
+  /** The application signing the user up (a custom database's `create` script sees it). */
+  readonly client_id?: string;
 }
 
 const USERNAME = /^[a-z0-9_.+\-@]+$/;
@@ -30,13 +34,14 @@ function usernameLimits(options: Readonly<Record<string, unknown>>): { min: numb
 /**
  * Creates a database user. The password is hashed before the insert, and the insert is one atomic
  * write that refuses a taken email or username, so a failure leaves nothing half-created and a
- * taken address costs the same time as a free one.
+ * taken address costs the same time as a free one. On a custom-database connection the scripts are
+ * asked first ({@link signupCustomDatabaseUser}).
  *
  * @example
  * await signupDatabaseUser(deps, connection, { email: 'a@example.com', password: 'Secr3tPass' });
  */
 export async function signupDatabaseUser(
-  deps: Pick<CoreDeps, 'users' | 'hasher' | 'clock' | 'random' | 'passwordHistory'>,
+  deps: Pick<CoreDeps, 'users' | 'hasher' | 'clock' | 'random' | 'passwordHistory' | 'customDatabases'>,
   connection: ConnectionConfig,
   input: SignupInput,
 ): Promise<Result<UserRecord, OAuthError>> {
@@ -59,6 +64,11 @@ export async function signupDatabaseUser(
     ...(input.user_metadata === undefined ? {} : { user_metadata: input.user_metadata }),
   });
   if (!checked.ok) return checked;
+  const custom = customDatabaseOf(deps, connection);
+  if (custom) {
+    const upstream = await signupCustomDatabaseUser(deps, custom, connection, { ...input, email, ...(username === undefined ? {} : { username }) });
+    if (upstream) return upstream;
+  }
 
   const password_hash = await deps.hasher.hash(input.password);
   const now = new Date(deps.clock.now()).toISOString();
