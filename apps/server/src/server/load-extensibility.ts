@@ -58,6 +58,7 @@ export async function loadExtensibility(config: OAuthRoConfig, logger: Logger & 
       connection: connection.name,
       scripts: connection.options.customScripts as Record<string, string>,
       configuration: (connection.options.configuration as Record<string, string> | undefined) ?? {},
+      tenant: new URL(config.issuer).hostname,
     });
   }
   return { hooks, customDatabases, close: () => runner.close() };
