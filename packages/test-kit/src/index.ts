@@ -11,6 +11,7 @@ export * from './fakes/entra-id.js';
 export * from './fakes/adfs.js';
 export * from './fakes/twilio.js';
 export * from './fakes/auth0-tenant.js';
+export * from './fakes/legacy-user-api.js';
 export * from './fakes/social-providers.js';
 export * from './store-suite/index.js';
 export * from './launchers/tcp-proxy.js';

@@ -21,6 +21,7 @@ import { unicodeInputSuite } from './unicode-input.suite.js';
 import { tokenLifecycleSuite } from './token-lifecycle.suite.js';
 import { touchIdSuite } from './touch-id.suite.js';
 import { extensibilitySuite } from './extensibility.suite.js';
+import { customDatabaseSuite } from './custom-database.suite.js';
 import { tokenForgerySuite } from './token-forgery.suite.js';
 import { delegationAccessSuite } from './delegation-access.suite.js';
 import { passwordChangeSuite } from './password-change.suite.js';
@@ -34,7 +35,7 @@ import { socialExchangeSuite } from './social-exchange.suite.js';
 export * from './use-mounted-app.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
-export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite, answerShapeSuite, corsSuite, browserLegacySuite, accountsSuite, healthProbesSuite, tokenGrantsSuite, apiAudienceSuite, socialExchangeSuite];
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, customDatabaseSuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite, answerShapeSuite, corsSuite, browserLegacySuite, accountsSuite, healthProbesSuite, tokenGrantsSuite, apiAudienceSuite, socialExchangeSuite];
 
 /**
  * Runs the whole conformance suite against each harness.
