@@ -4,6 +4,7 @@ import bcrypt from 'bcryptjs';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runOauthRo } from './run-oauth-ro.js';
 import { startServerProcess, tempDir, type ServerProcess } from './spawn-server.js';
 
 /**
@@ -25,6 +26,7 @@ const mails: { to: string[]; raw: string }[] = [];
 let smtp: SMTPServer;
 let server: ServerProcess & { url: string };
 let temp: Awaited<ReturnType<typeof tempDir>>;
+let cliEnv: Record<string, string>;
 
 async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
   const client = mydb();
@@ -82,7 +84,8 @@ beforeAll(async () => {
     ],
     script_runner: { allow_hosts: ['localhost:5432'], timeout_ms: 10000 },
   }));
-  server = await startServerProcess({ OAUTH_RO_CONFIG: config, OAUTH_RO_DATABASE: `sqlite:${join(temp.dir, 'oauth-ro.db')}`, OAUTH_RO_ADMIN_TOKEN: ADMIN_TOKEN });
+  cliEnv = { OAUTH_RO_CONFIG: config, OAUTH_RO_DATABASE: `sqlite:${join(temp.dir, 'oauth-ro.db')}` };
+  server = await startServerProcess({ ...cliEnv, OAUTH_RO_ADMIN_TOKEN: ADMIN_TOKEN });
 }, 60_000);
 
 afterAll(async () => {
@@ -164,6 +167,20 @@ describe("Auth0's PostgreSQL templates, unchanged, without import_mode (users st
     expect(res.status).toBe(204);
     expect(await row('ken@example.com')).toBeUndefined();
     expect((await login('legacy', 'ken@example.com', NEW_PASSWORD)).status).toBe(401);
+  });
+});
+
+describe('the admin CLI on a custom-database connection without import_mode', () => {
+  it('sets the password with the change_password template and deletes with the delete template', async () => {
+    expect((await signup('legacy', 'cli@example.com')).status).toBe(200);
+    const { id } = (await row('cli@example.com'))!;
+    const set = await runOauthRo(['users', 'set-password', 'cli@example.com', '--connection', 'legacy', '--password', 'Cli-Chosen-Horse-5'], cliEnv);
+    expect(set.code, set.stderr).toBe(0);
+    expect(await bcrypt.compare('Cli-Chosen-Horse-5', (await row('cli@example.com'))!.password)).toBe(true);
+    expect((await login('legacy', 'cli@example.com', 'Cli-Chosen-Horse-5')).status).toBe(200);
+    const deleted = await runOauthRo(['users', 'delete', `auth0|${id}`], cliEnv);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(await row('cli@example.com')).toBeUndefined();
   });
 });
 
