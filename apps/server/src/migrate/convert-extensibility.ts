@@ -115,6 +115,10 @@ export function convertCustomDatabase(options: Auth0Record, where: string, name:
   if (options.enabledDatabaseCustomization !== true || !isRecord(options.customScripts)) return {};
   const scripts: Record<string, string> = {};
   for (const [op, value] of Object.entries(options.customScripts)) {
+    if (!['login', 'get_user', 'create', 'verify', 'change_password', 'delete'].includes(op)) {
+      context.warnings.push(`${where}.options.customScripts.${op}: oauth-ro runs no ${op} script (email changes are not part of the legacy API); skipped`);
+      continue;
+    }
     const script = scriptSource(value, `${where}.options.customScripts.${op}`, context);
     if (script === undefined) continue;
     warnModules(script, `${where}.options.customScripts.${op}`, context);
