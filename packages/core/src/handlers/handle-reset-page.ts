@@ -13,7 +13,6 @@ import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import type { TicketRecord } from '../ports/ticket-store.js';
 import type { UserRecord } from '../ports/user-store.js';
 import { checkNewPassword } from '../strategies/database/check-new-password.js';
-import { keepsUsersUpstream } from '../strategies/database/custom-database-of.js';
 import { passwordStrength } from '../strategies/database/password-rules.js';
 import { readPasswordOptions } from '../strategies/database/read-password-options.js';
 import { hashToken } from '../tokens/hash-token.js';
@@ -99,24 +98,22 @@ export async function handleResetSubmit(ctx: HandlerContext, request: OAuthReque
     }
     newPassword = pw;
   }
-  // A custom database's change_password script cannot be undone: it runs before the ticket is spent,
-  // so a failing script keeps the link usable (docs/spec.md §5.7).
-  const upstream = keepsUsersUpstream(connection) && newPassword !== undefined;
-  const setPassword = async () => {
-    const set = await setUserPassword(ctx.deps, ctx.index.config, user.user_id, newPassword!);
-    if (!set.ok) emitAudit(ctx.deps, { type: 'fcp', ...origin, user_id: user.user_id, description: set.error.description ?? set.error.code });
-    return set.ok ? undefined : problemPage(set.error.code === 'temporarily_unavailable' ? 503 : 400, 'Change your password', `${set.error.description ?? ERROR_TABLE[set.error.code].description}. Ask for a new link.`);
-  };
-  if (upstream) {
-    const refused = await setPassword();
-    if (refused) return refused;
-  }
   const spent = await ctx.deps.tickets!.redeem('reset', hash, ctx.deps.clock.now());
   if (!spent) return problemPage(400, 'Link expired', GONE);
-  if (!upstream && newPassword !== undefined) {
-    const refused = await setPassword();
-    if (refused) return refused;
-  } else if (!upstream) {
+  if (newPassword !== undefined) {
+    const set = await setUserPassword(ctx.deps, ctx.index.config, user.user_id, newPassword);
+    if (!set.ok) {
+      emitAudit(ctx.deps, { type: 'fcp', ...origin, user_id: user.user_id, description: set.error.description ?? set.error.code });
+      const description = set.error.description ?? ERROR_TABLE[set.error.code].description;
+      if (set.error.code === 'temporarily_unavailable') {
+        // A custom database's change_password script failed: the link is given back (docs/spec.md §5.7),
+        // after it was spent, so two submissions never both reach the script.
+        await ctx.deps.tickets!.issue(spent);
+        return problemPage(503, 'Change your password', `${description}. Try the link again later.`);
+      }
+      return problemPage(400, 'Change your password', `${description}. Ask for a new link.`);
+    }
+  } else {
     // Auth0's legacy change_password: the ticket carries the hash of the password checked when it was made.
     await storePasswordHash(ctx.deps, ctx.index.config, user.user_id, spent.password_hash!);
   }

@@ -200,7 +200,7 @@ export function customDatabaseSuite(harness: AdapterHarness): void {
       expect(legacyPassword.status).toBe(400);
     });
 
-    it('without import_mode, the verification link runs the verify script before spending the ticket', async () => {
+    it('without import_mode, the verification link runs the verify script once, and a link it did not verify still works', async () => {
       const address = uniqueEmail('verify');
       expect((await signup(LIVE, address)).status).toBe(200);
       const link = await eventually(() => linkTo(email, address, 'api/v2/tickets/email-verification'));
@@ -211,6 +211,35 @@ export function customDatabaseSuite(harness: AdapterHarness): void {
       expect(calls('POST /verify') - before).toBe(1);
       expect(legacy.users.get(address)!.email_verified).toBe(true);
       expect((await dispatch({ method: 'GET', path: link })).status).toBe(400);
+    });
+
+    it('without import_mode, 20 parallel submissions of one reset link reach change_password once, with the password acknowledged', async () => {
+      const address = uniqueEmail('race');
+      seed(address);
+      expect((await changePassword(LIVE, address)).status).toBe(200);
+      const page = await dispatch({ method: 'GET', path: await eventually(() => linkTo(email, address, 'lo/reset')) });
+      const base = { ticket: fieldOf(page.text, 'ticket')!, _csrf: fieldOf(page.text, '_csrf')! };
+      const before = calls('POST /password');
+      const passwords = Array.from({ length: 20 }, (_, i) => `Race-Horse-${i}0`);
+      const answers = await Promise.all(
+        passwords.map((pw) => dispatch({ method: 'POST', path: '/lo/reset', form: { ...base, newPassword: pw, confirmNewPassword: pw }, headers: { cookie: cookieOf(page) } })),
+      );
+      const won = answers.map((a, i) => (a.status === 200 ? passwords[i] : undefined)).filter((pw) => pw !== undefined);
+      expect(won).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 400)).toHaveLength(19);
+      expect(calls('POST /password') - before).toBe(1);
+      expect(legacy.users.get(address)!.password).toBe(won[0]);
+    });
+
+    it('without import_mode, a verification link the verify script fails on keeps working', async () => {
+      const address = uniqueEmail('brokenverify');
+      const user_id = `auth0|${address.split('@')[0]}`;
+      await ctx.current.deps.users.upsert({ user_id, connection: LIVE, strategy: 'auth0', email: address, blocked: false, profile: { email_verified: false }, created_at: new Date().toISOString(), updated_at: new Date().toISOString() });
+      const job = await dispatch({ method: 'POST', path: '/api/v2/jobs/verification-email', headers: AUTH, json: { user_id } });
+      expect(job.status).toBe(201);
+      const link = await eventually(() => linkTo(email, address, 'api/v2/tickets/email-verification'));
+      expect((await dispatch({ method: 'GET', path: link })).status).toBe(503);
+      expect((await dispatch({ method: 'GET', path: link })).status).toBe(503);
     });
 
     it('without import_mode, the admin API sets passwords and deletes users through the scripts; a failed delete deletes nothing', async () => {
