@@ -136,6 +136,18 @@ describe('lazy migration from an Auth0 tenant (custom database, import_mode)', (
     expect((await login('ken@example.com', 'wrong', 'legacy-postgres')).status).toBe(401);
   });
 
+  it('asks get_user at sign-up, as Auth0 did for users not migrated yet: the old tenant knows linus, so the sign-up is refused', async () => {
+    const signup = (email: string) =>
+      fetch(`${server.url}/dbconnections/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: 'new-app', connection: 'Username-Password-Authentication', email, password: 'Brand-New-Horse-7' }) });
+    const before = tenant.calls.get('GET /api/v2/users-by-email') ?? 0;
+    const known = await signup('linus@example.com');
+    expect(known.status).toBe(400);
+    expect(await known.json()).toEqual({ name: 'BadRequestError', code: 'user_exists', description: 'The user already exists.', statusCode: 400 });
+    expect((tenant.calls.get('GET /api/v2/users-by-email') ?? 0) - before).toBe(1);
+    expect((await signup('newcomer@example.com')).status).toBe(200);
+    expect((await login('newcomer@example.com', 'Brand-New-Horse-7')).status).toBe(200);
+  });
+
   it('answers 503 while the old tenant is down for users not migrated yet, and migrated users keep logging in', async () => {
     await tenant.close();
     const pending = await login('linus@example.com', OLD_PASSWORD);
