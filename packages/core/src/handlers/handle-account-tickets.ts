@@ -8,6 +8,8 @@ import { toHex } from '../util/encoding.js';
 import { normalizeIdentifier } from '../validation/normalize-identifier.js';
 import { readStringParams } from '../validation/read-params.js';
 import { adminRoute } from './admin-route.js';
+import { customDatabaseOf } from '../strategies/database/custom-database-of.js';
+import { findCustomDatabaseUser } from '../strategies/database/find-custom-database-user.js';
 
 const MAX_TTL_S = 30 * 24 * 3600;
 
@@ -45,7 +47,15 @@ export const handleCreatePasswordChangeTicket = adminRoute('Create a password ch
   else if (p.email !== undefined && p.connection_id !== undefined) {
     const connection = ctx.index.connections.get(p.connection_id);
     if (!connection) return { response: errorResponse(oauthError('invalid_parameter', 'connection_id names no connection')) };
-    user = await ctx.deps.users.find(connection.name, { email: normalizeIdentifier(p.email) });
+    const email = normalizeIdentifier(p.email);
+    user = await ctx.deps.users.find(connection.name, { email });
+    const custom = customDatabaseOf(ctx.deps, connection);
+    if (custom) {
+      // A custom database's user not stored here is found with get_user, as for a reset request (docs/spec.md §5.7).
+      const found = await findCustomDatabaseUser(ctx.deps, custom, connection, email, user);
+      if (!found.ok) return { response: errorResponse(found.error) };
+      user = found.value;
+    }
   } else return { response: errorResponse(oauthError('missing_parameter', 'give user_id, or email and connection_id')) };
   if (!user) return { response: errorResponse(oauthError('user_not_found')) };
   if (user.strategy !== 'auth0') return { response: errorResponse(oauthError('unsupported_operation', 'only users of a database (auth0) connection have a password here')), user_id: user.user_id };

@@ -181,6 +181,12 @@ export function customDatabaseSuite(harness: AdapterHarness): void {
       expect((await login(LIVE, address, NEW_PASSWORD)).status).toBe(200);
       expect((await login(LIVE, address, 'Legacy-Passw0rd')).status).toBe(401);
       expect(email.messages.some((m) => m.recipient === nobody)).toBe(false);
+      // The admin API's ticket by email finds an upstream-only user the same way.
+      const other = uniqueEmail('ticket');
+      seed(other);
+      const ticket = await dispatch({ method: 'POST', path: '/api/v2/tickets/password-change', headers: AUTH, json: { email: other, connection_id: LIVE } });
+      expect(ticket.status).toBe(201);
+      expect((await dispatch({ method: 'POST', path: '/api/v2/tickets/password-change', headers: AUTH, json: { email: nobody, connection_id: LIVE } })).status).toBe(404);
       // Spent: the link does not work twice.
       expect((await dispatch({ method: 'GET', path: link })).status).toBe(400);
     });

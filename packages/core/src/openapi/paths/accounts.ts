@@ -91,7 +91,7 @@ export const ACCOUNT_PATHS: Readonly<Record<string, PathItemObject>> = {
       operationId: 'createPasswordChangeTicket',
       summary: 'Create a password change ticket',
       tags: ['Administration'],
-      description: 'Auth0’s Management API: `user_id`, or `email` with `connection_id` (the connection’s name); optional `result_url`, `ttl_sec`, `client_id`. No email is sent.',
+      description: 'Auth0’s Management API: `user_id`, or `email` with `connection_id` (the connection’s name; on a custom-database connection a user not stored here is found with its `get_user` script); optional `result_url`, `ttl_sec`, `client_id`. No email is sent.',
       security: ADMIN,
       requestBody: jsonOrFormBody('PasswordChangeTicketRequest', { user_id: 'auth0|5f8a0c1e9d3b4a7c', result_url: 'https://app.example.com/login' }),
       responses: {
