@@ -1,0 +1,2 @@
+export * from './qr-modules.js';
+export * from './qr-svg.js';
