@@ -19,6 +19,7 @@ import { verifyAccessToken, type TokenClaims } from '../tokens/verify-access-tok
 import type { TokenRequirements } from '../tokens/check-token-requirements.js';
 import { verifyIdToken, type IdTokenClaims } from '../tokens/verify-id-token.js';
 import type { Result } from '../util/result.js';
+import { prepareMfa } from '../mfa/prepare-mfa.js';
 import type { HandlerContext } from './context.js';
 import { prepareAdminToken } from '../admin/admin-token.js';
 import { handleAdminListBlocks, handleAdminListUserBlocks, handleAdminUnblockIdentifier, handleAdminUnblockUser } from './handle-admin-user-blocks.js';
@@ -257,12 +258,14 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
   }
   const mint: MintContext = { issuer: config.issuer, keyRing, clientKeys, clientIds: new Set(config.clients.map((c) => c.client_id)) };
   const passwordless = await preparePasswordless(config, deps, options.passwordless, kek);
+  const mfa = await prepareMfa(config, deps, kek);
   const metrics = createMetricsRegistry();
   const adminToken = options.adminToken === undefined ? undefined : await prepareAdminToken(options.adminToken);
   const ctx: HandlerContext = {
     index: indexConfig(config), deps, mint, passwordless, metrics, ipLimits: { ...DEFAULT_IP_LIMITS, ...options.ipLimits },
     ...(adminToken ? { adminToken } : {}),
     geoloc: prepareGeoloc(options.geoloc),
+    ...(mfa ? { mfa } : {}),
   };
   const cors = prepareCorsPolicy(config.clients);
 
