@@ -1,6 +1,7 @@
 import { problemPage } from '../accounts/account-page.js';
 import { CLEAR_CSRF_COOKIE, csrfMatches, newCsrfToken } from '../accounts/csrf.js';
 import { isTicketText } from '../accounts/issue-ticket.js';
+import { emitAudit } from '../audit/emit-audit.js';
 import { ERROR_TABLE } from '../errors/error-table.js';
 import { enrolledPage } from '../guardian/enrolled-page.js';
 import { enrollmentPage } from '../guardian/enrollment-page.js';
@@ -113,7 +114,7 @@ export async function handleEnrollmentSubmit(ctx: HandlerContext, request: OAuth
   const slot = await waitForSlot({ counters: ctx.deps.counters, clock: ctx.deps.clock, random: ctx.deps.random }, tries, ENROLLMENT_CODE_TRIES);
   if (!slot.ok) {
     if (slot.reason === 'busy') return problemPage(503, TITLE, 'Too many tries at once. Wait a moment and try again.');
-    await spend(ctx, hash, pending.id);
+    await spend(ctx, hash, pending);
     return problemPage(400, TITLE, 'Too many wrong codes: this link no longer works. Ask for a new one.');
   }
   let confirmed;
@@ -133,7 +134,7 @@ export async function handleEnrollmentSubmit(ctx: HandlerContext, request: OAuth
     if (!judged) return problemPage(400, TITLE, 'This setup was replaced by a newer one. Open the link again and scan the new code.');
     const left = ENROLLMENT_CODE_TRIES - (await ctx.deps.counters.get(tries, ctx.deps.clock.now()));
     if (left <= 0) {
-      await spend(ctx, hash, pending.id);
+      await spend(ctx, hash, pending);
       return problemPage(400, TITLE, 'Too many wrong codes: this link no longer works. Ask for a new one.');
     }
     return again(400, `That code is not right. Check the app's clock and enter the current code (${left} ${left === 1 ? 'try' : 'tries'} left).`);
@@ -145,8 +146,10 @@ export async function handleEnrollmentSubmit(ctx: HandlerContext, request: OAuth
 }
 
 /** Spends a ticket whose tries ran out, and drops the pending enrolment it showed. */
-async function spend(ctx: HandlerContext, hash: string, enrollment_id: string): Promise<void> {
-  await ctx.deps.tickets!.redeem('mfa_enroll', hash, ctx.deps.clock.now());
-  const pending = await ctx.deps.mfaEnrollments!.get(enrollment_id);
-  if (pending?.status === 'pending') await ctx.deps.mfaEnrollments!.delete(enrollment_id);
+async function spend(ctx: HandlerContext, hash: string, pending: MfaEnrollmentRecord): Promise<void> {
+  // Racing requests may all get here; the one that spent the ticket reports it.
+  if (!(await ctx.deps.tickets!.redeem('mfa_enroll', hash, ctx.deps.clock.now()))) return;
+  const still = await ctx.deps.mfaEnrollments!.get(pending.id);
+  if (still?.status === 'pending') await ctx.deps.mfaEnrollments!.delete(pending.id);
+  emitAudit(ctx.deps, { type: 'gd_otp_rate_limit_exceed', user_id: pending.user_id, description: 'Too many wrong codes: the enrollment ticket was spent', details: { enrollment_id: pending.id } });
 }

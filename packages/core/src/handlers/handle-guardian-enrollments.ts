@@ -10,7 +10,7 @@ import { pathId } from './path-id.js';
 const MAX_ENROLLMENT_ID = 128;
 
 const NO_STORE = oauthError('temporarily_unavailable', 'MFA enrolment is not configured (no enrolment store)');
-const NO_ENROLLMENT = oauthError('not_found', 'The enrollment does not exist.');
+const NO_ENROLLMENT = oauthError('mfa_enrollment_not_found');
 
 /** The `{id}` of `/api/v2/users/{id}/<suffix>`, decoded; undefined when it does not decode. */
 function userIdBefore(request: OAuthRequest, suffix: string): string | undefined {

@@ -52,7 +52,7 @@ export const GUARDIAN_PATHS: Readonly<Record<string, PathItemObject>> = {
       parameters: ENROLLMENT_ID,
       responses: {
         '200': jsonResult('The enrolment.', 'GuardianEnrollment', ENROLLMENT_EXAMPLE),
-        ...errorResponses([...PATH_ERRORS, ...ADMIN_ERRORS.filter((c) => typeof c === 'string' || c.code !== 'not_found'), { code: 'not_found', when: 'no enrolment has this id (or no admin token is configured)', example: 'The enrollment does not exist.' }]),
+        ...errorResponses([...PATH_ERRORS, ...ADMIN_ERRORS, { code: 'mfa_enrollment_not_found', when: 'no enrolment has this id' }]),
       },
     },
     delete: {
@@ -89,7 +89,7 @@ export const GUARDIAN_PATHS: Readonly<Record<string, PathItemObject>> = {
       parameters: [USER_ID],
       responses: {
         '200': jsonResult('The new recovery code.', 'RecoveryCode', { recovery_code: 'K6LGLV3RSH3VERMKET8L7QKU' }),
-        ...errorResponses([...USER_ERRORS, { code: 'not_found', when: 'the user has no confirmed enrolment', example: 'The user has no confirmed MFA enrollment.' }]),
+        ...errorResponses([...USER_ERRORS, { code: 'mfa_enrollment_not_found', when: 'the user has no confirmed enrolment', example: 'The user has no confirmed MFA enrollment.' }]),
       },
     },
   },
