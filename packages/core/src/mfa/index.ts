@@ -6,3 +6,6 @@ export * from './seal-secret.js';
 export * from './recovery-code.js';
 export * from './verify-totp.js';
 export * from './guard-mfa-attempt.js';
+export * from './verify-mfa-code.js';
+export * from './check-login-mfa.js';
+export * from './mfa-token.js';

@@ -9,6 +9,8 @@ const encoder = new TextEncoder();
 export interface MfaContext {
   /** AES-256-GCM key sealing TOTP secrets at rest (derived from the key-encryption key). */
   readonly sealKey: Uint8Array;
+  /** AES-256-GCM key of `mfa_token`s (`/oauth/token`), derived apart from the sealing key. */
+  readonly tokenKey: Uint8Array;
   /** True when no key-encryption key was given: secrets are sealed with a key of this process only. */
   readonly ephemeralKey: boolean;
   /** The `issuer` authenticator apps show: the host of the configuration's issuer. */
@@ -59,6 +61,7 @@ export async function prepareMfa(config: OAuthRoConfig, deps: CoreDeps, keyEncry
   }
   return {
     sealKey: keyEncryptionKey ? await hkdf(keyEncryptionKey, 'oauth-ro mfa totp secret v1') : deps.random.bytes(32),
+    tokenKey: keyEncryptionKey ? await hkdf(keyEncryptionKey, 'oauth-ro mfa token v1') : deps.random.bytes(32),
     ephemeralKey: !keyEncryptionKey,
     issuerName: hostOf(config.issuer),
     connections,
