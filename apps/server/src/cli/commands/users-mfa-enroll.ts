@@ -54,10 +54,7 @@ Examples:
   async run(args, io) {
     const given = optionalString(args, 'code');
     const code = given === undefined ? undefined : codeOf(given);
-    return withUserMfa(args, io, async (context, user, mfa) => {
-      if (context.env.keyEncryptionKey === undefined) {
-        throw new CommandError('OAUTH_RO_KEY_ENCRYPTION_KEY is not set: the server could not read a key sealed by this command');
-      }
+    return withUserMfa(args, io, async (_context, user, mfa) => {
       let enrollment_id: string;
       if (code === undefined) {
         const name = optionalString(args, 'name');
@@ -84,6 +81,6 @@ Examples:
       io.out(`recovery code: ${confirmed.value.recovery_code}`);
       io.err(`MFA enrolment of ${userLabel(user)} confirmed. The recovery code is shown only now: hand it to the user.`);
       return EXIT.ok;
-    });
+    }, { sealing: true });
   },
 };
