@@ -27,6 +27,20 @@ export function totpStep(atMs: number): number {
  * @example await totpCode(base32Decode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ')!, totpStep(59_000)); // '287082'
  */
 export async function totpCode(secret: Uint8Array, step: number): Promise<string> {
+  return (await totpCodes(secret, [step]))[0]!;
+}
+
+/**
+ * The codes of several steps with one imported key (a login checks now ±1 step).
+ *
+ * @example await totpCodes(secret, [step - 1, step, step + 1]); // ['…', '…', '…']
+ */
+export async function totpCodes(secret: Uint8Array, steps: readonly number[]): Promise<string[]> {
+  const key = await crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+  return Promise.all(steps.map((step) => hotp(key, step)));
+}
+
+async function hotp(key: CryptoKey, step: number): Promise<string> {
   const counter = new Uint8Array(8);
   // The counter is a 64-bit big-endian integer; steps stay far below 2^53.
   let value = step;
@@ -34,7 +48,6 @@ export async function totpCode(secret: Uint8Array, step: number): Promise<string
     counter[i] = value % 256;
     value = Math.floor(value / 256);
   }
-  const key = await crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, counter));
   const offset = mac[mac.length - 1]! & 0x0f;
   const binary =

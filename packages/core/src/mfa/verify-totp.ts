@@ -2,7 +2,7 @@ import type { HandlerContext } from '../handlers/context.js';
 import type { MfaEnrollmentRecord } from '../ports/mfa-enrollment-store.js';
 import { constantTimeEqual } from '../util/constant-time.js';
 import { openTotpSecret } from './seal-secret.js';
-import { base32Decode, TOTP_PERIOD_S, totpCode, totpStep } from './totp.js';
+import { base32Decode, TOTP_PERIOD_S, totpCodes, totpStep } from './totp.js';
 
 /** How a TOTP code compared: `unreadable` when the sealed secret could not be opened (another key). */
 export type TotpOutcome = 'accepted' | 'wrong' | 'replayed' | 'unreadable';
@@ -31,11 +31,12 @@ export async function verifyTotp(ctx: HandlerContext, record: MfaEnrollmentRecor
   const candidate = /^\d{6}$/.test(code) ? code : '------';
   const now = ctx.deps.clock.now();
   const step = totpStep(now);
+  const steps = Array.from({ length: 2 * TOTP_WINDOW_STEPS + 1 }, (_, i) => step - TOTP_WINDOW_STEPS + i);
+  const expected = await totpCodes(secret, steps);
   let matched: number | undefined;
-  for (let d = -TOTP_WINDOW_STEPS; d <= TOTP_WINDOW_STEPS; d++) {
-    const expected = await totpCode(secret, step + d);
-    if (constantTimeEqual(candidate, expected) && matched === undefined) matched = step + d;
-  }
+  steps.forEach((s, i) => {
+    if (constantTimeEqual(candidate, expected[i]!) && matched === undefined) matched = s;
+  });
   if (matched === undefined) return 'wrong';
   const used = ctx.deps.usedAssertions;
   if (!used) return 'accepted';
