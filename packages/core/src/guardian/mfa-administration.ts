@@ -14,7 +14,7 @@ import type { Result } from '../util/result.js';
 
 /**
  * MFA (TOTP) enrolment of an oauth-ro instance, for code that enrols users outside the ticket page:
- * the `oauth-ro users mfa` commands, or an embedder's own enrolment screen (docs/spec.md §5.9).
+ * the `oauth-ro users mfa` commands, or an embedder's own enrolment screen (docs/spec.md §5.10).
  * Each call audits like the Management API does.
  */
 export interface MfaAdministration {

@@ -19,7 +19,7 @@ import type { HandlerContext } from './context.js';
 
 const TITLE = 'Set up two-step verification';
 const GONE = 'This link has expired or was already used. Ask for a new one.';
-/** Wrong codes one ticket may be tried with; the next failure spends it (docs/spec.md §5.9). */
+/** Wrong codes one ticket may be tried with; the next failure spends it (docs/spec.md §5.10). */
 export const ENROLLMENT_CODE_TRIES = 5;
 
 interface LiveTicket {
@@ -59,7 +59,7 @@ async function pendingOf(ctx: HandlerContext, live: LiveTicket): Promise<MfaEnro
  * ticket's user, the key as text and the form for the first code, with a CSRF cookie. The first
  * visit begins the enrolment (a fresh key, replacing an earlier pending one); a reload shows the
  * same key again, so a code already scanned stays good. 400 page for an unknown, expired or spent
- * ticket (docs/spec.md §5.9). The ticket is not spent here.
+ * ticket (docs/spec.md §5.10). The ticket is not spent here.
  *
  * @example await handleEnrollmentPage(ctx, { method: 'GET', path: '/guardian/enrollment', query: 'ticket=…', … });
  */
@@ -85,7 +85,7 @@ export async function handleEnrollmentPage(ctx: HandlerContext, request: OAuthRe
  * keeps the ticket for {@link ENROLLMENT_CODE_TRIES} tries in all (parallel tries included: each
  * is judged in a counter slot), after which the ticket is spent and the pending enrolment deleted.
  * The right code confirms the enrolment, spends the ticket and shows the recovery code once
- * (docs/spec.md §5.9).
+ * (docs/spec.md §5.10).
  *
  * @example await handleEnrollmentSubmit(ctx, request); // 200 page with the recovery code
  */

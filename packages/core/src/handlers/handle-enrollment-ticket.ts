@@ -16,7 +16,7 @@ const DEFAULT_LIFETIME_S = 432_000;
  * else the user's address), `email`, `email_locale`, `factor` (only `otp`), and
  * `allow_multiple_enrollments` (accepted; a confirmed enrolment replaces the earlier one). Answers
  * 200 `{"ticket_id","ticket_url"}`: a single-use link to the enrolment page, valid the template's
- * `urlLifetimeInSeconds` (default 5 days), stored only as its SHA-256 (docs/spec.md §5.9).
+ * `urlLifetimeInSeconds` (default 5 days), stored only as its SHA-256 (docs/spec.md §5.10).
  *
  * @example // 200 {"ticket_id":"Qm9…","ticket_url":"https://auth.example.com/guardian/enrollment?ticket=Qm9…#"}
  */

@@ -27,7 +27,7 @@ async function enrollmentById(ctx: HandlerContext, id: string) {
 
 /**
  * `GET /api/v2/users/{user_id}/enrollments` (admin token), Auth0's Management API: the user's MFA
- * enrolments, pending and confirmed, oldest first (docs/spec.md §5.9). 404 for an unknown user.
+ * enrolments, pending and confirmed, oldest first (docs/spec.md §5.10). 404 for an unknown user.
  *
  * @example // 200 [{"id":"totp|dev_…","status":"confirmed","type":"authenticator","auth_method":"authenticator","enrolled_at":"…"}]
  */
@@ -41,7 +41,7 @@ export const handleAdminListUserEnrollments = adminRoute('Get user enrollments',
 
 /**
  * `GET /api/v2/guardian/enrollments/{id}` (admin token): one enrolment in Auth0's shape; 404
- * `not_found` for an unknown id (docs/spec.md §5.9).
+ * `not_found` for an unknown id (docs/spec.md §5.10).
  *
  * @example // 200 {"id":"totp|dev_…","status":"pending",…}
  */
@@ -56,7 +56,7 @@ export const handleAdminGetEnrollment = adminRoute('Get a guardian enrollment', 
 /**
  * `DELETE /api/v2/guardian/enrollments/{id}` (admin token): deletes the enrolment (the user then
  * logs in without a code, or enrols again); 204, also for an unknown id, as Auth0 answered
- * (docs/spec.md §5.9).
+ * (docs/spec.md §5.10).
  *
  * @example // 204
  */
@@ -71,7 +71,7 @@ export const handleAdminDeleteEnrollment = adminRoute('Delete a guardian enrollm
 /**
  * `POST /api/v2/users/{user_id}/recovery-code-regeneration` (admin token): a new recovery code for
  * the user's confirmed enrolment, the old one dead; 200 `{"recovery_code"}` shown this once
- * (docs/spec.md §5.9). 404 for an unknown user or one without a confirmed enrolment.
+ * (docs/spec.md §5.10). 404 for an unknown user or one without a confirmed enrolment.
  *
  * @example // 200 {"recovery_code":"K6LGLV3RSH3VERMKET8L7QKU"}
  */
@@ -91,7 +91,7 @@ const TOTP_PROVIDERS = new Set(['google-authenticator', 'guardian']);
 /**
  * `DELETE /api/v2/users/{user_id}/multifactor/{provider}` (admin token), Auth0's legacy reset of a
  * user's MFA (`google-authenticator`, `guardian`): deletes every enrolment of the user, who then
- * logs in without a code until enrolled again; 204 (docs/spec.md §5.9). 404 for an unknown user;
+ * logs in without a code until enrolled again; 204 (docs/spec.md §5.10). 404 for an unknown user;
  * 400 for another provider (`duo`).
  *
  * @example // DELETE /api/v2/users/auth0%7C5f8a/multifactor/google-authenticator → 204

@@ -28,7 +28,7 @@ async function wrongCode(secret: string): Promise<string> {
   }
 }
 
-/** MFA enrolment (docs/spec.md §5.9): the Management API's ticket, the ticket page, and the enrolment routes. */
+/** MFA enrolment (docs/spec.md §5.10): the Management API's ticket, the ticket page, and the enrolment routes. */
 export function mfaEnrollmentSuite(harness: AdapterHarness): void {
   describe('MFA enrolment: tickets, the enrolment page, Management API', () => {
     const email = createCapturingSender();

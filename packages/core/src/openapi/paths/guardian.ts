@@ -20,7 +20,7 @@ function htmlPage(description: string): ResponseObject {
   return { description, content: { 'text/html': { schema: { type: 'string' } } } };
 }
 
-/** MFA (TOTP) enrolment: the ticket page and the Management API around it (docs/spec.md §5.9). */
+/** MFA (TOTP) enrolment: the ticket page and the Management API around it (docs/spec.md §5.10). */
 export const GUARDIAN_PATHS: Readonly<Record<string, PathItemObject>> = {
   '/api/v2/guardian/enrollments/ticket': {
     post: {
