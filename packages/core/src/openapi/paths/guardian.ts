@@ -115,7 +115,7 @@ export const GUARDIAN_PATHS: Readonly<Record<string, PathItemObject>> = {
       description:
         'The page the ticket link opens: a fresh TOTP key for the user (replacing an earlier pending one) as a QR code (inline SVG) and as text, and a form for the first code. No script, `Content-Security-Policy: default-src \'none\'`, a CSRF token in a cookie and in the form. The ticket is not spent.',
       parameters: [{ name: 'ticket', in: 'query', required: true, description: 'The ticket of the link.', schema: { type: 'string' } }],
-      responses: { '200': htmlPage('The page.'), '400': htmlPage('The link is unknown, expired or spent.') },
+      responses: { '200': htmlPage('The page.'), '400': htmlPage('The link is unknown, expired or spent.'), '503': htmlPage('MFA cannot be set up right now (the enrolment store did not answer).') },
     },
     post: {
       operationId: 'confirmEnrollment',
