@@ -18,3 +18,5 @@ export * from './maintenance/index.js';
 export * from './legacy/index.js';
 export * from './accounts/index.js';
 export * from './social/index.js';
+export * from './mfa/index.js';
+export * from './guardian/index.js';

@@ -7,6 +7,7 @@ import { MemoryUsedAssertionStore } from './memory-used-assertion-store.js';
 import { MemoryUserStore } from './memory-user-store.js';
 import { MemoryTicketStore } from './memory-ticket-store.js';
 import { MemoryPasswordHistoryStore } from './memory-password-history-store.js';
+import { MemoryMfaEnrollmentStore } from './memory-mfa-enrollment-store.js';
 
 /**
  * Every store oauth-ro needs, in memory.
@@ -24,5 +25,6 @@ export function createMemoryStores() {
     counters: new MemoryCounterStore(),
     tickets: new MemoryTicketStore(),
     passwordHistory: new MemoryPasswordHistoryStore(),
+    mfaEnrollments: new MemoryMfaEnrollmentStore(),
   };
 }

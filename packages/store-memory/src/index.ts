@@ -8,3 +8,4 @@ export * from './memory-counter-store.js';
 export * from './create-memory-stores.js';
 export * from './memory-ticket-store.js';
 export * from './memory-password-history-store.js';
+export * from './memory-mfa-enrollment-store.js';

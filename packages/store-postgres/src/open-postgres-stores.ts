@@ -8,6 +8,7 @@ import type {
   UserStore,
   TicketStore,
   PasswordHistoryStore,
+  MfaEnrollmentStore,
 } from '@oauth-ro/core';
 import { createPostgresUsedAssertionStore } from './assertions/create-postgres-used-assertion-store.js';
 import { createPostgresCodeStore } from './codes/create-postgres-code-store.js';
@@ -23,6 +24,7 @@ import { resolveOptions } from './resolve-options.js';
 import { createPostgresUserStore } from './users/create-postgres-user-store.js';
 import { createPostgresTicketStore } from './accounts/create-postgres-ticket-store.js';
 import { createPostgresPasswordHistoryStore } from './accounts/create-postgres-password-history-store.js';
+import { createPostgresMfaEnrollmentStore } from './mfa/create-postgres-mfa-enrollment-store.js';
 
 /** Every store oauth-ro keeps in PostgreSQL, over one pool. */
 export interface PostgresStores {
@@ -37,6 +39,7 @@ export interface PostgresStores {
   readonly counters: CounterStore;
   readonly tickets: TicketStore;
   readonly passwordHistory: PasswordHistoryStore;
+  readonly mfaEnrollments: MfaEnrollmentStore;
   /** Resolves when PostgreSQL answers; rejects with core's `UnavailableError` otherwise (for readiness). */
   ping(): Promise<void>;
   /** Ends the pool; waits for checked-out connections to come back. */
@@ -68,6 +71,7 @@ export async function openPostgresStores(url: string, options?: PostgresStoreOpt
     counters: createPostgresCounterStore(db),
     tickets: createPostgresTicketStore(db),
     passwordHistory: createPostgresPasswordHistoryStore(db),
+    mfaEnrollments: createPostgresMfaEnrollmentStore(db),
     ping: () => db.ping(),
     close: () => db.close(),
   };

@@ -1,4 +1,4 @@
-import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, PasswordHistoryStore, RefreshTokenStore, TicketStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, MfaEnrollmentStore, PasswordHistoryStore, RefreshTokenStore, TicketStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
 import { createSqlitePasswordHistoryStore } from './accounts/create-sqlite-password-history-store.js';
 import { createSqliteTicketStore } from './accounts/create-sqlite-ticket-store.js';
 import { createSqliteCodeStore } from './codes/create-sqlite-code-store.js';
@@ -12,6 +12,7 @@ import { runMigrations } from './migrations/run-migrations.js';
 import { createSqliteRefreshTokenStore } from './refresh-tokens/create-sqlite-refresh-token-store.js';
 import { createSqliteUsedAssertionStore } from './used-assertions/create-sqlite-used-assertion-store.js';
 import { createSqliteUserStore } from './users/create-sqlite-user-store.js';
+import { createSqliteMfaEnrollmentStore } from './mfa/create-sqlite-mfa-enrollment-store.js';
 
 /** Options of {@link openSqliteStores}. */
 export interface SqliteStoreOptions {
@@ -30,6 +31,7 @@ export interface SqliteStores {
   readonly counters: CounterStore;
   readonly tickets: TicketStore;
   readonly passwordHistory: PasswordHistoryStore;
+  readonly mfaEnrollments: MfaEnrollmentStore;
   /** Resolves when the database answers a query (a readiness check); rejects once closed or broken. */
   ping(): Promise<void>;
   /** Closes the connection (checkpointing the WAL); calling it again does nothing. */
@@ -61,6 +63,7 @@ export async function openSqliteStores(pathOrUrl: string, options: SqliteStoreOp
       counters: createSqliteCounterStore(db),
       tickets: createSqliteTicketStore(db),
       passwordHistory: createSqlitePasswordHistoryStore(db),
+      mfaEnrollments: createSqliteMfaEnrollmentStore(db),
       async ping() {
         if (!db.open) throw new Error('sqlite: the database is closed');
         db.prepare('SELECT 1').get();

@@ -16,3 +16,4 @@ export * from './fakes/social-providers.js';
 export * from './store-suite/index.js';
 export * from './launchers/tcp-proxy.js';
 export * from './openapi/index.js';
+export * from './qr/index.js';

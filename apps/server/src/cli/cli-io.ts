@@ -12,6 +12,8 @@ export interface CliIo {
   /** Standard input, for `--password-stdin` and `users import -`. */
   readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean; setRawMode?(raw: boolean): unknown };
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Standard output is a terminal (colours are welcome there). */
+  readonly stdoutIsTTY?: boolean;
 }
 
 /**
@@ -30,5 +32,6 @@ export function processIo(): CliIo {
     err: (line) => process.stderr.write(`${line}\n`),
     stdin: process.stdin,
     env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
   };
 }

@@ -17,6 +17,9 @@ import { usersSetPassword } from './commands/users-set-password.js';
 import { usersUnblock } from './commands/users-unblock.js';
 import { usersVerifyEmail } from './commands/users-verify-email.js';
 import { ticketsPasswordChange } from './commands/tickets-password-change.js';
+import { usersMfaEnroll } from './commands/users-mfa-enroll.js';
+import { usersMfaList } from './commands/users-mfa-list.js';
+import { usersMfaReset } from './commands/users-mfa-reset.js';
 
 /** Every CLI command, in the order `oauth-ro --help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -29,6 +32,9 @@ export const COMMANDS: readonly CliCommand[] = [
   usersSetPassword,
   usersVerifyEmail,
   usersImport,
+  usersMfaEnroll,
+  usersMfaList,
+  usersMfaReset,
   blocksList,
   blocksRelease,
   ticketsPasswordChange,

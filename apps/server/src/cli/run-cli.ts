@@ -32,9 +32,9 @@ export function mainHelp(): string {
   ].join('\n');
 }
 
-/** The command `argv` starts with (two words, then one), and the arguments after it. */
+/** The command `argv` starts with (three words, then two, then one), and the arguments after it. */
 function findCommand(argv: readonly string[]): { command: CliCommand; rest: string[] } | undefined {
-  for (const words of [2, 1]) {
+  for (const words of [3, 2, 1]) {
     const name = argv.slice(0, words).join(' ');
     const command = COMMANDS.find((c) => c.name === name);
     if (command) return { command, rest: argv.slice(words) };

@@ -33,6 +33,7 @@ import { schedulePruning } from './schedule-pruning.js';
 import { serveDemo } from './serve-demo.js';
 import { unsealedKeysWarning } from './unsealed-keys-warning.js';
 import { zeroConfigBanner } from './zero-config-banner.js';
+import { refuseMfaWithoutKek } from './refuse-mfa-without-kek.js';
 
 /** A server that is listening. */
 export interface RunningServer {
@@ -100,6 +101,7 @@ export async function startServer(
   const management = readManagementEnvironment(processEnv);
   refuseZeroConfigInProduction(env.configFile, processEnv);
   const config = await loadServerConfig(env, processEnv, (line) => print(`warning: ${line}`));
+  refuseMfaWithoutKek(config, env);
 
   const app = Fastify({
     logger: loggerOptions(env.logLevel),

@@ -3,7 +3,7 @@ import type { CoreDeps, ReadinessChecks } from '@oauth-ro/core';
 /** The storage ports of core's deps. */
 export type StorePorts = Pick<
   CoreDeps,
-  'users' | 'keys' | 'refreshTokens' | 'deviceCredentials' | 'usedAssertions' | 'codes' | 'counters' | 'tickets' | 'passwordHistory'
+  'users' | 'keys' | 'refreshTokens' | 'deviceCredentials' | 'usedAssertions' | 'codes' | 'counters' | 'tickets' | 'passwordHistory' | 'mfaEnrollments'
 >;
 
 /** The stores the server runs on, and how to release them. */
@@ -26,7 +26,7 @@ export interface ServerStores extends StorePorts {
  * @example const ports = pickStorePorts(await openPostgresStores(url)); // { users, keys, refreshTokens, … }
  */
 export function pickStorePorts(stores: StorePorts): StorePorts {
-  const { users, keys, refreshTokens, deviceCredentials, usedAssertions, codes, counters, tickets, passwordHistory } = stores;
+  const { users, keys, refreshTokens, deviceCredentials, usedAssertions, codes, counters, tickets, passwordHistory, mfaEnrollments } = stores;
   return {
     users,
     keys,
@@ -37,5 +37,6 @@ export function pickStorePorts(stores: StorePorts): StorePorts {
     ...(counters === undefined ? {} : { counters }),
     ...(tickets === undefined ? {} : { tickets }),
     ...(passwordHistory === undefined ? {} : { passwordHistory }),
+    ...(mfaEnrollments === undefined ? {} : { mfaEnrollments }),
   };
 }

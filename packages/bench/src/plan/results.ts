@@ -124,6 +124,18 @@ export interface ExtensibilityRow {
   readonly ratios: readonly TimingRatios[];
 }
 
+/** (8) An MFA login against a password login plus one HMAC, interleaved in process. */
+export interface MfaRow {
+  readonly samples: number;
+  readonly passwordMedianMs: number;
+  readonly mfaMedianMs: number;
+  readonly hmacMedianMs: number;
+  /** Median over rounds of MFA ÷ (password + HMAC) in the same round: the judged figure. */
+  readonly paired: number;
+  readonly medians: number;
+  readonly statuses: Readonly<Record<string, number>>;
+}
+
 /** Everything one `pnpm bench` measured. */
 export interface BenchResults {
   readonly startedAt: string;
@@ -138,5 +150,6 @@ export interface BenchResults {
   readonly stores: StoreRow[];
   readonly profiles: ProfileRow[];
   readonly extensibility: ExtensibilityRow[];
+  readonly mfa: MfaRow[];
   readonly notes: string[];
 }

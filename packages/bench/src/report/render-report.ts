@@ -3,6 +3,7 @@ import type { BenchResults, ProfileRow } from '../plan/results.js';
 import type { TimingRatios } from '../plan/results.js';
 import { TIMING_TOLERANCE, withinTolerance } from '../plan/run-timing.js';
 import { EXTENSIBILITY_LIMIT } from '../plan/run-extensibility.js';
+import { MFA_LIMIT } from '../plan/run-mfa.js';
 import { fixed, markdownTable, verdict } from './markdown-table.js';
 
 const GOALS = { login: 0.9, path: 0.8, peer: 2, memoryMiB: 512 } as const;
@@ -253,6 +254,20 @@ export function renderReport(r: BenchResults, s: BenchSettings, command: string,
       markdownTable(['class', 'median / p90 ms', 'server CPU ms'], row.classes.map((c) => [c.name, `${fixed(c.medianMs, 1)} / ${fixed(c.p90Ms, 1)}`, fixed(c.cpuMs, 1)])),
       '',
       markdownTable(['class ÷ plain login', 'paired', 'medians', 'CPU'], row.ratios.map((t) => [t.name, mark(t.paired), fixed(t.medians, 3), fixed(t.cpu, 3)])),
+      '',
+    );
+  }
+
+  for (const row of r.mfa) {
+    out.push(
+      `## 8. MFA login ÷ (password login + one HMAC) (goal: ≤ ${fixed(MFA_LIMIT, 2)})`,
+      '',
+      `In process (\`oauthRo.handle\`, memory stores, OWASP argon2id), ${row.samples} rounds, each in rotating order: a password login, an MFA login of the same password with a fresh TOTP code (docs/spec.md §5.9), and one HMAC-SHA-1 (a TOTP code). The judged figure is the median over rounds of MFA ÷ (password + HMAC).`,
+      '',
+      markdownTable(
+        ['password login ms', 'MFA login ms', 'one HMAC ms', 'paired ratio', 'ratio of medians', 'answers'],
+        [[fixed(row.passwordMedianMs, 2), fixed(row.mfaMedianMs, 2), fixed(row.hmacMedianMs, 3), `**${fixed(row.paired, 3)}** ${row.paired <= MFA_LIMIT ? '✅' : '❌'}`, fixed(row.medians, 3), JSON.stringify(row.statuses)]],
+      ),
       '',
     );
   }

@@ -4,8 +4,8 @@ import type { UserRecord } from '../ports/user-store.js';
 import { err, ok, type Result } from '../util/result.js';
 import { escapeHtml } from './escape-html.js';
 
-/** Auth0's default lifetimes: 5 days for both links. */
-const DEFAULT_LIFETIME_S: Readonly<Record<EmailTemplateName, number>> = { reset_email: 432_000, verify_email: 432_000 };
+/** Auth0's default lifetimes: 5 days for every link. */
+const DEFAULT_LIFETIME_S: Readonly<Record<EmailTemplateName, number>> = { reset_email: 432_000, verify_email: 432_000, enrollment_email: 432_000 };
 
 const DEFAULTS: Readonly<Record<EmailTemplateName, { subject: string; body: string }>> = {
   reset_email: {
@@ -15,6 +15,10 @@ const DEFAULTS: Readonly<Record<EmailTemplateName, { subject: string; body: stri
   verify_email: {
     subject: 'Verify your email',
     body: '<p>Hello {{ user.email }},</p><p>Please verify the email address of your {{ application.name }} account by following this link:</p><p><a href="{{ url }}">{{ url }}</a></p>',
+  },
+  enrollment_email: {
+    subject: 'Set up two-step verification',
+    body: '<p>Hello {{ user.email }},</p><p>Your account now asks for a code from an authenticator app (Google Authenticator, Authy, 1Password…) when you log in. Follow this link to set it up; it works once:</p><p><a href="{{ url }}">{{ url }}</a></p>',
   },
 };
 

@@ -2,7 +2,7 @@ import type { OAuthResponse } from '../http/types.js';
 import { escapeHtml } from './escape-html.js';
 
 const STYLE =
-  'body{font:16px/1.5 system-ui,sans-serif;background:#f4f5f7;color:#1f2328;margin:0}main{max-width:26rem;margin:4rem auto;background:#fff;padding:2rem;border-radius:8px;box-shadow:0 1px 4px #0002}h1{font-size:1.4rem;margin-top:0}label{display:block;margin:1rem 0 .25rem}input[type=password]{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem}button{margin-top:1.5rem;width:100%;padding:.6rem;font-size:1rem;background:#0a58ca;color:#fff;border:0;border-radius:4px}.error{color:#b42318;white-space:pre-line}.ok{color:#1a7f37}.policy{white-space:pre-wrap;font-size:.85rem;color:#57606a}';
+  'body{font:16px/1.5 system-ui,sans-serif;background:#f4f5f7;color:#1f2328;margin:0}main{max-width:26rem;margin:4rem auto;background:#fff;padding:2rem;border-radius:8px;box-shadow:0 1px 4px #0002}h1{font-size:1.4rem;margin-top:0}label{display:block;margin:1rem 0 .25rem}input[type=password]{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem}button{margin-top:1.5rem;width:100%;padding:.6rem;font-size:1rem;background:#0a58ca;color:#fff;border:0;border-radius:4px}.error{color:#b42318;white-space:pre-line}.ok{color:#1a7f37}.policy{white-space:pre-wrap;font-size:.85rem;color:#57606a}svg{display:block;margin:1rem auto;max-width:100%;height:auto}.secret,.recovery{font:1.15rem ui-monospace,monospace;text-align:center;word-break:break-all;background:#f4f5f7;padding:.5rem;border-radius:4px}input[name=code]{width:100%;box-sizing:border-box;padding:.5rem;font:1.4rem ui-monospace,monospace;letter-spacing:.3em;text-align:center}';
 
 let styleHash: Promise<string> | undefined;
 

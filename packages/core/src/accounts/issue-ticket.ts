@@ -7,6 +7,7 @@ import { base64UrlEncode } from '../util/encoding.js';
 export const TICKET_PATHS: Readonly<Record<TicketKind, string>> = {
   reset: 'lo/reset',
   verify: 'api/v2/tickets/email-verification',
+  mfa_enroll: 'guardian/enrollment',
 };
 
 /** What {@link issueTicket} needs to know. */

@@ -4,7 +4,7 @@ import type { UserRecord } from '../ports/user-store.js';
 import { accountTemplate, deliverAccountEmail, renderAccountEmail } from './account-email.js';
 import { issueTicket } from './issue-ticket.js';
 
-const KIND = { reset_email: 'reset', verify_email: 'verify' } as const;
+const KIND = { reset_email: 'reset', verify_email: 'verify', enrollment_email: 'mfa_enroll' } as const;
 
 /**
  * Issues a reset or verification ticket for a user and emails its link with the configured

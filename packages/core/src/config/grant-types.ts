@@ -5,6 +5,7 @@ export const GRANT = {
   password: 'password',
   passwordRealm: 'http://auth0.com/oauth/grant-type/password-realm',
   passwordlessOtp: 'http://auth0.com/oauth/grant-type/passwordless/otp',
+  mfaOtp: 'http://auth0.com/oauth/grant-type/mfa-otp',
   clientCredentials: 'client_credentials',
   refreshToken: 'refresh_token',
   tokenExchange: 'urn:ietf:params:oauth:grant-type:token-exchange',

@@ -7,7 +7,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export const MAX_TEMPLATE_BODY = 100_000;
 const MAX_SUBJECT = 255;
 const MAX_LIFETIME_S = 30 * 24 * 3600;
-const TEMPLATE_NAMES: readonly EmailTemplateName[] = ['verify_email', 'reset_email'];
+const TEMPLATE_NAMES: readonly EmailTemplateName[] = ['verify_email', 'reset_email', 'enrollment_email'];
 
 function integer(value: unknown, path: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;

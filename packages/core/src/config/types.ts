@@ -133,7 +133,7 @@ export interface OAuthRoConfig {
 }
 
 /** Templates oauth-ro sends. */
-export type EmailTemplateName = 'verify_email' | 'reset_email';
+export type EmailTemplateName = 'verify_email' | 'reset_email' | 'enrollment_email';
 
 /** One email template (Auth0 Management API `email-templates`); placeholders are `{{ url }}`, `{{ user.email }}`, `{{ application.name }}`, … */
 export interface EmailTemplate {

@@ -54,6 +54,15 @@ export type OAuthErrorCode =
   | 'wrong_otp_grant'
   | 'no_default_connection'
   | 'invalid_subject_token'
+  | 'mfa_required'
+  | 'mfa_registration_required'
+  | 'mfa_invalid_code'
+  | 'mfa_code_not_allowed'
+  | 'mfa_token_required'
+  | 'invalid_otp_grant'
+  | 'malformed_mfa_token'
+  | 'expired_mfa_token'
+  | 'mfa_enrollment_not_found'
   | 'server_error';
 
 /** What the wire shows for one code. */
@@ -178,5 +187,24 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
   no_default_connection: { status: 400, error: 'invalid_request', description: 'Authorization server not configured with default connection.' },
   /** A provider token that the provider refused, or whose app, audience, signature or expiry do not check out. */
   invalid_subject_token: { status: 403, error: 'invalid_grant', description: 'the provider token could not be verified' },
+  /**
+   * MFA at `/oauth/ro` (docs/spec.md §5.9), Auth0's legacy Google Authenticator answers that Auth0.swift 1.x
+   * (`isMultifactorRequired`, `isMultifactorEnrollRequired`, `isMultifactorCodeInvalid`), Auth0.Android
+   * and Lock key on: the `error` string, all 401.
+   */
+  mfa_required: { status: 401, error: 'a0.mfa_required', description: 'missing mfa_code parameter' },
+  mfa_registration_required: { status: 401, error: 'a0.mfa_registration_required', description: 'User is not enrolled with Google Authenticator' },
+  mfa_invalid_code: { status: 401, error: 'a0.mfa_invalid_code', description: 'Wrong or expired code.' },
+  /** `mfa_code` sent to a connection without MFA (Auth0: 400 `mfa_code not allowed`). */
+  mfa_code_not_allowed: { status: 400, error: 'invalid_request', description: 'mfa_code not allowed' },
+  /** `/oauth/token` password grants of a user under MFA; the body also carries `mfa_token`. */
+  mfa_token_required: { status: 403, error: 'mfa_required', description: 'Multifactor authentication required' },
+  /** The `mfa-otp` grant with a wrong, replayed or expired code (Auth0.swift's `isMultifactorCodeInvalid`). */
+  invalid_otp_grant: { status: 403, error: 'invalid_grant', description: 'Invalid otp_code.' },
+  /** An `mfa_token` that is not one of ours, was used, or is for another client. */
+  malformed_mfa_token: { status: 403, error: 'invalid_grant', description: 'Malformed mfa_token' },
+  expired_mfa_token: { status: 403, error: 'expired_token', description: 'mfa_token is expired' },
+  /** Administration of MFA: no such enrolment (or none confirmed, or it was already confirmed). */
+  mfa_enrollment_not_found: { status: 404, error: 'not_found', description: 'The enrollment does not exist.' },
   server_error: { status: 500, error: 'server_error', description: 'internal error' },
 };

@@ -17,6 +17,12 @@ export interface OAuthError {
   readonly unknownUser?: true;
   /** `invalid_password` from a connection's policy: the rules checked, for Auth0's `PasswordStrengthError` body. */
   readonly strength?: PasswordStrengthReport;
+  /**
+   * Fields the wire body carries besides `error` and `error_description`, for the few answers whose
+   * contract has more (MFA: `mfa_settings` of `a0.mfa_registration_required`, `mfa_token` of
+   * `mfa_required`). Never built from a request.
+   */
+  readonly extra?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -38,7 +44,7 @@ export function errorWire(error: OAuthError): {
   body: { error: string; error_description: string };
 } {
   const shape = ERROR_TABLE[error.code];
-  return { status: shape.status, body: { error: shape.error, error_description: error.description ?? shape.description } };
+  return { status: shape.status, body: { error: shape.error, error_description: error.description ?? shape.description, ...error.extra } };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { MetricsRegistry } from '../metrics/metrics-registry.js';
 import type { IpLimits } from '../protection/ip-limits.js';
 import type { CoreDeps } from '../ports/deps.js';
 import type { MintContext } from '../tokens/mint-tokens.js';
+import type { MfaContext } from '../mfa/prepare-mfa.js';
 
 /** Everything a handler needs, built once when the server starts and never mutated. */
 export interface HandlerContext {
@@ -22,4 +23,6 @@ export interface HandlerContext {
   readonly adminToken?: AdminTokenCheck;
   /** How `/user/geoloc/country` answers (default: `US`, no header). */
   readonly geoloc?: GeolocSettings;
+  /** MFA (TOTP): the key sealing secrets and each connection's `options.mfa`; absent without `deps.mfaEnrollments`. */
+  readonly mfa?: MfaContext;
 }

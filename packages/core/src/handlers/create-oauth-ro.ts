@@ -19,6 +19,7 @@ import { verifyAccessToken, type TokenClaims } from '../tokens/verify-access-tok
 import type { TokenRequirements } from '../tokens/check-token-requirements.js';
 import { verifyIdToken, type IdTokenClaims } from '../tokens/verify-id-token.js';
 import type { Result } from '../util/result.js';
+import { prepareMfa } from '../mfa/prepare-mfa.js';
 import type { HandlerContext } from './context.js';
 import { prepareAdminToken } from '../admin/admin-token.js';
 import { handleAdminListBlocks, handleAdminListUserBlocks, handleAdminUnblockIdentifier, handleAdminUnblockUser } from './handle-admin-user-blocks.js';
@@ -47,6 +48,10 @@ import { handleChangePassword } from './handle-change-password.js';
 import { handleResetPage, handleResetSubmit } from './handle-reset-page.js';
 import { handleVerifyEmail } from './handle-verify-email.js';
 import { handleCreatePasswordChangeTicket, handleSendVerificationEmail } from './handle-account-tickets.js';
+import { handleEnrollmentPage, handleEnrollmentSubmit } from './handle-enrollment-page.js';
+import { bindMfaAdministration, type MfaAdministration } from '../guardian/mfa-administration.js';
+import { handleCreateEnrollmentTicket } from './handle-enrollment-ticket.js';
+import { handleAdminDeleteEnrollment, handleAdminGetEnrollment, handleAdminListUserEnrollments, handleAdminRegenerateRecoveryCode, handleAdminResetUserMfa } from './handle-guardian-enrollments.js';
 
 type Handler = (ctx: HandlerContext, request: OAuthRequest) => Promise<OAuthResponse> | OAuthResponse;
 
@@ -85,6 +90,13 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/api/v2/tickets/email-verification': { GET: handleVerifyEmail },
   '/api/v2/tickets/password-change': { POST: handleCreatePasswordChangeTicket },
   '/api/v2/jobs/verification-email': { POST: handleSendVerificationEmail },
+  // MFA enrolment (docs/spec.md §5.9): the ticket page, and the Management API around it.
+  '/guardian/enrollment': { GET: handleEnrollmentPage, POST: handleEnrollmentSubmit },
+  '/api/v2/guardian/enrollments/ticket': { POST: handleCreateEnrollmentTicket },
+  '/api/v2/guardian/enrollments/:id': { GET: handleAdminGetEnrollment, DELETE: handleAdminDeleteEnrollment },
+  '/api/v2/users/:id/enrollments': { GET: handleAdminListUserEnrollments },
+  '/api/v2/users/:id/recovery-code-regeneration': { POST: handleAdminRegenerateRecoveryCode },
+  '/api/v2/users/:id/multifactor/:provider': { DELETE: handleAdminResetUserMfa },
 };
 
 /** Methods a metric label names as they are; any other is counted as `OTHER`. */
@@ -173,6 +185,11 @@ export interface OAuthRo {
    * signed have expired. Other instances on the same key store follow within their refresh interval.
    */
   rotateSigningKey(alg?: SigningKeyRecord['alg']): Promise<{ kid: string }>;
+  /**
+   * MFA (TOTP) enrolment outside the ticket page (the `oauth-ro users mfa` commands, an embedder's
+   * own screen); undefined without `deps.mfaEnrollments` (docs/spec.md §5.9).
+   */
+  readonly mfa?: MfaAdministration;
   /** Releases directory connections. */
   close(): Promise<void>;
 }
@@ -241,12 +258,14 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
   }
   const mint: MintContext = { issuer: config.issuer, keyRing, clientKeys, clientIds: new Set(config.clients.map((c) => c.client_id)) };
   const passwordless = await preparePasswordless(config, deps, options.passwordless, kek);
+  const mfa = await prepareMfa(config, deps, kek);
   const metrics = createMetricsRegistry();
   const adminToken = options.adminToken === undefined ? undefined : await prepareAdminToken(options.adminToken);
   const ctx: HandlerContext = {
     index: indexConfig(config), deps, mint, passwordless, metrics, ipLimits: { ...DEFAULT_IP_LIMITS, ...options.ipLimits },
     ...(adminToken ? { adminToken } : {}),
     geoloc: prepareGeoloc(options.geoloc),
+    ...(mfa ? { mfa } : {}),
   };
   const cors = prepareCorsPolicy(config.clients);
 
@@ -300,6 +319,7 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     jwks: () => keyRing.jwks() as { keys: Record<string, unknown>[] },
     rotateSigningKey: async (alg = 'RS256') => ({ kid: (await keyRing.rotate(alg)).kid }),
     publicJwk: async (kid) => (await keyRing.resolve(kid))?.publicJwk as Record<string, unknown> | undefined,
+    ...(ctx.mfa ? { mfa: bindMfaAdministration(ctx) } : {}),
     async close() {
       await Promise.all(Object.values(deps.directories ?? {}).map((d) => d.close?.()));
       await Promise.all(Object.values(deps.senders ?? {}).map((s) => s?.close?.()));

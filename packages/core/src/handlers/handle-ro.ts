@@ -17,6 +17,8 @@ import { grantNotAllowed } from '../errors/grant-not-allowed.js';
 import { verifyUserPassword } from './verify-user-password.js';
 import { normalizeIdentifier } from '../validation/normalize-identifier.js';
 import { validateRoRequest } from '../validation/validate-ro-request.js';
+import { checkLoginMfa } from '../mfa/check-login-mfa.js';
+import type { MfaPassed } from '../mfa/verify-mfa-code.js';
 import type { HandlerContext } from './context.js';
 
 /**
@@ -50,6 +52,11 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
   origin = { ...origin, strategy: connection.value.strategy };
   if (!supportsGrant(connection.value.strategy, ro.grant_type)) return refuse(oauthError('unsupported_operation'));
 
+  // Auth0: `mfa_code` on a connection without MFA is a mistake of the caller (docs/spec.md §5.9).
+  if (ro.grant_type === 'password' && ro.mfa_code !== undefined && !ctx.mfa?.connections.has(connection.value.name)) {
+    return refuse(oauthError('mfa_code_not_allowed'));
+  }
+
   let user: Result<UserRecord, OAuthError>;
   if (ro.grant_type === 'password') {
     user = await verifyUserPassword(ctx, request, connection.value, ro.username, ro.password);
@@ -60,6 +67,13 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
   }
   if (!user.ok) return refuse(user.error);
   const loggedIn = user.value;
+  // The second factor, after the password and before any token (Touch ID's device key is one already).
+  let mfa: MfaPassed | undefined;
+  if (ro.grant_type === 'password') {
+    const checked = await checkLoginMfa(ctx, connection.value, loggedIn, ro.mfa_code, origin);
+    if (!checked.ok) return refuse(checked.error);
+    mfa = checked.value;
+  }
   const tokens = await completeLogin(ctx.deps, ctx.mint, {
     client: client.value,
     connection: connection.value,
@@ -71,5 +85,6 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
   });
   if (!tokens.ok) return refuse(tokens.error);
   emitAudit(ctx.deps, loginEvent(origin, user));
-  return jsonResponse(200, tokens.value);
+  // A spent recovery code is replaced: the new one is shown once, with the tokens.
+  return jsonResponse(200, mfa?.recovery_code === undefined ? tokens.value : { ...tokens.value, recovery_code: mfa.recovery_code });
 }

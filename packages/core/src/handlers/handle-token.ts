@@ -16,10 +16,11 @@ import { grantClientCredentials } from './token/grant-client-credentials.js';
 import { grantPassword } from './token/grant-password.js';
 import { grantRefreshToken } from './token/grant-refresh-token.js';
 import { grantTokenExchange } from './token/grant-token-exchange.js';
+import { grantMfaOtp } from './token/grant-mfa-otp.js';
 import { readTokenParams } from './token/token-params.js';
 
 /** The grants `/oauth/token` serves. */
-const SERVED = [GRANT.refreshToken, GRANT.password, GRANT.passwordRealm, GRANT.passwordlessOtp, GRANT.clientCredentials, GRANT.tokenExchange] as const;
+const SERVED = [GRANT.refreshToken, GRANT.password, GRANT.passwordRealm, GRANT.passwordlessOtp, GRANT.mfaOtp, GRANT.clientCredentials, GRANT.tokenExchange] as const;
 
 /** The audit event of a refusal before the grant ran, in the family of the grant asked for. */
 function refusalEvent(grant: GrantTypeName, request: OAuthRequest, client_id: string | undefined, error: OAuthError) {
@@ -34,7 +35,8 @@ function refusalEvent(grant: GrantTypeName, request: OAuthRequest, client_id: st
  * `client_secret_basic`, or none for public clients) → the client's `grant_types` → the grant:
  * `refresh_token`, `password`, `http://auth0.com/oauth/grant-type/password-realm`,
  * `http://auth0.com/oauth/grant-type/passwordless/otp`, `client_credentials`, or the native social
- * `urn:ietf:params:oauth:grant-type:token-exchange`.
+ * `urn:ietf:params:oauth:grant-type:token-exchange`, or `http://auth0.com/oauth/grant-type/mfa-otp`
+ * (the second factor of a password login under MFA, docs/spec.md §5.9).
  *
  * @example
  * await handleToken(ctx, request); // 200 {"access_token":"…","id_token":"…","scope":"openid","expires_in":36000,"token_type":"Bearer"}
@@ -64,6 +66,8 @@ export async function handleToken(ctx: HandlerContext, request: OAuthRequest): P
       return grantClientCredentials(ctx, request, client.value, p);
     case GRANT.tokenExchange:
       return grantTokenExchange(ctx, request, client.value, p);
+    case GRANT.mfaOtp:
+      return grantMfaOtp(ctx, request, client.value, p);
     default:
       return grantPassword(ctx, request, client.value, p, grant);
   }

@@ -13,6 +13,7 @@ import { SOCIAL_PATHS } from './paths/social.js';
 import { COMPONENT_SCHEMAS } from './schemas.js';
 import { AUTH0_ERROR_SCHEMA } from './auth0-errors.js';
 import { ACCOUNT_PATHS, ACCOUNT_SCHEMAS } from './paths/accounts.js';
+import { GUARDIAN_PATHS, GUARDIAN_SCHEMAS } from './paths/guardian.js';
 import type { OpenApiDocument, PathItemObject } from './types.js';
 
 /** Every operation also answers 431 to an oversized `Authorization` or `Content-Type` (checked before routing). */
@@ -84,13 +85,14 @@ export function openApiDocument(options: OpenApiDocumentOptions): OpenApiDocumen
       ...DEVICE_CREDENTIAL_PATHS,
       ...ADMIN_PATHS,
       ...ACCOUNT_PATHS,
+      ...GUARDIAN_PATHS,
       ...discoveryPaths(options.issuer, standalone),
       ...BROWSER_PATHS,
       ...HEALTH_PROBE_PATHS,
       ...(standalone ? STANDALONE_PATHS : {}),
     })),
     components: {
-      schemas: { ...COMPONENT_SCHEMAS, ...ADMIN_SCHEMAS, Auth0Error: AUTH0_ERROR_SCHEMA, ...ACCOUNT_SCHEMAS, ...PROBE_SCHEMAS },
+      schemas: { ...COMPONENT_SCHEMAS, ...ADMIN_SCHEMAS, Auth0Error: AUTH0_ERROR_SCHEMA, ...ACCOUNT_SCHEMAS, ...GUARDIAN_SCHEMAS, ...PROBE_SCHEMAS },
       responses: {
         MethodNotAllowed: errorResponses(['method_not_allowed'])['405']!,
         InvalidBody: errorResponses(BODY_ERRORS)['400']!,

@@ -42,7 +42,20 @@ export type AuditEventType =
   | 'fv'
   /** Social token exchange: `seccft`/`feccft`. */
   | 'seccft'
-  | 'feccft';
+  | 'feccft'
+  /**
+   * MFA (Auth0 Guardian): `gd_auth_succeed`/`gd_auth_failed` a one-time code, `gd_recovery_succeed`/
+   * `gd_recovery_failed` a recovery code, `gd_otp_rate_limit_exceed` too many wrong codes,
+   * `gd_start_enroll`/`gd_enrollment_complete` enrolment, `gd_unenroll` an enrolment deleted.
+   */
+  | 'gd_auth_succeed'
+  | 'gd_auth_failed'
+  | 'gd_recovery_succeed'
+  | 'gd_recovery_failed'
+  | 'gd_otp_rate_limit_exceed'
+  | 'gd_start_enroll'
+  | 'gd_enrollment_complete'
+  | 'gd_unenroll';
 
 /**
  * One audit event, shaped like an Auth0 log entry. Built only from the named fields below, never

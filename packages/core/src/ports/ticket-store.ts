@@ -1,5 +1,8 @@
-/** What a ticket is for: a password reset link or an email verification link. */
-export type TicketKind = 'reset' | 'verify';
+/**
+ * What a ticket is for: a password reset link, an email verification link, or an MFA enrolment
+ * link (`POST /api/v2/guardian/enrollments/ticket`).
+ */
+export type TicketKind = 'reset' | 'verify' | 'mfa_enroll';
 
 /**
  * A single-use ticket (password reset, email verification) as the stores keep it: never the ticket,

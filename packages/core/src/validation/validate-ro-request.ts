@@ -6,7 +6,7 @@ import { missing, readStringParams } from './read-params.js';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
-const RO_PARAMS = ['client_id', 'connection', 'grant_type', 'username', 'password', 'scope', 'id_token', 'device'] as const;
+const RO_PARAMS = ['client_id', 'connection', 'grant_type', 'username', 'password', 'scope', 'id_token', 'device', 'mfa_code'] as const;
 
 interface RoCommon {
   readonly client_id: string;
@@ -18,8 +18,24 @@ interface RoCommon {
 
 /** A `/oauth/ro` request after validation: exactly one grant, with the parameters it needs. */
 export type RoRequest =
-  | (RoCommon & { readonly grant_type: 'password'; readonly username: string; readonly password: string })
+  | (RoCommon & {
+      readonly grant_type: 'password';
+      readonly username: string;
+      readonly password: string;
+      /** The second factor (TOTP code or recovery code) on a connection with `options.mfa` (docs/spec.md §5.9). */
+      readonly mfa_code?: string;
+    })
   | (RoCommon & { readonly grant_type: typeof JWT_BEARER_GRANT; readonly id_token: string; readonly device: string });
+
+/**
+ * Auth0's own example sent `mfa_code` as a JSON number (`"mfa_code": 99999`): a whole number of up
+ * to six digits is read as the six-digit code it stands for (leading zeros restored).
+ */
+function withTextMfaCode(body: BodyParams): BodyParams {
+  const code = Object.hasOwn(body, 'mfa_code') ? body.mfa_code : undefined;
+  if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code > 999_999) return body;
+  return { ...body, mfa_code: String(code).padStart(6, '0') };
+}
 
 /** @example parseScope('openid  email openid'); // ['openid', 'email'] */
 export function parseScope(scope: string | undefined): string[] {
@@ -34,7 +50,7 @@ export function parseScope(scope: string | undefined): string[] {
  * validateRoRequest({ client_id: 'app', connection: 'db', username: 'a@b.c', password: 'x' });
  */
 export function validateRoRequest(body: BodyParams): Result<RoRequest, OAuthError> {
-  const read = readStringParams(body, RO_PARAMS, { id_token: 8192, password: 1024 });
+  const read = readStringParams(withTextMfaCode(body), RO_PARAMS, { id_token: 8192, password: 1024, mfa_code: 64 });
   if (!read.ok) return read;
   const p = read.value;
   if (!p.client_id) return missing('client_id');
@@ -51,7 +67,7 @@ export function validateRoRequest(body: BodyParams): Result<RoRequest, OAuthErro
     if (!p.password) return missing('password');
     const refused = checkIdentifier('username', p.username);
     if (refused) return err(refused);
-    return ok({ ...common, grant_type: 'password', username: p.username, password: p.password });
+    return ok({ ...common, grant_type: 'password', username: p.username, password: p.password, ...(p.mfa_code ? { mfa_code: p.mfa_code } : {}) });
   }
   if (grant === JWT_BEARER_GRANT) {
     if (!p.id_token) return missing('id_token');

@@ -257,4 +257,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX password_history_user ON password_history (user_id, seq);
     `,
   },
+  {
+    version: 14,
+    name: 'mfa enrollments',
+    // TOTP enrolments: the secret only sealed by core, the recovery code only as its SHA-256. At
+    // most one pending and one confirmed per user (partial unique indexes; put is an upsert on the first).
+    sql: `
+      CREATE TABLE mfa_enrollments (
+        id                 text PRIMARY KEY,
+        user_id            text NOT NULL,
+        type               text NOT NULL,
+        status             text NOT NULL,
+        sealed_secret      text NOT NULL,
+        recovery_code_hash text,
+        name               text,
+        created_at         bigint NOT NULL,
+        confirmed_at       bigint,
+        last_auth_at       bigint
+      );
+      CREATE UNIQUE INDEX mfa_enrollments_pending_user ON mfa_enrollments (user_id) WHERE status = 'pending';
+      CREATE UNIQUE INDEX mfa_enrollments_confirmed_user ON mfa_enrollments (user_id) WHERE status = 'confirmed';
+      CREATE INDEX mfa_enrollments_pending_created ON mfa_enrollments (created_at) WHERE status = 'pending';
+    `,
+  },
 ];

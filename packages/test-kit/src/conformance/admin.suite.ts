@@ -16,6 +16,12 @@ const ADMIN_CALLS: readonly TestRequest[] = [
   { method: 'GET', path: '/api/v2/users/auth0%7C123' },
   { method: 'PATCH', path: '/api/v2/users/auth0%7C123', json: { blocked: true } },
   { method: 'DELETE', path: '/api/v2/users/auth0%7C123' },
+  { method: 'POST', path: '/api/v2/guardian/enrollments/ticket', json: { user_id: 'auth0|123' } },
+  { method: 'GET', path: '/api/v2/guardian/enrollments/totp%7Cdev_1' },
+  { method: 'DELETE', path: '/api/v2/guardian/enrollments/totp%7Cdev_1' },
+  { method: 'GET', path: '/api/v2/users/auth0%7C123/enrollments' },
+  { method: 'POST', path: '/api/v2/users/auth0%7C123/recovery-code-regeneration' },
+  { method: 'DELETE', path: '/api/v2/users/auth0%7C123/multifactor/google-authenticator' },
 ];
 
 /** A JSON error body with the contract's shape and a 4xx status. */

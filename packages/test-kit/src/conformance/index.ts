@@ -31,11 +31,14 @@ import { accountsSuite } from './accounts.suite.js';
 import { apiAudienceSuite } from './api-audience.suite.js';
 import { tokenGrantsSuite } from './token-grants.suite.js';
 import { socialExchangeSuite } from './social-exchange.suite.js';
+import { mfaRoSuite } from './mfa-ro.suite.js';
+import { mfaTokenSuite } from './mfa-token.suite.js';
+import { mfaEnrollmentSuite } from './mfa-enrollment.suite.js';
 
 export * from './use-mounted-app.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
-export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, customDatabaseSuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite, answerShapeSuite, corsSuite, browserLegacySuite, accountsSuite, healthProbesSuite, tokenGrantsSuite, apiAudienceSuite, socialExchangeSuite];
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, customDatabaseSuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite, answerShapeSuite, corsSuite, browserLegacySuite, accountsSuite, healthProbesSuite, tokenGrantsSuite, apiAudienceSuite, socialExchangeSuite, mfaRoSuite, mfaTokenSuite, mfaEnrollmentSuite];
 
 /**
  * Runs the whole conformance suite against each harness.

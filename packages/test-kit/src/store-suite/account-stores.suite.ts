@@ -42,6 +42,19 @@ export function ticketStoreSuite(factory: StoreFactory): void {
       expect(await tickets().redeem('reset', record.ticket_hash, T0)).toMatchObject({ user_id: record.user_id });
     });
 
+    it('keeps MFA enrolment tickets apart from reset and verification tickets, and spends them once', async () => {
+      const record = makeTicket({ kind: 'mfa_enroll' });
+      const reset = makeTicket({ ticket_hash: record.ticket_hash.replace(/^t/, 'u') });
+      await tickets().issue(record);
+      await tickets().issue(reset);
+      expect(await tickets().peek('reset', record.ticket_hash, T0)).toBeUndefined();
+      expect(await tickets().peek('mfa_enroll', reset.ticket_hash, T0)).toBeUndefined();
+      expect(await tickets().peek('mfa_enroll', record.ticket_hash, T0)).toEqual(record);
+      const results = await Promise.all(Array.from({ length: 10 }, () => tickets().redeem('mfa_enroll', record.ticket_hash, T0)));
+      expect(results.filter((r) => r !== undefined)).toEqual([record]);
+      expect(await tickets().peek('reset', reset.ticket_hash, T0)).toEqual(reset);
+    });
+
     it('refuses a ticket at and after its expiry, and never gives it out again', async () => {
       const record = makeTicket({ expires_at: T0 + 1000 });
       await tickets().issue(record);

@@ -12,6 +12,7 @@ import { userListSuite } from './user-list.suite.js';
 import { userLookupSuite } from './user-lookup.suite.js';
 import { userUpdateSuite } from './user-update.suite.js';
 import { passwordHistoryStoreSuite, ticketStoreSuite } from './account-stores.suite.js';
+import { mfaEnrollmentStoreSuite, totpReplayMarkerSuite } from './mfa-stores.suite.js';
 
 /**
  * The store conformance suite: every behaviour of the `UserStore`, `KeyStore`, `RefreshTokenStore`,
@@ -41,5 +42,7 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
     counterSlotsSuite(factory);
     ticketStoreSuite(factory);
     passwordHistoryStoreSuite(factory);
+    mfaEnrollmentStoreSuite(factory);
+    totpReplayMarkerSuite(factory);
   });
 }

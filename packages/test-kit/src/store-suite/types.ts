@@ -1,4 +1,4 @@
-import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, PasswordHistoryStore, RefreshTokenStore, TicketStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, MfaEnrollmentStore, PasswordHistoryStore, RefreshTokenStore, TicketStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
 
 /** One fresh, empty set of stores for one test. */
 export interface StoresUnderTest {
@@ -12,6 +12,7 @@ export interface StoresUnderTest {
   readonly counters?: CounterStore;
   readonly tickets?: TicketStore;
   readonly passwordHistory?: PasswordHistoryStore;
+  readonly mfaEnrollments?: MfaEnrollmentStore;
   /** Releases whatever the stores hold (connections, files); called after every test. */
   close(): void | Promise<void>;
 }

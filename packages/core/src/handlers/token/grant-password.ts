@@ -14,6 +14,7 @@ import type { HandlerContext } from '../context.js';
 import { verifyUserPassword } from '../verify-user-password.js';
 import { resolveApi, userTokens } from './respond-user-tokens.js';
 import { tokenLoginError } from './token-error.js';
+import { issueMfaToken } from '../../mfa/mfa-token.js';
 import type { TokenParams } from './token-params.js';
 
 type PasswordGrant = typeof GRANT.password | typeof GRANT.passwordRealm | typeof GRANT.passwordlessOtp;
@@ -62,6 +63,18 @@ export async function grantPassword(
 
   const user = await verifyUserPassword(ctx, request, connection.value, p.username, secret);
   if (!user.ok) return refuse(user.error, tokenLoginError(user.error, strategy));
+  // A connection under MFA: the password alone earns only an mfa_token (docs/spec.md §5.9).
+  if (ctx.mfa?.connections.has(connection.value.name)) {
+    const mfa_token = await issueMfaToken(ctx.mfa, {
+      sub: user.value.user_id,
+      azp: client.client_id,
+      connection: connection.value.name,
+      ...(p.scope === undefined ? {} : { scope: p.scope }),
+      ...(p.audience === undefined ? {} : { audience: p.audience }),
+      ...(p.device === undefined ? {} : { device: p.device }),
+    }, ctx.deps.random, ctx.deps.clock.now());
+    return refuse({ ...oauthError('mfa_token_required'), extra: { mfa_token } });
+  }
   const body = await userTokens(ctx, request, client, user.value, api.value, p, otp ? undefined : 'password', {
     connection: connection.value,
     protocol: 'oauth2-password',

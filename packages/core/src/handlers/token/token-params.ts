@@ -18,6 +18,7 @@ const PARAMS = [
   'subject_token',
   'subject_token_type',
   'user_profile',
+  'mfa_token',
 ] as const;
 
 /** The string parameters `/oauth/token` reads; each grant uses its own. */
@@ -29,5 +30,5 @@ export type TokenParams = Partial<Record<(typeof PARAMS)[number], string>>;
  * @example readTokenParams({ grant_type: 'password', username: 'a@b.c', password: 'x' });
  */
 export function readTokenParams(body: BodyParams): Result<TokenParams, OAuthError> {
-  return readStringParams(body, PARAMS, { password: 1024, subject_token: 8192, user_profile: 8192 });
+  return readStringParams(body, PARAMS, { password: 1024, subject_token: 8192, user_profile: 8192, mfa_token: 4096 });
 }

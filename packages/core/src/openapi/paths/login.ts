@@ -19,6 +19,8 @@ export const LOGIN_PATHS: Readonly<Record<string, PathItemObject>> = {
         '`scope`: `openid` gives an id_token with only `iss sub aud iat exp`; each further word (`name`, `email`, `nickname`, `picture`, `email_verified`, …) adds that attribute; `profile` adds the whole profile; `offline_access` together with `device` adds a `refresh_token`. No `scope`: an access token only.',
         '',
         'A wrong password and an unknown user get the same answer in the same time. Ten consecutive failures for one user from one IP block further attempts (429).',
+        '',
+        'MFA (connection `options.mfa.active`, database and directory connections): once the password is right, an enrolled user must send `mfa_code` (TOTP code or recovery code); see the 401 answers `a0.mfa_required`, `a0.mfa_invalid_code`, `a0.mfa_registration_required` (docs/spec.md §5.9). Ten wrong codes of one user in an hour → 429.',
       ].join('\n'),
       requestBody: jsonOrFormBody('RoRequest', {
         client_id: 'demo',
@@ -45,6 +47,16 @@ export const LOGIN_PATHS: Readonly<Record<string, PathItemObject>> = {
           { code: 'grant_not_allowed', when: 'the client’s grant_types lists grant_types but not the legacy ro grant', example: "Grant type 'http://auth0.com/oauth/legacy/grant-type/ro' not allowed for the client." },
           { code: 'too_many_attempts', when: '`brute_force_limit` (10) consecutive failures for one user, whichever identifier was typed, from one network (IPv4 address, IPv6 /64)' },
           { code: 'too_many_requests', when: 'too many failed logins from this IP across users', example: 'Too many failed logins from this IP address; try again later.' },
+          { code: 'mfa_required', when: 'MFA: the user is enrolled and no `mfa_code` was sent' },
+          { code: 'mfa_invalid_code', when: 'MFA: a wrong, expired or already used code (or recovery code)' },
+          { code: 'mfa_registration_required', when: 'MFA: the user has no confirmed enrolment' },
+          {
+            code: 'mfa_registration_required',
+            when: 'MFA with `return_enroll_settings`: the body adds `mfa_settings` (`provider`, `key`, `qr`) of a pending enrolment',
+            example: 'MFA registration is required. Generated keys for enrollement',
+          },
+          { code: 'mfa_code_not_allowed', when: '`mfa_code` sent to a connection without MFA' },
+          { code: 'too_many_attempts', when: 'MFA: ten wrong codes of one user within an hour', example: 'Too many failed MFA attempts. Try again later.' },
           {
             code: 'temporarily_unavailable',
             when: 'a directory (LDAP, Azure AD, ADFS) or store is unreachable (names the connection), or no login slot freed within 10 s (`Retry-After: 1`)',

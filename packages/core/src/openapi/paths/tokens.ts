@@ -49,7 +49,7 @@ export const TOKEN_PATHS: Readonly<Record<string, PathItemObject>> = {
       summary: 'Tokens for a grant: password, password-realm, passwordless OTP, client credentials, refresh',
       tags: ['Tokens'],
       description:
-        'Auth0’s token endpoint. The client authenticates (`client_secret_post`, `client_secret_basic`, or none for a public client) and must be allowed the grant (`grant_types`). `password` logs in on the tenant’s `default_directory`, `http://auth0.com/oauth/grant-type/password-realm` on `realm`, `http://auth0.com/oauth/grant-type/passwordless/otp` on the `sms`/`email` connection `realm` with `otp` — each with the throttles, brute-force protection and audit of `/oauth/ro`. `client_credentials` gives a confidential client an access token for the API `audience` its client grant allows. `refresh_token` redeems (and rotates, for rotating clients) a refresh token. With `audience`, the access token is for that API (`aud` = its identifier, then userinfo; its scopes only; its lifetime).',
+        'Auth0’s token endpoint. The client authenticates (`client_secret_post`, `client_secret_basic`, or none for a public client) and must be allowed the grant (`grant_types`). `password` logs in on the tenant’s `default_directory`, `http://auth0.com/oauth/grant-type/password-realm` on `realm`, `http://auth0.com/oauth/grant-type/passwordless/otp` on the `sms`/`email` connection `realm` with `otp` — each with the throttles, brute-force protection and audit of `/oauth/ro`. `client_credentials` gives a confidential client an access token for the API `audience` its client grant allows. `refresh_token` redeems (and rotates, for rotating clients) a refresh token. On a connection with `options.mfa.active` the password grants answer 403 `mfa_required` with an `mfa_token`, which `http://auth0.com/oauth/grant-type/mfa-otp` (`mfa_token`, `otp`) redeems for the tokens (docs/spec.md §5.9). With `audience`, the access token is for that API (`aud` = its identifier, then userinfo; its scopes only; its lifetime).',
       security: CLIENT_BASIC,
       requestBody: jsonOrFormBody('TokenRequest', {
         grant_type: 'http://auth0.com/oauth/grant-type/password-realm',
@@ -74,6 +74,12 @@ export const TOKEN_PATHS: Readonly<Record<string, PathItemObject>> = {
           { code: 'grant_not_allowed', when: 'the client’s grant_types does not list the grant', example: "Grant type 'password' not allowed for the client." },
           { code: 'wrong_password_grant', when: 'wrong password or unknown user' },
           { code: 'wrong_otp_grant', when: 'wrong, expired or used one-time code' },
+          { code: 'mfa_token_required', when: 'password grants on a connection with `options.mfa.active`: the body adds `mfa_token` (docs/spec.md §5.9)' },
+          { code: 'invalid_otp_grant', when: 'mfa-otp: a wrong, expired or already used code (or recovery code)' },
+          { code: 'invalid_otp_grant', when: 'mfa-otp: the user has no confirmed enrolment', example: 'User is not enrolled with Google Authenticator' },
+          { code: 'malformed_mfa_token', when: 'mfa-otp: an mfa_token that is not this server’s, was already redeemed, or is for another client' },
+          { code: 'expired_mfa_token', when: 'mfa-otp: an mfa_token older than 10 minutes' },
+          { code: 'too_many_attempts', when: 'mfa-otp: ten wrong codes of one user within an hour', example: 'Too many failed MFA attempts. Try again later.' },
           { code: 'access_denied', when: 'unknown audience, or no client grant for it, or scopes not granted', example: 'Service not found: https://api.example.com/' },
           { code: 'invalid_refresh_grant', when: 'unknown, revoked, expired or reused refresh token' },
           'too_many_attempts',
