@@ -46,7 +46,7 @@ describe('importUsers', () => {
     expect(counts).toEqual({ imported: 2, withoutPassword: 1, skipped: 0, refused: 3 });
     expect(reports).toEqual([
       '3: not valid JSON',
-      '4: password_hash: not a bcrypt hash ($2a$, $2b$ or $2y$ with cost 04-31); other hashes cannot be verified here',
+      '4: password_hash: not a bcrypt hash ($2a$, $2b$ or $2y$ with cost 04-31) nor an argon2id hash ($argon2id$v=19$, m <= 262144, t <= 10, p <= 16); other hashes cannot be verified here',
       '5: auth0|5: its email, username or phone number belongs to another user of Username-Password-Authentication',
     ]);
     expect(reports.join('\n')).not.toContain(bcrypt.slice(7));
