@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/bcrypt';
+import { createArgon2Hasher } from '@oauth-ro/argon2';
 import type { UserStore } from '@oauth-ro/core';
 import { openSqliteStores } from '@oauth-ro/store-sqlite';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -60,6 +61,18 @@ describe('importUsers', () => {
     const again = await run(file, users);
     expect(again.counts).toEqual({ imported: 0, withoutPassword: 0, skipped: 2, refused: 3 });
     expect(await users.list({ limit: 10 })).toHaveLength(2);
+  });
+
+  it('restores a line of oauth-ro users export: the argon2id hash is kept and still verifies the password', async () => {
+    const hasher = await createArgon2Hasher();
+    const argon2id = await hasher.hash('correct horse');
+    const users = await freshUsers();
+    const line = JSON.stringify({ user_id: 'auth0|7', email: 'g@example.com', connection: CONNECTION, custom_password_hash: { algorithm: 'argon2', hash: { value: argon2id } } });
+    const { counts, reports } = await run(line, users);
+    expect([counts, reports]).toEqual([{ imported: 1, withoutPassword: 0, skipped: 0, refused: 0 }, []]);
+    const stored = await users.findById('auth0|7');
+    expect(stored?.password_hash).toBe(argon2id);
+    expect(await hasher.verify(stored!.password_hash!, 'correct horse')).toBe(true);
   });
 
   it('refuses a user_id already used in another connection', async () => {
