@@ -13,7 +13,7 @@ const TEST_FILES = ['**/*.test.ts', '**/*.suite.ts', '**/*.fixture.ts', '**/test
 export default defineConfig(
   // Auth0 Rules, Actions and custom-database scripts kept as Auth0 wrote them (test fixtures): they
   // run in the script runner's sandbox, with its globals, not as modules of this repository.
-  globalIgnores(['**/dist/**', '**/node_modules/**', '**/.tmp/**', '**/.turbo/**', '**/.wrangler/**', 'apps/server/test/fixtures/**/*.js', 'packages/scripts/test-fixtures/**']),
+  globalIgnores(['**/dist/**', '**/node_modules/**', '**/.tmp/**', '**/.turbo/**', '**/.wrangler/**', 'apps/server/test/fixtures/**/*.js', 'packages/migrate/test-fixtures/**', 'packages/scripts/test-fixtures/**']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -57,7 +57,7 @@ describe('importing Auth0 users with the oauth-ro binary, then logging them in o
     const first = await oauthRo(['users', 'import', '--connection', CONNECTION, file], env);
     expect(first.stdout).toBe(`imported 3, skipped 0 already there, refused 2 into ${CONNECTION}\n`);
     expect(first.stderr).toBe(
-      `${file}:4: custom_password_hash: algorithm "md5" cannot be verified here; only bcrypt hashes are imported\n${file}:5: not valid JSON\n`,
+      `${file}:4: custom_password_hash: algorithm "md5" cannot be verified here; only bcrypt and argon2 (argon2id) hashes are imported\n${file}:5: not valid JSON\n`,
     );
     expect(first.code).toBe(1);
     for (const secret of [alice, bob, carol, '5f4dcc3b5aa765d61d8327deb882cf99']) expect(first.stdout + first.stderr).not.toContain(secret.slice(7));

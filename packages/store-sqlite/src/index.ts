@@ -1,2 +1,3 @@
 export * from './open-sqlite-stores.js';
 export * from './db/resolve-location.js';
+export * from './migrations/sqlite-migration-status.js';

@@ -6,6 +6,7 @@ import { convert } from './commands/convert.js';
 import { keysList } from './commands/keys-list.js';
 import { keysRotate } from './commands/keys-rotate.js';
 import { maintenancePrune } from './commands/maintenance-prune.js';
+import { migrateStatus } from './commands/migrate-status.js';
 import { migrateUp } from './commands/migrate-up.js';
 import { usersBlock } from './commands/users-block.js';
 import { usersCreate } from './commands/users-create.js';
@@ -42,6 +43,7 @@ export const COMMANDS: readonly CliCommand[] = [
   keysRotate,
   maintenancePrune,
   migrateUp,
+  migrateStatus,
   configValidate,
   convert,
 ];

@@ -1,39 +1,30 @@
 import type { AddressInfo } from 'node:net';
-import { createArgon2Hasher, DEFAULT_HASHER_LIMITS, OWASP_ARGON2ID } from '@oauth-ro/argon2';
-import { createOAuthRo, pruneExpired, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
+import { pruneExpired, systemClock } from '@oauth-ro/core';
 import { OAUTH_RO_MAX_PARAM_LENGTH, oauthRoFrameworkErrors, oauthRoPlugin } from '@oauth-ro/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { loadServerConfig } from '../config/load-server-config.js';
 import { StartupError } from '../config/startup-error.js';
-import { readEnvironment } from '../env/read-environment.js';
-import { readTimeouts } from '../env/read-timeouts.js';
-import { readShutdownEnvironment, type ShutdownEnvironment } from '../env/read-shutdown-environment.js';
-import { readManagementEnvironment } from '../env/read-management-environment.js';
-import { readMigrateSetting } from '../env/read-migrate-setting.js';
+import type { ShutdownEnvironment } from '../env/read-shutdown-environment.js';
 import { createProcessMetrics } from '../metrics/process-metrics.js';
 import { packageVersion } from '../version.js';
-import { refuseZeroConfigInProduction } from '../config/refuse-zero-config-in-production.js';
 import { openStores } from '../stores/open-stores.js';
 import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './answer-client-errors.js';
 import { answerInContractShape } from './answer-in-contract-shape.js';
 import { auditLogSink } from './audit-log-sink.js';
+import { composeOAuthRo, isConfigurationError, type ComposedOAuthRo } from './compose-oauth-ro.js';
 import { drainOnClose } from './drain-on-close.js';
 import { drainRequests } from './drain-requests.js';
 import { listenManagement, registerOperations, type ManagementListener } from './serve-operations.js';
 import { registerRequestIds, requestIdOptions } from './register-request-ids.js';
 import { withRequestFields } from './with-request-fields.js';
 import { listenError } from './listen-error.js';
-import { loadDirectories } from './load-directories.js';
-import { loadExtensibility, type LoadedExtensibility } from './load-extensibility.js';
-import { loadSenders } from './load-senders.js';
+import { readStartupSettings } from './read-startup-settings.js';
 import { loggerOptions } from './logger-options.js';
 import { registerApiReference } from './register-api-reference.js';
 import { schedulePruning } from './schedule-pruning.js';
 import { serveDemo } from './serve-demo.js';
 import { unsealedKeysWarning } from './unsealed-keys-warning.js';
 import { zeroConfigBanner } from './zero-config-banner.js';
-import { refuseMfaWithoutKek } from './refuse-mfa-without-kek.js';
 
 /** A server that is listening. */
 export interface RunningServer {
@@ -49,16 +40,6 @@ export interface RunningServer {
    * directories and stores close.
    */
   stop(): Promise<void>;
-}
-
-/** By shape rather than `instanceof`: a strategy package may hold another copy of core (ESM/CJS). */
-function isConfigurationError(error: unknown): error is { path: string; problem: string } {
-  return (
-    error instanceof Error &&
-    error.name === 'ConfigurationError' &&
-    typeof (error as { path?: unknown }).path === 'string' &&
-    typeof (error as { problem?: unknown }).problem === 'string'
-  );
 }
 
 function formatAddress(address: AddressInfo): string {
@@ -95,13 +76,8 @@ export async function startServer(
   processEnv: Readonly<Record<string, string | undefined>>,
   print: (line: string) => void,
 ): Promise<RunningServer> {
-  const env = readEnvironment(processEnv);
-  const timeouts = readTimeouts(processEnv);
-  const shutdown = readShutdownEnvironment(processEnv);
-  const management = readManagementEnvironment(processEnv);
-  refuseZeroConfigInProduction(env.configFile, processEnv);
-  const config = await loadServerConfig(env, processEnv, (line) => print(`warning: ${line}`));
-  refuseMfaWithoutKek(config, env);
+  // The same reading and checks as `oauth-ro config validate`.
+  const { env, timeouts, shutdown, management, migrate, config } = await readStartupSettings(processEnv, (line) => print(`warning: ${line}`));
 
   const app = Fastify({
     logger: loggerOptions(env.logLevel),
@@ -124,34 +100,19 @@ export async function startServer(
   registerRequestIds(app);
   const drain = drainRequests(app);
   let stores: ServerStores | undefined;
-  let oauthRo: OAuthRo | undefined;
-  let extensibility: LoadedExtensibility | undefined;
+  let composed: ComposedOAuthRo | undefined;
   let managementListener: ManagementListener | undefined;
   try {
-    stores = await openStores({ ...env, migrate: readMigrateSetting(processEnv) }, app.log);
-    const directories = await loadDirectories(config, app.log);
-    extensibility = await loadExtensibility(config, app.log);
-    const hasher = await createArgon2Hasher(OWASP_ARGON2ID, { ...DEFAULT_HASHER_LIMITS, maxQueued: env.hashQueue ?? DEFAULT_HASHER_LIMITS.maxQueued });
-    oauthRo = await createOAuthRo({
+    stores = await openStores({ ...env, migrate }, app.log);
+    // Directories, scripts, senders, hasher and core: the same composition `config validate` runs.
+    composed = await composeOAuthRo({
+      env,
       config,
-      deps: {
-        ...pickStorePorts(stores),
-        hasher,
-        clock: systemClock,
-        random: webCryptoRandom,
-        logger: withRequestFields(app.log),
-        audit: auditLogSink(app.log),
-        directories,
-        senders: await loadSenders(config, app.log, { zeroConfig: !env.configFile }),
-        ...(extensibility.hooks ? { hooks: extensibility.hooks } : {}),
-        ...(extensibility.customDatabases ? { customDatabases: extensibility.customDatabases } : {}),
-        readiness: { ...stores.readiness, server: () => drain.readiness() },
-      },
-      ...(env.keyEncryptionKey === undefined ? {} : { keyEncryptionKey: env.keyEncryptionKey }),
-      ...(env.codeHashKey === undefined ? {} : { passwordless: { codeHashKey: env.codeHashKey } }),
-      ...(env.adminToken === undefined ? {} : { adminToken: env.adminToken }),
-      ...(env.geoloc === undefined ? {} : { geoloc: env.geoloc }),
+      stores: pickStorePorts(stores),
+      logger: app.log,
+      deps: { logger: withRequestFields(app.log), audit: auditLogSink(app.log), readiness: { ...stores.readiness, server: () => drain.readiness() } },
     });
+    const { oauthRo, hasher } = composed;
     const metrics = createProcessMetrics({ version: packageVersion(), hashLoad: () => hasher.load() });
     registerOperations(app, oauthRo, metrics, { moved: management.managementPort !== undefined });
     registerApiReference(app, config.issuer);
@@ -181,7 +142,7 @@ export async function startServer(
     }
     print(`oauth-ro listening on ${address}`);
 
-    const running = { oauthRo, stores, extensibility };
+    const running = { composed, stores };
     // Expired records are swept in the background; stop() waits for a sweep under way before closing the stores.
     const pruning =
       env.pruneIntervalSeconds > 0
@@ -206,16 +167,14 @@ export async function startServer(
         await pruning?.stop();
         await app.close();
         await managementListener?.close();
-        await running.oauthRo.close();
-        await running.extensibility.close();
+        await running.composed.close();
         await running.stores.close();
       },
     };
   } catch (error) {
     await app.close().catch(() => {});
     await managementListener?.close().catch(() => {});
-    await oauthRo?.close().catch(() => {});
-    await extensibility?.close().catch(() => {});
+    await composed?.close().catch(() => {});
     await stores?.close().catch(() => {});
     if (error instanceof StartupError) throw error;
     if (isConfigurationError(error)) {

@@ -73,6 +73,19 @@ describe('the packed packages installed with npm into an empty folder', () => {
     expect(failed?.stderr).toContain(`${file}: connections[0].enabeld_clients: unknown key; did you mean "enabled_clients"?`);
   });
 
+  it('`convert` runs through the installed @oauth-ro/migrate, and `migrate status` through the installed store', async () => {
+    const tenant = join(temp, 'tenant.json');
+    await writeFile(tenant, JSON.stringify({ clients: [{ client_id: 'abc123', name: 'Mobile' }], connections: [{ name: 'db', strategy: 'auth0', enabled_clients: ['abc123'], options: {} }] }));
+    const { stdout } = await run(bin(), ['convert', tenant], { cwd: app });
+    expect((JSON.parse(stdout) as { clients: unknown[] }).clients).toEqual([expect.objectContaining({ client_id: 'abc123' })]);
+    const env = { ...process.env, OAUTH_RO_DATABASE: `sqlite:${join(temp, 'status', 'oauth-ro.db')}` };
+    const pending = await run(bin(), ['migrate', 'status'], { cwd: app, env }).then(() => undefined, (error: { code: number; stdout: string }) => error);
+    expect(pending?.code).toBe(1);
+    expect(pending?.stdout).toMatch(/: 0 applied, \d+ pending\n/);
+    await run(bin(), ['migrate', 'up'], { cwd: app, env });
+    expect((await run(bin(), ['migrate', 'status'], { cwd: app, env })).stdout).toMatch(/: \d+ applied, 0 pending\n/);
+  });
+
   it.each(PUBLISHED.filter((p) => p.bins.length === 0).map((p) => p.name))('%s loads with import and require', async (name) => {
     const script = `const m = require(${JSON.stringify(name)}); import(${JSON.stringify(name)}).then((e) => { if (!Object.keys(m).length || !Object.keys(e).length) process.exit(1); })`;
     await run(process.execPath, ['-e', script], { cwd: app, timeout: 30_000 });

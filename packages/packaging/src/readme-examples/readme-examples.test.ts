@@ -92,6 +92,15 @@ describe.concurrent('the README examples of the libraries run as written', () =>
     expect(output).toMatch(/^eve@blocked\.example 401 Access denied\.$/m);
   });
 
+  it('@oauth-ro/migrate: converts an export without copying its secret, imports a bcrypt user, the old password verifies', async ({ expect }) => {
+    const output = await runToEnd(expect, 'migrate');
+    expect(output).toMatch(/^clients \[\{"client_id":"Pw3KzR8vNmQ2tY6u"/m);
+    expect(output).not.toContain('never copied');
+    expect(output).toMatch(/^line 2 refused: not valid JSON$/m);
+    expect(output).toMatch(/^imported 1 refused 1$/m);
+    expect(output).toMatch(/^old password verifies true$/m);
+  });
+
   it('@oauth-ro/store-memory: the signed-up user is in the memory store with an argon2id hash', async ({ expect }) => {
     expect(await runToEnd(expect, 'store-memory')).toMatch(/^stored ann@example\.com hash \$argon2id\$$/m);
   });
@@ -231,7 +240,7 @@ userPassword: Jdoe-passw0rd
 });
 
 // Packages whose example needs nothing the tests above provide: run as written, to a clean exit.
-const COVERED = new Set(['express', 'fastify', 'hono', 'core', 'store-memory', 'argon2', 'store-postgres', 'store-redis', 'waad', 'adfs', 'store-sqlite', 'senders', 'ldap']);
+const COVERED = new Set(['express', 'fastify', 'hono', 'core', 'migrate', 'store-memory', 'argon2', 'store-postgres', 'store-redis', 'waad', 'adfs', 'store-sqlite', 'senders', 'ldap']);
 const others = publicPackages().filter((p) => !COVERED.has(p.dir));
 describe.runIf(others.length > 0).concurrent('the README examples of the other packages run to a clean exit', () => {
   it.for(others.map((p) => p.dir))('@oauth-ro/%s', async (dir, { expect }) => {

@@ -1,26 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { convertAuth0Export, scriptsBeside } from '@oauth-ro/migrate';
 import { stringify } from 'yaml';
 import { parseConfigText } from '../../config/parse-config-text.js';
-import { convertAuth0Export } from '../../migrate/convert-auth0-export.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { optionalString } from '../options.js';
 import { CommandError } from '../usage-error.js';
-
-/** Reads the scripts a deploy-cli export references (`./rules/name.js`), inside the export's folder only. */
-function scriptReader(file: string): (reference: string) => string | undefined {
-  const folder = resolve(dirname(file));
-  return (reference) => {
-    const path = resolve(folder, reference);
-    if (relative(folder, path).startsWith('..')) return undefined;
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-}
 
 /** `oauth-ro convert`: an Auth0 tenant export into an oauth-ro configuration file. */
 export const convert: CliCommand = {
@@ -56,7 +40,7 @@ Example:
     }
     let converted: ReturnType<typeof convertAuth0Export>;
     try {
-      converted = convertAuth0Export(parseConfigText(text, file), { readScript: scriptReader(file) });
+      converted = convertAuth0Export(parseConfigText(text, file), { readScript: scriptsBeside(file) });
     } catch (error) {
       if (error instanceof TypeError) throw new CommandError(`${file}: ${error.message}`);
       throw error;

@@ -1,10 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { toHex } from '@oauth-ro/core';
+import { importUsers, readExportRecords } from '@oauth-ro/migrate';
 import { databaseConnection, withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
-import { importUsers } from '../import/import-users.js';
 import { progressLine } from '../import/progress-line.js';
-import { readExportRecords } from '../import/read-export-records.js';
 import { requiredString } from '../options.js';
 import { CommandError } from '../usage-error.js';
 
@@ -21,24 +20,26 @@ async function openSource(file: string, stdin: NodeJS.ReadableStream): Promise<A
   return stream;
 }
 
-/** `oauth-ro users import`: users of an Auth0 export, bcrypt hashes kept until their next login. */
+/** `oauth-ro users import`: users of an Auth0 export or an oauth-ro backup, hashes kept as they are. */
 export const usersImport: CliCommand = {
   name: 'users import',
-  summary: 'import users from an Auth0 export (JSON lines or array; bcrypt hashes)',
+  summary: 'import users from an Auth0 export or a users export backup (bcrypt and argon2id hashes)',
   help: `Usage: oauth-ro users import --connection <name> <file | ->
 
 Imports users exported from Auth0 into a database connection. Reads JSON lines (one user per line)
 or one JSON array; "-" reads standard input. Understands the password-hash export Auth0 support
 hands over (_id or alt_id, passwordHash, identifiers, connection), users as the Management API and
-its export job give them (user_id, email, …), and bulk-import entries (custom_password_hash).
+its export job give them (user_id, email, …), bulk-import entries (custom_password_hash), and the
+lines of oauth-ro users export (a backup: restore it with the same --connection).
 
 Each user keeps its user_id (auth0|…), email, username, phone_number, names, picture,
-user_metadata, app_metadata, created_at and blocked. Its bcrypt hash ($2a$, $2b$, $2y$) is stored
-as it is: the user logs in with the old password, and that first login replaces the hash with
-argon2id. Users already there (same user_id) are skipped, so the import can be run again. A bad
-record is reported with its line number and the import goes on; hashes are never printed. Users
-with other hashes (md5, sha…) are refused, as they could not be verified, and so are users of
-another connection than --connection. Exit 0 when every record was imported or skipped, 1 when any
+user_metadata, app_metadata, created_at and blocked. Its password hash is stored as it is: a bcrypt
+hash ($2a$, $2b$, $2y$), which the first login replaces with argon2id, or an argon2id hash
+($argon2id$v=19$, m <= 256 MiB, t <= 10, p <= 16); the user logs in with the old password. Users
+already there (same user_id) are skipped, so the import can be run again. A bad record is reported
+with its line number and the import goes on; hashes are never printed. Users with other hashes
+(md5, sha…, argon2i) are refused, as they could not be verified, and so are users of another
+connection than --connection. Exit 0 when every record was imported or skipped, 1 when any
 was refused.
 
 Options:

@@ -1,4 +1,4 @@
-import type { ImportCounts } from './import-users.js';
+import type { ImportCounts } from '@oauth-ro/migrate';
 
 /**
  * One progress line of `users import`: records read (of the total when the file was counted first),

@@ -1,64 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '@oauth-ro/core';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfigFile } from '../config/load-config-file.js';
-import { loadDirectories } from '../server/load-directories.js';
-import { loadSenders } from '../server/load-senders.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { convertAuth0Export } from './convert-auth0-export.js';
+import { scriptsBeside } from './scripts-beside.js';
 
-const fixture = (name: string) => readFile(new URL(`../../test/fixtures/auth0/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFile(new URL(`../../test-fixtures/auth0/${name}`, import.meta.url), 'utf8');
 /** The deploy-cli export's script files, read as `oauth-ro convert` reads them (relative to tenant.yaml). */
-const readScript = (reference: string) => {
-  try {
-    return readFileSync(new URL(`../../test/fixtures/auth0/${reference.replace(/^\.\//, '')}`, import.meta.url), 'utf8');
-  } catch {
-    return undefined;
-  }
-};
+const readScript = scriptsBeside(fileURLToPath(new URL('../../test-fixtures/auth0/tenant.yaml', import.meta.url)));
 
-let dir: string;
+// That the converted configurations pass the server's start-up checks is tested where those live:
+// apps/server/test/convert-then-validate.test.ts (oauth-ro convert, then oauth-ro config validate).
 let managementApi: Record<string, unknown>;
 let deployCli: Record<string, unknown>;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'oauth-ro-auth0-export-'));
   managementApi = JSON.parse(await fixture('management-api.json')) as Record<string, unknown>;
   deployCli = parse(await fixture('tenant.yaml')) as Record<string, unknown>;
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** Every `env:NAME` in a converted configuration. */
-function envNames(config: unknown): string[] {
-  return [...JSON.stringify(config).matchAll(/"env:([A-Za-z0-9_]+)"/g)].map((m) => m[1]!);
-}
-
-/** Plausible values for the variables the converter asked for, as an operator would set them. */
-function envFor(names: string[]): Record<string, string> {
-  const value = (name: string): string => {
-    if (name === 'OAUTH_RO_ISSUER') return 'https://auth.acme.example/';
-    if (name.endsWith('_CLIENT_ID')) return `id-of-${name.toLowerCase()}`;
-    if (name.endsWith('_LDAP_URL')) return 'ldaps://dc1.corp.acme.example';
-    if (name.endsWith('_LDAP_BIND_USER')) return 'CN=svc-auth,CN=Users,DC=corp,DC=acme,DC=example';
-    if (name.endsWith('_SMTP_HOST')) return 'smtp.acme.example';
-    return `value-of-${name.toLowerCase()}-padded-to-be-long-enough`;
-  };
-  return Object.fromEntries(names.map((name) => [name, value(name)]));
-}
-
-/** Loads a converted configuration the way the server does: file → env → normalizeConfig → strategies. */
-async function loadLikeTheServer(config: Record<string, unknown>, file: string) {
-  const path = join(dir, file);
-  await writeFile(path, JSON.stringify(config, null, 2));
-  const loaded = await loadConfigFile(path, { env: envFor(envNames(config)) });
-  await loadDirectories(loaded, silentLogger);
-  await loadSenders(loaded, silentLogger);
-  return loaded;
-}
 
 describe('convertAuth0Export: Management API v2 export', () => {
   it('copies no secret in clear: every one becomes an env: reference', () => {
@@ -166,27 +124,6 @@ describe('convertAuth0Export: Management API v2 export', () => {
     expect(warnings.join('\n')).not.toMatch(/never-copied/);
     expect(warnings.join('\n')).not.toMatch(/idle_token_lifetime/);
   });
-
-  it('gives a configuration the real server loader accepts, strategies included', async () => {
-    const { config } = convertAuth0Export(managementApi);
-    const loaded = await loadLikeTheServer(config, 'management-api.json');
-    expect(loaded.issuer).toBe('https://auth.acme.example/');
-    expect(loaded.clients.find((c) => c.name === 'Acme Dashboard')).toMatchObject({
-      client_secret: 'value-of-acme_dashboard_client_secret-padded-to-be-long-enough',
-      token_endpoint_auth_method: 'client_secret_post',
-      refresh_token: {
-        rotation_type: 'rotating',
-        expiration_type: 'expiring',
-        leeway: 10,
-        token_lifetime: 1209600,
-        idle_token_lifetime: 86400,
-        infinite_idle_token_lifetime: false,
-      },
-    });
-    expect(loaded.clients.find((c) => c.name === 'Acme Mobile')?.refresh_token).toMatchObject({ infinite_idle_token_lifetime: true });
-    expect(loaded.connections).toHaveLength(7);
-    expect(loaded.connections.find((c) => c.strategy === 'google-oauth2')?.options).toEqual({ client_id: 'google-app' });
-  });
 });
 
 describe('convertAuth0Export: auth0-deploy-cli tenant.yaml', () => {
@@ -225,17 +162,6 @@ describe('convertAuth0Export: auth0-deploy-cli tenant.yaml', () => {
         'actions: the export has no triggers section; every post-login / pre-user-registration action runs, in listing order',
       ]),
     );
-  });
-
-  it('gives a configuration the real server loader accepts, scripts compiled', async () => {
-    const { config } = convertAuth0Export(deployCli, { readScript });
-    const loaded = await loadLikeTheServer(config, 'tenant.json');
-    expect(loaded.connections[0]!.enabled_clients).toEqual(['id-of-acme_mobile_client_id', 'id-of-acme_backoffice_client_id']);
-    expect(loaded.rules?.map((r) => r.name)).toEqual(['add-roles']);
-    expect(loaded.actions?.map((a) => a.name)).toEqual(['enrich-profile']);
-    expect(loaded.clients[1]!.allowed_clients).toEqual(['id-of-acme_mobile_client_id']);
-    // A native app without token_endpoint_auth_method is public, as Auth0 made it: it refreshes without a secret.
-    expect(loaded.clients[0]!.token_endpoint_auth_method).toBe('none');
   });
 
   it('keeps only actions a trigger binds, in binding order, with secrets as env: references', () => {
@@ -369,12 +295,5 @@ describe('convertAuth0Export: APIs, client grants, grant_types and the default d
       ]),
     );
     expect(JSON.stringify({ config, warnings })).not.toContain('never-copied');
-  });
-
-  it('gives a configuration the real server loader accepts', async () => {
-    const loaded = await loadLikeTheServer(convertAuth0Export(withApis()).config, 'with-apis.json');
-    expect(loaded.resource_servers?.[0]?.identifier).toBe('https://api.acme.example/notes');
-    expect(loaded.client_grants).toHaveLength(1);
-    expect(loaded.tenant?.default_directory).toBe('Username-Password-Authentication');
   });
 });

@@ -125,6 +125,35 @@ describe('parseAuth0User', () => {
     expect(bare.ok && bare.value.user_id).toBe('auth0|abc123');
   });
 
+  it('keeps an argon2id hash as oauth-ro users export writes it (a restore), and as a plain password_hash', () => {
+    const argon2id = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$ZmFrZWhhc2hmYWtlaGFzaGZha2VoYXNoZmFrZWhhc2g';
+    const exported = parse({ email: 'a@example.com', custom_password_hash: { algorithm: 'argon2', hash: { value: argon2id } } });
+    expect(exported.ok && exported.value.password_hash).toBe(argon2id);
+    const plain = parse({ email: 'a@example.com', password_hash: argon2id });
+    expect(plain.ok && plain.value.password_hash).toBe(argon2id);
+    // The algorithm named must be the hash's own.
+    expect(parse({ email: 'a@example.com', custom_password_hash: { algorithm: 'argon2', hash: { value: bcrypt } } }).ok).toBe(false);
+    expect(parse({ email: 'a@example.com', custom_password_hash: { algorithm: 'bcrypt', hash: { value: argon2id } } }).ok).toBe(false);
+  });
+
+  it('refuses argon2 hashes a login could not verify or could not afford: other variants, versions, costs beyond the bounds', () => {
+    const tail = '$c29tZXNhbHRzb21lc2FsdA$ZmFrZWhhc2hmYWtlaGFzaGZha2VoYXNoZmFrZWhhc2g';
+    for (const head of [
+      '$argon2i$v=19$m=19456,t=2,p=1',
+      '$argon2d$v=19$m=19456,t=2,p=1',
+      '$argon2id$v=16$m=19456,t=2,p=1',
+      '$argon2id$v=19$m=4194304,t=2,p=1',
+      '$argon2id$v=19$m=19456,t=50,p=1',
+      '$argon2id$v=19$m=19456,t=0,p=1',
+      '$argon2id$v=19$m=4,t=2,p=1',
+    ]) {
+      const result = parse({ email: 'a@example.com', password_hash: `${head}${tail}` });
+      expect(result.ok, head).toBe(false);
+      expect(result.ok ? '' : result.error.join('; ')).not.toContain(tail.slice(1, 20));
+    }
+    expect(parse({ email: 'a@example.com', password_hash: '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ' }).ok).toBe(false);
+  });
+
   it('refuses hashes it cannot verify, naming the field but never printing the hash', () => {
     const md5 = '5f4dcc3b5aa765d61d8327deb882cf99';
     for (const record of [

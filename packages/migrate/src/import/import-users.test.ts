@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/bcrypt';
+import { createArgon2Hasher } from '@oauth-ro/argon2';
 import type { UserStore } from '@oauth-ro/core';
 import { openSqliteStores } from '@oauth-ro/store-sqlite';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -46,7 +47,7 @@ describe('importUsers', () => {
     expect(counts).toEqual({ imported: 2, withoutPassword: 1, skipped: 0, refused: 3 });
     expect(reports).toEqual([
       '3: not valid JSON',
-      '4: password_hash: not a bcrypt hash ($2a$, $2b$ or $2y$ with cost 04-31); other hashes cannot be verified here',
+      '4: password_hash: not a bcrypt hash ($2a$, $2b$ or $2y$ with cost 04-31) nor an argon2id hash ($argon2id$v=19$, m <= 262144, t <= 10, p <= 16); other hashes cannot be verified here',
       '5: auth0|5: its email, username or phone number belongs to another user of Username-Password-Authentication',
     ]);
     expect(reports.join('\n')).not.toContain(bcrypt.slice(7));
@@ -60,6 +61,18 @@ describe('importUsers', () => {
     const again = await run(file, users);
     expect(again.counts).toEqual({ imported: 0, withoutPassword: 0, skipped: 2, refused: 3 });
     expect(await users.list({ limit: 10 })).toHaveLength(2);
+  });
+
+  it('restores a line of oauth-ro users export: the argon2id hash is kept and still verifies the password', async () => {
+    const hasher = await createArgon2Hasher();
+    const argon2id = await hasher.hash('correct horse');
+    const users = await freshUsers();
+    const line = JSON.stringify({ user_id: 'auth0|7', email: 'g@example.com', connection: CONNECTION, custom_password_hash: { algorithm: 'argon2', hash: { value: argon2id } } });
+    const { counts, reports } = await run(line, users);
+    expect([counts, reports]).toEqual([{ imported: 1, withoutPassword: 0, skipped: 0, refused: 0 }, []]);
+    const stored = await users.findById('auth0|7');
+    expect(stored?.password_hash).toBe(argon2id);
+    expect(await hasher.verify(stored!.password_hash!, 'correct horse')).toBe(true);
   });
 
   it('refuses a user_id already used in another connection', async () => {

@@ -1,5 +1,5 @@
-import { isBcryptHash } from '@oauth-ro/argon2';
 import { err, looksLikeEmail, normalizeIdentifier, normalizePhoneNumber, ok, type Result, type UserRecord } from '@oauth-ro/core';
+import { importableHashKind, MAX_ARGON2ID } from './password-hash.js';
 
 /** What a record may not be turned into a user for; field names only, never a value (hashes, PII). */
 type Problems = string[];
@@ -12,30 +12,41 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The bcrypt hash of a record, from any of the places Auth0's exports and imports put it. */
+/** Algorithms of `custom_password_hash` (Auth0's bulk-import names) kept as they are. */
+const CUSTOM_ALGORITHMS: Readonly<Record<string, string>> = { bcrypt: 'bcrypt', argon2: 'argon2id' };
+
+/**
+ * The password hash of a record, from any of the places Auth0's exports and imports put it, and
+ * where `oauth-ro users export` puts it (`custom_password_hash` with `"algorithm": "argon2"`).
+ */
 function readHash(record: Record<string, unknown>, problems: Problems): string | undefined {
   const custom = record.custom_password_hash;
   if (custom !== undefined) {
     if (!isRecord(custom) || !isRecord(custom.hash)) {
-      problems.push('custom_password_hash: must be {"algorithm": "bcrypt", "hash": {"value": "$2b$…"}}');
+      problems.push('custom_password_hash: must be {"algorithm": "bcrypt" | "argon2", "hash": {"value": "$2b$…" | "$argon2id$…"}}');
       return undefined;
     }
-    if (custom.algorithm !== 'bcrypt') {
-      const algorithm = typeof custom.algorithm === 'string' ? custom.algorithm.slice(0, 32) : 'missing';
-      problems.push(`custom_password_hash: algorithm "${algorithm}" cannot be verified here; only bcrypt hashes are imported`);
+    const algorithm = typeof custom.algorithm === 'string' ? custom.algorithm : undefined;
+    const kind = algorithm === undefined || !Object.hasOwn(CUSTOM_ALGORITHMS, algorithm) ? undefined : CUSTOM_ALGORITHMS[algorithm];
+    if (kind === undefined) {
+      problems.push(`custom_password_hash: algorithm "${algorithm?.slice(0, 32) ?? 'missing'}" cannot be verified here; only bcrypt and argon2 (argon2id) hashes are imported`);
       return undefined;
     }
-    return checkBcrypt('custom_password_hash.hash.value', custom.hash.value, problems);
+    return checkHash('custom_password_hash.hash.value', custom.hash.value, problems, kind);
   }
   for (const field of ['password_hash', 'passwordHash']) {
-    if (record[field] !== undefined) return checkBcrypt(field, record[field], problems);
+    if (record[field] !== undefined) return checkHash(field, record[field], problems);
   }
   return undefined;
 }
 
-function checkBcrypt(field: string, value: unknown, problems: Problems): string | undefined {
-  if (typeof value === 'string' && isBcryptHash(value)) return value;
-  problems.push(`${field}: not a bcrypt hash ($2a$, $2b$ or $2y$ with cost 04-31); other hashes cannot be verified here`);
+/** `value` if it is a hash the hasher verifies (of kind `expected`, when the record names one). */
+function checkHash(field: string, value: unknown, problems: Problems, expected?: string): string | undefined {
+  const kind = typeof value === 'string' ? importableHashKind(value) : undefined;
+  if (kind !== undefined && (expected === undefined || kind === expected)) return value as string;
+  problems.push(
+    `${field}: not a bcrypt hash ($2a$, $2b$ or $2y$ with cost 04-31) nor an argon2id hash ($argon2id$v=19$, m <= ${MAX_ARGON2ID.memoryKiB}, t <= ${MAX_ARGON2ID.timeCost}, p <= ${MAX_ARGON2ID.parallelism}); other hashes cannot be verified here`,
+  );
   return undefined;
 }
 
@@ -150,10 +161,11 @@ function readLogins(record: Record<string, unknown>, problems: Problems) {
  * Turns one user of an Auth0 export into a database user of `connection`: a line of the password
  * hash export Auth0 support hands over (`_id`/`alt_id`, `passwordHash`, `identifiers`,
  * `connection`), a user of the Management API or its export job (`user_id`, …), or a bulk-import
- * entry (`custom_password_hash`). It keeps the `user_id`, login keys (normalised as sign-up does),
- * profile, metadata, dates and `blocked` flag, and its bcrypt hash (`password_hash`,
- * `passwordHash` or `custom_password_hash`), which the hasher verifies and core replaces with
- * argon2id at the first good login. A record without a hash is imported without a password. Every
+ * entry (`custom_password_hash`), or a line of `oauth-ro users export` (a backup). It keeps the
+ * `user_id`, login keys (normalised as sign-up does), profile, metadata, dates and `blocked` flag,
+ * and its password hash (`password_hash`, `passwordHash` or `custom_password_hash`) as it is: a
+ * bcrypt hash, which the hasher verifies and core replaces with argon2id at the first good login,
+ * or an argon2id hash (see {@link importableHashKind}). A record without a hash is imported without a password. Every
  * problem is named by field, never with the value (hashes and personal data stay out of reports).
  *
  * @example

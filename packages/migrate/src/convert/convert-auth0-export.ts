@@ -15,6 +15,15 @@ const UNSUPPORTED_SECTIONS: Readonly<Record<string, string>> = {
   guardianFactors: 'multi-factor authentication is not supported',
 };
 
+/** Options of {@link convertAuth0Export}. */
+export interface ConvertAuth0ExportOptions {
+  /**
+   * Reads a script a deploy-cli export references (`./rules/add-roles.js`), or undefined when it
+   * cannot; {@link scriptsBeside} reads them next to the export file.
+   */
+  readonly readScript?: (reference: string) => string | undefined;
+}
+
 /** The result of {@link convertAuth0Export}. */
 export interface ConvertedAuth0Export {
   /** An oauth-ro configuration (docs/spec.md §2): secrets are `env:` references, to be set before start-up. */
@@ -67,7 +76,7 @@ function asExport(input: unknown): Auth0Record {
  * const { config, warnings } = convertAuth0Export({ clients: [...], connections: [...] });
  * await writeFile('oauth-ro.json', JSON.stringify(config, null, 2));
  */
-export function convertAuth0Export(input: unknown, options: { readonly readScript?: (reference: string) => string | undefined } = {}): ConvertedAuth0Export {
+export function convertAuth0Export(input: unknown, options: ConvertAuth0ExportOptions = {}): ConvertedAuth0Export {
   const source = asExport(input);
   const context = createMigrationContext(options.readScript);
   const clients: Auth0Record[] = [];

@@ -1,0 +1,3 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({ test: { name: '@oauth-ro/migrate', testTimeout: 30_000 } });
