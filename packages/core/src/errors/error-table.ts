@@ -54,6 +54,8 @@ export type OAuthErrorCode =
   | 'wrong_otp_grant'
   | 'no_default_connection'
   | 'invalid_subject_token'
+  | 'callback_mismatch'
+  | 'unsupported_response_type'
   | 'server_error';
 
 /** What the wire shows for one code. */
@@ -178,5 +180,17 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
   no_default_connection: { status: 400, error: 'invalid_request', description: 'Authorization server not configured with default connection.' },
   /** A provider token that the provider refused, or whose app, audience, signature or expiry do not check out. */
   invalid_subject_token: { status: 403, error: 'invalid_grant', description: 'the provider token could not be verified' },
+  /** A passwordless link's `redirect_uri` that is not one of the client's `callbacks`: never redirected to. */
+  callback_mismatch: {
+    status: 400,
+    error: 'invalid_request',
+    description: "Callback URL mismatch: the redirect_uri is not in the client's list of allowed callback URLs",
+  },
+  /** A `response_type` the passwordless link cannot deliver (`code`: this server has no authorization code flow). */
+  unsupported_response_type: {
+    status: 400,
+    error: 'unsupported_response_type',
+    description: 'response_type must be token, id_token or id_token token: this server has no authorization code flow',
+  },
   server_error: { status: 500, error: 'server_error', description: 'internal error' },
 };

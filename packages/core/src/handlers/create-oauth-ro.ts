@@ -31,6 +31,8 @@ import { handleLive, handleReady } from './handle-health-probes.js';
 import { createMetricsRegistry } from '../metrics/metrics-registry.js';
 import { DEFAULT_IP_LIMITS, type IpLimits } from '../protection/ip-limits.js';
 import { handlePasswordlessStart } from './handle-passwordless-start.js';
+import { handlePasswordlessVerify } from './handle-passwordless-verify.js';
+import { handlePasswordlessVerifyRedirect } from './handle-passwordless-verify-redirect.js';
 import { handleTokenInfo, handleUserInfo } from './handle-profile.js';
 import { handleRevoke } from './handle-revoke.js';
 import { handleRo } from './handle-ro.js';
@@ -63,6 +65,8 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/health/ready': { GET: handleReady },
   '/metrics': { GET: handleMetrics },
   '/passwordless/start': { POST: handlePasswordlessStart },
+  '/passwordless/verify': { POST: handlePasswordlessVerify },
+  '/passwordless/verify_redirect': { GET: handlePasswordlessVerifyRedirect },
   '/delegation': { POST: handleDelegation },
   '/oauth/token': { POST: handleToken },
   '/oauth/revoke': { POST: handleRevoke },
