@@ -185,7 +185,7 @@ export function magicLinkSuite(harness: AdapterHarness): void {
     });
 
     it('answers JSON 400 without a known client, and never redirects then', async () => {
-      for (const params of [{ redirect_uri: CALLBACK }, { client_id: 'nope', redirect_uri: CALLBACK }]) {
+      for (const params of [{ redirect_uri: CALLBACK }, { client_id: 'nope', redirect_uri: CALLBACK }] as Record<string, string>[]) {
         const res = await redirect(params);
         expect(res.status).toBe(400);
         expect(res.json.error).toBe('bad.client_id');
