@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createCapturingSender } from '../fixtures/capturing-sender.js';
-import { EMAIL_CONNECTION, SMS_CONNECTION, TEST_CLIENTS, testConfig } from '../fixtures/test-config.js';
+import { EMAIL_CONNECTION, SMS_CONNECTION, testConfig } from '../fixtures/test-config.js';
 import type { AdapterHarness, TestResponse } from '../harness/types.js';
 import { movableClock } from './lifecycle-fixtures.js';
 import { uniqueEmail, uniquePhone, useMountedApp } from './use-mounted-app.js';
