@@ -257,6 +257,42 @@ export function magicLinkSuite(harness: AdapterHarness): void {
       expect(refused.json.error).toBe('bad.request');
     });
 
+    it('records Auth0 audit events: cls for the link, s for the login, f for a replay, fs for a refused sign-up', async () => {
+      const address = uniqueEmail('audit');
+      await startLink(address);
+      const link = linkOf(address);
+      await follow(link);
+      await follow(link);
+      await start({ client_id: SPA, connection: 'email-closed', email: address, send: 'link', authParams: { redirect_uri: CALLBACK } });
+      const events = ctx.current.audit.about(address);
+      expect(events.map((e) => e.type)).toEqual(['cls', 's', 'f', 'fs']);
+      expect(events[0]).toMatchObject({ client_id: SPA, connection: EMAIL_CONNECTION, description: 'Passwordless login link sent by email' });
+      expect(events[1]).toMatchObject({ client_id: SPA, strategy: 'email', user_id: expect.stringMatching(/^email\|/) });
+      expect(JSON.stringify(events)).not.toContain(link.searchParams.get('verification_code'));
+    });
+
+    it('takes auth0.js v7 verify as a form POST, then its redirect with the v7 query (sso, protocol ignored)', async () => {
+      const address = uniqueEmail('v7');
+      await start({ client_id: SPA, connection: EMAIL_CONNECTION, email: address, send: 'code' });
+      const code = email.lastCode(address)!;
+      const verified = await ctx.current.app.dispatch({ method: 'POST', path: '/passwordless/verify', form: { connection: EMAIL_CONNECTION, email: address, verification_code: code } });
+      expect(verified.status).toBe(200);
+      const res = await redirect({
+        response_type: 'token',
+        connection: EMAIL_CONNECTION,
+        email: address,
+        verification_code: code,
+        scope: 'openid',
+        sso: 'false',
+        protocol: 'oauth2',
+        client_id: SPA,
+        redirect_uri: CALLBACK,
+      });
+      const fragment = redirectParams(res);
+      expect(fragment.get('access_token')).toBeTruthy();
+      expect(fragment.get('id_token')).toBeTruthy();
+    });
+
     it('sends an SMS link too', async () => {
       const phone = uniquePhone();
       const started = await start({ client_id: SPA, connection: SMS_CONNECTION, phone_number: phone, send: 'link', authParams: { redirect_uri: CALLBACK } });
