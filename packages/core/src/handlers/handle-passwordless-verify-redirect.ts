@@ -6,7 +6,7 @@ import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import type { OAuthErrorCode } from '../errors/error-table.js';
 import { errorResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
-import { callbackAllowed } from '../legacy/callback-allowed.js';
+import { allowedCallback } from '../legacy/callback-allowed.js';
 import { implicitAllowed } from '../passwordless/implicit-allowed.js';
 import { errorRedirect, tokenRedirect } from '../passwordless/implicit-redirect.js';
 import { passwordlessUser } from '../passwordless/login-passwordless-user.js';
@@ -51,8 +51,9 @@ export async function handlePasswordlessVerifyRedirect(ctx: HandlerContext, requ
   if (!client_id.ok) return errorResponse(client_id.error);
   const client = ctx.index.clients.get(client_id.value);
   if (!client) return errorResponse(oauthError('bad_client_id', 'Unknown client'));
-  const redirect_uri = q.redirect_uri || client.callbacks?.[0];
-  if (redirect_uri === undefined || redirect_uri.length > 2048 || !callbackAllowed(client, redirect_uri)) return errorResponse(oauthError('callback_mismatch'));
+  const wanted = q.redirect_uri || client.callbacks?.[0];
+  const redirect_uri = wanted === undefined || wanted.length > 2048 ? undefined : allowedCallback(client, wanted);
+  if (redirect_uri === undefined) return errorResponse(oauthError('callback_mismatch'));
 
   // From here on the browser goes back to an allowed callback, with the error if there is one.
   const state = q.state || undefined;

@@ -38,6 +38,11 @@ describe('readLinkAuthParams', () => {
     expect(readLinkAuthParams({ redirect_uri: 'https://APP.example.com/cb?from=mail' }, client, 'bad_request').ok).toBe(true);
   });
 
+  it('answers the callback as the URL parser serialises it (no control characters)', () => {
+    const read = readLinkAuthParams({ redirect_uri: 'https://app.example.com/cb?x=\r\n1' }, client, 'bad_request');
+    expect(read.ok && read.value.redirect_uri).toBe('https://app.example.com/cb?x=1');
+  });
+
   it('refuses every redirect for a client without callbacks', () => {
     const { callbacks: _none, ...bare } = client;
     const read = readLinkAuthParams({}, bare, 'bad_request');

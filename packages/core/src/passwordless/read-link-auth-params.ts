@@ -1,7 +1,7 @@
 import type { ClientConfig } from '../config/types.js';
 import type { OAuthErrorCode } from '../errors/error-table.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
-import { callbackAllowed } from '../legacy/callback-allowed.js';
+import { allowedCallback } from '../legacy/callback-allowed.js';
 import { err, ok, type Result } from '../util/result.js';
 
 /** The implicit response types a passwordless link can deliver, in their normal word order. */
@@ -9,7 +9,7 @@ export type LinkResponseType = 'token' | 'id_token' | 'id_token token';
 
 /** What a magic link (or `verify_redirect`) logs in for: Auth0's `authParams`, checked against the client. */
 export interface LinkAuthParams {
-  /** One of the client's `callbacks`. */
+  /** One of the client's `callbacks`, as the URL parser serialises it. */
   readonly redirect_uri: string;
   readonly response_type: LinkResponseType;
   /** Space-separated, as sent (default `openid`). */
@@ -66,9 +66,10 @@ export function readLinkAuthParams(
   }
   const type = responseType(read.response_type);
   if (!type.ok) return type;
-  const redirect_uri = read.redirect_uri ?? client.callbacks?.[0];
-  if (redirect_uri === undefined) return err(oauthError('callback_mismatch', 'redirect_uri is missing and the client has no callbacks'));
-  if (!callbackAllowed(client, redirect_uri)) return err(oauthError('callback_mismatch'));
+  const wanted = read.redirect_uri ?? client.callbacks?.[0];
+  if (wanted === undefined) return err(oauthError('callback_mismatch', 'redirect_uri is missing and the client has no callbacks'));
+  const redirect_uri = allowedCallback(client, wanted);
+  if (redirect_uri === undefined) return err(oauthError('callback_mismatch'));
   return ok({
     redirect_uri,
     response_type: type.value,

@@ -153,6 +153,14 @@ export function magicLinkSuite(harness: AdapterHarness): void {
       expect(redirectParams(await follow(linkOf(address))).get('access_token')).toBeTruthy();
     });
 
+    it('never lets a control character of redirect_uri into the Location header', async () => {
+      const res = await redirect({ client_id: SPA, redirect_uri: `${CALLBACK}?a=1\r\nSet-Cookie: stolen=1`, response_type: 'token', connection: EMAIL_CONNECTION, email: uniqueEmail('crlf'), verification_code: '123456' });
+      expect(res.status).toBe(302);
+      expect(res.headers['set-cookie']).toBeUndefined();
+      expect(res.headers.location).not.toMatch(/[\r\n]/);
+      expect(res.headers.location!.startsWith(`${CALLBACK}?a=1Set-Cookie:%20stolen=1#error=`)).toBe(true);
+    });
+
     it('refuses a link edited to name another client, or another allowed callback, state or nonce of the same client', async () => {
       const address = uniqueEmail('other-client');
       await startLink(address, { state: 'a' });
