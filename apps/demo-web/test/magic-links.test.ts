@@ -20,8 +20,8 @@ import { freePort, startDemoServer, type DemoServer } from './start-demo-server.
  * Passwordless magic links end to end (docs/spec.md §5.9): the standalone server process mails
  * through a real SMTP server (`smtp-server`) started here; the `auth0` Node SDK v2 asks for a link
  * with `requestMagicLink`, headless Chromium opens the link from the received mail and lands on a
- * callback page of another origin, which reads the tokens from its fragment. auth0.js v8 in
- * Chromium runs `passwordlessStart` (code) and `passwordlessVerify`, which posts the code to
+ * callback page of another origin, which reads the tokens from its fragment. auth0.js v8 and v9 in
+ * Chromium run `passwordlessStart` (code) and `passwordlessVerify`, which posts the code to
  * `/passwordless/verify` and sends the browser through `/passwordless/verify_redirect` to the callback.
  */
 
@@ -165,19 +165,22 @@ describe.skipIf(!chromium.ok)('passwordless magic links over real SMTP, in headl
     await context.close();
   });
 
-  it('auth0.js v8 passwordlessStart (code) + passwordlessVerify in Chromium → /passwordless/verify → verify_redirect → callback with state and nonce', async () => {
-    const email = `code-v8-${Date.now()}@example.com`;
-    // auth0.js v8 was written for browserify, which provides `global`; its transaction storage reads it.
-    const bundle = await build({ stdin: { contents: "import auth0 from 'auth0-js'; window.auth0 = auth0;", resolveDir: fileURLToPath(new URL('..', import.meta.url)) }, bundle: true, write: false, format: 'iife', logLevel: 'silent', define: { global: 'window' } });
+  it.each([
+    ['v8', 'auth0-js'],
+    ['v9', 'auth0-js-v9'],
+  ])('auth0.js %s passwordlessStart (code) + passwordlessVerify in Chromium → /passwordless/verify → verify_redirect → callback with state and nonce', async (version, pkg) => {
+    const email = `code-${version}-${Date.now()}@example.com`;
+    // auth0.js v8 was written for browserify, which provides `global`; its transaction storage reads it (harmless for v9).
+    const bundle = await build({ stdin: { contents: `import auth0 from '${pkg}'; window.auth0 = auth0;`, resolveDir: fileURLToPath(new URL('..', import.meta.url)) }, bundle: true, write: false, format: 'iife', logLevel: 'silent', define: { global: 'window' } });
     const context = await browser.newContext();
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(`${request.method()} ${request.url().split('?')[0]}`));
-    // A page on the server's https origin that loads auth0.js v8 as published.
-    await page.route(`${front.url}/auth0js-links.html`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>auth0.js v8</title><script src="/auth0js-links.js"></script>' }));
+    // A page on the server's https origin that loads auth0.js as published.
+    await page.route(`${front.url}/auth0js-links.html`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>auth0.js</title><script src="/auth0js-links.js"></script>' }));
     await page.route(`${front.url}/auth0js-links.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: bundle.outputFiles[0]!.text }));
     await page.goto(`${front.url}/auth0js-links.html`);
-    const options = { domain: front.domain, clientID: 'demo', responseType: 'token id_token', redirectUri: callbackUrl, scope: 'openid email', state: 'st-v8', nonce: 'n-v8' };
+    const options = { domain: front.domain, clientID: 'demo', responseType: 'token id_token', redirectUri: callbackUrl, scope: 'openid email', state: `st-${version}`, nonce: `n-${version}` };
     const started = await page.evaluate(
       ({ options, email }) =>
         new Promise<unknown>((resolve) => {
@@ -186,7 +189,7 @@ describe.skipIf(!chromium.ok)('passwordless magic links over real SMTP, in headl
         }),
       { options, email },
     );
-    expect(started).toMatchObject({ res: { email, emailVerified: false } }); // auth0.js v8 camel-cases answers
+    expect(started).toMatchObject({ res: { email, emailVerified: false } }); // auth0.js camel-cases answers
     const code = await mailed(email, /Your code is <b>([0-9]{6})<\/b>/);
 
     const wrong = await page.evaluate(
@@ -208,8 +211,8 @@ describe.skipIf(!chromium.ok)('passwordless magic links over real SMTP, in headl
     );
     const { origin, params } = await callbackSaw(page);
     expect(origin).toBe(new URL(callbackUrl).origin);
-    expect(params.get('state')).toBe('st-v8');
-    expect(await verifiedClaims(params.get('id_token')!)).toMatchObject({ aud: 'demo', email, email_verified: true, nonce: 'n-v8' });
+    expect(params.get('state')).toBe(`st-${version}`);
+    expect(await verifiedClaims(params.get('id_token')!)).toMatchObject({ aud: 'demo', email, email_verified: true, nonce: `n-${version}` });
     expect(params.get('access_token')).toBeTruthy();
     expect(requests).toEqual(
       expect.arrayContaining([`POST ${front.url}/passwordless/start`, `POST ${front.url}/passwordless/verify`, `GET ${front.url}/passwordless/verify_redirect`]),
