@@ -33,6 +33,14 @@ export class MemoryCodeStore implements CodeStore {
   }
 
   async consume(connection: string, recipient: string, code_hash: string, at: number): Promise<CodeConsumption> {
+    return this.#present(connection, recipient, code_hash, at, false);
+  }
+
+  async check(connection: string, recipient: string, code_hash: string, at: number): Promise<CodeConsumption> {
+    return this.#present(connection, recipient, code_hash, at, true);
+  }
+
+  #present(connection: string, recipient: string, code_hash: string, at: number, keep: boolean): CodeConsumption {
     const key = keyOf(connection, recipient);
     const stored = this.#codes.get(key);
     if (!stored) return { outcome: 'absent' };
@@ -41,7 +49,7 @@ export class MemoryCodeStore implements CodeStore {
       return { outcome: 'absent' };
     }
     if (constantTimeEqual(stored.code_hash, code_hash)) {
-      this.#codes.delete(key);
+      if (!keep) this.#codes.delete(key);
       return { outcome: 'accepted' };
     }
     stored.attempts += 1;

@@ -16,6 +16,7 @@ export const KNOWN_CONFIG_KEYS = {
   client: [
     'client_id', 'client_secret', 'name', 'jwt_configuration', 'refresh_token', 'token_endpoint_auth_method',
     'allowed_clients', 'allowed_origins', 'web_origins', 'callbacks', 'allowed_logout_urls', 'grant_types',
+    'mobile',
   ],
   jwt_configuration: ['alg', 'lifetime_in_seconds', 'secret_encoded'],
   refresh_token: [
@@ -41,7 +42,7 @@ export const AUTH0_ONLY_CONFIG_KEYS = {
     'app_type',
     'oidc_conformant', 'is_first_party', 'sso', 'sso_disabled', 'cross_origin_auth', 'cross_origin_authentication', 'cross_origin_loc',
     'logo_uri', 'description', 'custom_login_page', 'custom_login_page_on', 'custom_login_page_preview', 'initiate_login_uri',
-    'client_metadata', 'mobile', 'native_social_login', 'addons', 'encryption_key', 'signing_keys', 'client_aliases',
+    'client_metadata', 'native_social_login', 'addons', 'encryption_key', 'signing_keys', 'client_aliases',
     'is_token_endpoint_ip_header_trusted', 'organization_usage', 'organization_require_behavior', 'tenant', 'global',
     'callback_url_template', 'form_template', 'oidc_backchannel_logout', 'oidc_logout', 'require_pushed_authorization_requests',
     'compliance_level', 'token_dialect',

@@ -4,6 +4,7 @@ import { normalizeTokenLifecycle } from './normalize-token-lifecycle.js';
 import { normalizeExtensibility } from './normalize-extensibility.js';
 import { normalizeAllowedClients } from './normalize-allowed-clients.js';
 import { normalizeClientUrls } from './normalize-client-urls.js';
+import { normalizeClientMobile } from './normalize-client-mobile.js';
 import { normalizeAccounts } from './normalize-accounts.js';
 import { checkConfigKeys } from './check-config-keys.js';
 import { normalizeGrantTypes } from './normalize-grant-types.js';
@@ -60,6 +61,7 @@ function normalizeClient(raw: unknown, path: string): ClientConfig {
     ...normalizeAllowedClients(raw, path),
     ...normalizeClientUrls(raw, path),
     ...normalizeGrantTypes(raw, path),
+    ...normalizeClientMobile(raw, path),
   };
 }
 

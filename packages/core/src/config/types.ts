@@ -37,6 +37,11 @@ export interface ClientConfig {
    * which a client without the list gets only through a {@link ClientGrantConfig}.
    */
   readonly grant_types?: readonly string[];
+  /** Auth0's `mobile` settings: the apps a passwordless `link_ios` / `link_android` opens. */
+  readonly mobile?: {
+    readonly ios?: { readonly app_bundle_identifier: string };
+    readonly android?: { readonly app_package_name: string };
+  };
 }
 
 /** Client authentication methods at the token and revocation endpoints (Auth0 / RFC 7591 names). */

@@ -63,6 +63,8 @@ export type OAuthErrorCode =
   | 'malformed_mfa_token'
   | 'expired_mfa_token'
   | 'mfa_enrollment_not_found'
+  | 'callback_mismatch'
+  | 'unsupported_response_type'
   | 'server_error';
 
 /** What the wire shows for one code. */
@@ -188,7 +190,7 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
   /** A provider token that the provider refused, or whose app, audience, signature or expiry do not check out. */
   invalid_subject_token: { status: 403, error: 'invalid_grant', description: 'the provider token could not be verified' },
   /**
-   * MFA at `/oauth/ro` (docs/spec.md §5.9), Auth0's legacy Google Authenticator answers that Auth0.swift 1.x
+   * MFA at `/oauth/ro` (docs/spec.md §5.11), Auth0's legacy Google Authenticator answers that Auth0.swift 1.x
    * (`isMultifactorRequired`, `isMultifactorEnrollRequired`, `isMultifactorCodeInvalid`), Auth0.Android
    * and Lock key on: the `error` string, all 401.
    */
@@ -206,5 +208,17 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
   expired_mfa_token: { status: 403, error: 'expired_token', description: 'mfa_token is expired' },
   /** Administration of MFA: no such enrolment (or none confirmed, or it was already confirmed). */
   mfa_enrollment_not_found: { status: 404, error: 'not_found', description: 'The enrollment does not exist.' },
+  /** A passwordless link's `redirect_uri` that is not one of the client's `callbacks`: never redirected to. */
+  callback_mismatch: {
+    status: 400,
+    error: 'invalid_request',
+    description: "Callback URL mismatch: the redirect_uri is not in the client's list of allowed callback URLs",
+  },
+  /** A `response_type` the passwordless link cannot deliver (`code`: this server has no authorization code flow). */
+  unsupported_response_type: {
+    status: 400,
+    error: 'unsupported_response_type',
+    description: 'response_type must be token, id_token or id_token token: this server has no authorization code flow',
+  },
   server_error: { status: 500, error: 'server_error', description: 'internal error' },
 };

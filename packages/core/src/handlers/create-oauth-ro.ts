@@ -32,6 +32,8 @@ import { handleLive, handleReady } from './handle-health-probes.js';
 import { createMetricsRegistry } from '../metrics/metrics-registry.js';
 import { DEFAULT_IP_LIMITS, type IpLimits } from '../protection/ip-limits.js';
 import { handlePasswordlessStart } from './handle-passwordless-start.js';
+import { handlePasswordlessVerify } from './handle-passwordless-verify.js';
+import { handlePasswordlessVerifyRedirect } from './handle-passwordless-verify-redirect.js';
 import { handleTokenInfo, handleUserInfo } from './handle-profile.js';
 import { handleRevoke } from './handle-revoke.js';
 import { handleRo } from './handle-ro.js';
@@ -68,6 +70,8 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/health/ready': { GET: handleReady },
   '/metrics': { GET: handleMetrics },
   '/passwordless/start': { POST: handlePasswordlessStart },
+  '/passwordless/verify': { POST: handlePasswordlessVerify },
+  '/passwordless/verify_redirect': { GET: handlePasswordlessVerifyRedirect },
   '/delegation': { POST: handleDelegation },
   '/oauth/token': { POST: handleToken },
   '/oauth/revoke': { POST: handleRevoke },
@@ -90,7 +94,7 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
   '/api/v2/tickets/email-verification': { GET: handleVerifyEmail },
   '/api/v2/tickets/password-change': { POST: handleCreatePasswordChangeTicket },
   '/api/v2/jobs/verification-email': { POST: handleSendVerificationEmail },
-  // MFA enrolment (docs/spec.md §5.9): the ticket page, and the Management API around it.
+  // MFA enrolment (docs/spec.md §5.11): the ticket page, and the Management API around it.
   '/guardian/enrollment': { GET: handleEnrollmentPage, POST: handleEnrollmentSubmit },
   '/api/v2/guardian/enrollments/ticket': { POST: handleCreateEnrollmentTicket },
   '/api/v2/guardian/enrollments/:id': { GET: handleAdminGetEnrollment, DELETE: handleAdminDeleteEnrollment },
@@ -187,7 +191,7 @@ export interface OAuthRo {
   rotateSigningKey(alg?: SigningKeyRecord['alg']): Promise<{ kid: string }>;
   /**
    * MFA (TOTP) enrolment outside the ticket page (the `oauth-ro users mfa` commands, an embedder's
-   * own screen); undefined without `deps.mfaEnrollments` (docs/spec.md §5.9).
+   * own screen); undefined without `deps.mfaEnrollments` (docs/spec.md §5.11).
    */
   readonly mfa?: MfaAdministration;
   /** Releases directory connections. */

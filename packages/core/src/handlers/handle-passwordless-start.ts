@@ -1,51 +1,37 @@
 import { auditOrigin } from '../audit/audit-origin.js';
 import { codeSentEvent } from '../audit/code-sent-event.js';
+import { signupEvent } from '../audit/signup-event.js';
 import { emitAudit } from '../audit/emit-audit.js';
-import type { ConnectionConfig } from '../config/types.js';
-import { oauthError, type OAuthError } from '../errors/oauth-error.js';
+import { oauthError } from '../errors/oauth-error.js';
 import type { OAuthErrorCode } from '../errors/error-table.js';
-import { parseBody, type BodyParams } from '../http/parse-body.js';
+import { parseBody } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { passwordlessUserId } from '../passwordless/hash-code.js';
-import { issueCode } from '../passwordless/issue-code.js';
+import { issueCode, type PreparedSecret } from '../passwordless/issue-code.js';
+import { prepareMagicLink } from '../passwordless/prepare-magic-link.js';
+import { readLinkAuthParams, type LinkAuthParams } from '../passwordless/read-link-auth-params.js';
+import type { PasswordlessSend } from '../passwordless/render-template.js';
+import { grantNotAllowed } from '../errors/grant-not-allowed.js';
+import { implicitAllowed } from '../passwordless/implicit-allowed.js';
 import { recipientLookup } from '../passwordless/login-passwordless-user.js';
 import { normalizeRecipient } from '../passwordless/normalize-recipient.js';
 import { throttleStart } from '../passwordless/throttle-start.js';
-import { err, ok, type Result } from '../util/result.js';
+import { err } from '../util/result.js';
 import type { HandlerContext } from './context.js';
+import { passwordlessConnection, requireProperty, stringParam } from './passwordless-params.js';
 
-const MAX_LENGTH = 320;
-
-/** A string parameter, refused with the field's own Auth0 error code when it has another type. */
-function stringParam(body: BodyParams, name: string, code: OAuthErrorCode): Result<string | undefined, OAuthError> {
-  const value = Object.hasOwn(body, name) ? body[name] : undefined;
-  if (value === undefined || value === '') return ok(undefined);
-  if (typeof value !== 'string') return err(oauthError(code, `${name} must be a string`));
-  if (value.length > MAX_LENGTH) return err(oauthError(code, `${name} is too long`));
-  return ok(value);
-}
-
-function requireProperty(value: string | undefined, name: string, code: OAuthErrorCode): Result<string, OAuthError> {
-  return value === undefined ? err(oauthError(code, `Missing required property: ${name}`)) : ok(value);
-}
-
-/** The connection, if it exists, is passwordless and is enabled for the client (all `bad.connection` otherwise). */
-function passwordlessConnection(ctx: HandlerContext, client_id: string, name: string): Result<ConnectionConfig & { strategy: 'sms' | 'email' }, OAuthError> {
-  const connection = ctx.index.connections.get(name);
-  if (!connection) return err(oauthError('bad_connection', 'Connection does not exist'));
-  if (connection.strategy !== 'sms' && connection.strategy !== 'email') {
-    return err(oauthError('bad_connection', 'the connection is not a passwordless (sms or email) connection'));
-  }
-  if (!connection.enabled_clients.includes(client_id)) return err(oauthError('bad_connection', 'the connection was disabled'));
-  return ok(connection as ConnectionConfig & { strategy: 'sms' | 'email' });
-}
+const SENDS: readonly string[] = ['code', 'link', 'link_ios', 'link_android'] satisfies readonly PasswordlessSend[];
+const isSend = (value: string): value is PasswordlessSend => SENDS.includes(value);
 
 /**
- * `POST /passwordless/start` (docs/spec.md §3): sends a one-time code by SMS (`connection: sms`,
- * `phone_number`) or email (`connection: email`, `email`, `send: code`), answering Auth0's
- * `{_id, phone_number, phone_verified}` (or the email twin). The link flow (`send=link`, Auth0's
- * default for email) is not built and is refused with `bad.request`. Starts are throttled per IP
+ * `POST /passwordless/start` (docs/spec.md §3, §5.11): sends a one-time code by SMS (`connection: sms`,
+ * `phone_number`) or email (`connection: email`, `email`), answering Auth0's
+ * `{_id, phone_number, phone_verified}` (or the email twin). `send` is `code`, `link` (Auth0's
+ * default for email: a single-use link to `/passwordless/verify_redirect` for the `authParams`,
+ * whose `redirect_uri` must be one of the client's callbacks), `link_ios` or `link_android` (a code
+ * in the app link of the client's `mobile` app). A connection with `disable_signup` refuses unknown
+ * recipients (`bad.connection` "Public signup is disabled", as Auth0). Starts are throttled per IP
  * and per recipient (429 `too_many_requests`).
  *
  * @example
@@ -74,11 +60,17 @@ export async function handlePasswordlessStart(ctx: HandlerContext, request: OAut
   const send = stringParam(b, 'send', 'bad_request');
   if (!send.ok) return errorResponse(send.error);
   const mode = send.value ?? (strategy === 'sms' ? 'code' : 'link');
-  if (mode === 'link') return errorResponse(oauthError('bad_request', 'send=link is not supported: use send=code'));
-  if (mode !== 'code') return errorResponse(oauthError('bad_request', 'send must be code or link'));
+  if (!isSend(mode)) return errorResponse(oauthError('bad_request', 'send must be code, link, link_ios or link_android'));
   const authParams = Object.hasOwn(b, 'authParams') ? b.authParams : undefined;
   if (authParams !== undefined && (typeof authParams !== 'object' || authParams === null || Array.isArray(authParams))) {
     return errorResponse(oauthError('bad_request', 'authParams must be an object'));
+  }
+  let params: LinkAuthParams | undefined;
+  if (mode === 'link') {
+    if (!implicitAllowed(client)) return errorResponse(grantNotAllowed('implicit'));
+    const read = readLinkAuthParams((authParams ?? {}) as Record<string, unknown>, client, 'bad_request');
+    if (!read.ok) return errorResponse(read.error);
+    params = read.value;
   }
 
   const field = strategy === 'sms' ? 'phone_number' : 'email';
@@ -107,13 +99,41 @@ export async function handlePasswordlessStart(ctx: HandlerContext, request: OAut
     emitAudit(ctx.deps, codeSentEvent(origin, strategy, err(refused)));
     return errorResponse(refused);
   }
+  const user = await ctx.deps.users.find(connection.value.name, recipientLookup(strategy, recipient));
+  if (!user && connection.value.options.disable_signup === true) {
+    const refusal = oauthError('bad_connection', 'Public signup is disabled');
+    emitAudit(ctx.deps, signupEvent(origin, err(refusal)));
+    return errorResponse(refusal);
+  }
   const user_agent = request.headers['user-agent'];
   const request_info = { ip: request.ip, ...(user_agent === undefined ? {} : { user_agent: user_agent.slice(0, 512) }) };
-  const sent = await issueCode(ctx.deps, passwordless.codeKey, { connection: connection.value, settings, client, recipient, request_info });
-  emitAudit(ctx.deps, codeSentEvent(origin, strategy, sent));
+  let secret: PreparedSecret | undefined;
+  if (mode !== 'code') {
+    const prepared = await prepareMagicLink(passwordless.codeKey, ctx.deps.random, {
+      issuer: ctx.mint.issuer,
+      client,
+      connection: connection.value.name,
+      strategy,
+      recipient,
+      send: mode,
+      length: settings.length,
+      ...(params === undefined ? {} : { params }),
+    });
+    if (!prepared.ok) return errorResponse(prepared.error);
+    secret = prepared.value;
+  }
+  const sent = await issueCode(ctx.deps, passwordless.codeKey, {
+    connection: connection.value,
+    settings,
+    client,
+    recipient,
+    request_info,
+    send: mode,
+    ...(secret === undefined ? {} : { secret }),
+  });
+  emitAudit(ctx.deps, codeSentEvent(origin, strategy, sent, mode));
   if (!sent.ok) return errorResponse(sent.error);
 
-  const user = await ctx.deps.users.find(connection.value.name, recipientLookup(strategy, recipient));
   const _id = user ? user.user_id.slice(user.user_id.indexOf('|') + 1) : await passwordlessUserId(passwordless.codeKey, connection.value.name, recipient);
   return jsonResponse(
     200,

@@ -7,6 +7,7 @@ import { HEALTH_PROBE_PATHS, PROBE_SCHEMAS } from './paths/health-probes.js';
 import { LOGIN_PATHS } from './paths/login.js';
 import { PROFILE_PATHS } from './paths/profile.js';
 import { SIGNUP_PATHS } from './paths/signup.js';
+import { PASSWORDLESS_PATHS } from './paths/passwordless.js';
 import { STANDALONE_PATHS } from './paths/standalone.js';
 import { TOKEN_PATHS } from './paths/tokens.js';
 import { SOCIAL_PATHS } from './paths/social.js';
@@ -79,6 +80,7 @@ export function openApiDocument(options: OpenApiDocumentOptions): OpenApiDocumen
     paths: withHeaderLimits(withPreflight({
       ...LOGIN_PATHS,
       ...SIGNUP_PATHS,
+      ...PASSWORDLESS_PATHS,
       ...PROFILE_PATHS,
       ...TOKEN_PATHS,
       ...SOCIAL_PATHS,

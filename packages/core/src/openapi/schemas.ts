@@ -98,6 +98,7 @@ const RESPONSES: Readonly<Record<string, JsonSchema>> = {
     },
     additionalProperties: false,
   },
+  PasswordlessVerifyResult: { type: 'object', additionalProperties: false, description: 'Empty: the code is right.' },
   PasswordlessStartResult: {
     oneOf: [
       {
@@ -183,8 +184,25 @@ const REQUESTS: Readonly<Record<string, JsonSchema>> = {
       connection: { enum: ['sms', 'email'], description: 'A connection of strategy `sms` or `email`.' },
       phone_number: str('For `sms`: E.164.', { pattern: '^\\+[0-9]{1,15}$' }),
       email: str('For `email`.'),
-      send: { enum: ['code', 'link'], description: '`code` (default for sms); `link` is refused with `bad.request`.' },
-      authParams: { type: 'object', description: 'Accepted and ignored (JSON only).' },
+      send: {
+        enum: ['code', 'link', 'link_ios', 'link_android'],
+        description: '`code` (default for sms); `link` (default for email): a single-use link to `/passwordless/verify_redirect`; `link_ios`/`link_android`: a code in the app link of the client’s `mobile` app.',
+      },
+      authParams: {
+        type: 'object',
+        description: 'For `send=link` (JSON only): `redirect_uri` (one of the client’s callbacks; default its first), `response_type` (`token` default, `id_token`, `id_token token`; `code` refused), `scope` (default `openid`), `state`, `nonce`, `response_mode` (`fragment` only).',
+      },
+    },
+  },
+  PasswordlessVerifyRequest: {
+    type: 'object',
+    required: ['connection', 'verification_code'],
+    properties: {
+      client_id: { type: 'string', description: 'Optional (auth0.js sends none); when given, the connection must be enabled for it.' },
+      connection: str('A connection of strategy `sms` or `email`.'),
+      verification_code: str('The code received.'),
+      phone_number: str('For `sms`.'),
+      email: str('For `email`.'),
     },
   },
   SignupRequest: {

@@ -13,7 +13,7 @@ export async function importCodeKey(secret: Uint8Array): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
 
-/** HMAC-SHA-256 of NUL-separated parts, hex. NUL cannot occur in a connection, address or code. */
+/** HMAC-SHA-256 of NUL-separated parts, hex. NUL cannot occur in a connection, address, code, token or JSON binding. */
 async function hmacHex(key: CryptoKey, parts: readonly string[]): Promise<string> {
   return toHex(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(parts.join('\0')))));
 }
@@ -37,4 +37,15 @@ export function hashCode(key: CryptoKey, connection: string, recipient: string, 
  */
 export async function passwordlessUserId(key: CryptoKey, connection: string, recipient: string): Promise<string> {
   return (await hmacHex(key, ['user', connection, recipient])).slice(0, 24);
+}
+
+/**
+ * The stored form of a magic-link token: like {@link hashCode}, but also bound to the client and to
+ * what the link asks for (`binding`: its canonical authentication parameters), so a link edited to
+ * name another client, callback, state or nonce hashes differently and counts as a wrong try.
+ *
+ * @example await hashLinkToken(key, 'email', 'ann@example.com', '["spa","https://app.example.com/cb",…]', 'x8Vq…'); // '0d4a…' (64 hex)
+ */
+export function hashLinkToken(key: CryptoKey, connection: string, recipient: string, binding: string, token: string): Promise<string> {
+  return hmacHex(key, ['link', connection, recipient, binding, token]);
 }

@@ -33,6 +33,9 @@ function fakeCodes(): CodeStore & { records: Map<string, CodeRecord & { attempts
       if (stored.attempts >= stored.max_attempts) records.delete(`${c}|${r}`);
       return { outcome: 'rejected', attempts_left: stored.max_attempts - stored.attempts };
     },
+    async check() {
+      throw new Error('issueCode never checks a code');
+    },
     async revoke(c, r, code_hash) {
       return records.get(`${c}|${r}`)?.code_hash === code_hash && records.delete(`${c}|${r}`);
     },

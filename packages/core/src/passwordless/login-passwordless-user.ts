@@ -19,14 +19,32 @@ export function recipientLookup(strategy: 'sms' | 'email', recipient: string): U
 
 const verifiedFlag = (strategy: 'sms' | 'email') => (strategy === 'sms' ? 'phone_verified' : 'email_verified');
 
-/** The user of the recipient, created on the first login and marked verified (the code proved it). */
+/**
+ * The user of the recipient, created on the first login and marked verified (the code or link proved
+ * it); blocked users are refused. A connection with `disable_signup` creates nobody (`signup_disabled`).
+ *
+ * @example const user = await passwordlessUser(deps, codeKey, connection, 'email', 'ann@example.com');
+ */
+export async function passwordlessUser(
+  deps: Pick<CoreDeps, 'users' | 'clock'>,
+  codeKey: CryptoKey,
+  connection: ConnectionConfig,
+  strategy: 'sms' | 'email',
+  recipient: string,
+): Promise<Result<UserRecord, OAuthError>> {
+  const user = await findOrCreate(deps, codeKey, connection, strategy, recipient);
+  if (!user) return err(oauthError('signup_disabled'));
+  if (user.blocked) return err(oauthError('unauthorized', 'user is blocked'));
+  return ok(user);
+}
+
 async function findOrCreate(
   deps: Pick<CoreDeps, 'users' | 'clock'>,
   codeKey: CryptoKey,
   connection: ConnectionConfig,
   strategy: 'sms' | 'email',
   recipient: string,
-): Promise<UserRecord> {
+): Promise<UserRecord | undefined> {
   const lookup = recipientLookup(strategy, recipient);
   const flag = verifiedFlag(strategy);
   const now = new Date(deps.clock.now()).toISOString();
@@ -35,6 +53,7 @@ async function findOrCreate(
     if (existing.profile[flag] === true) return existing;
     return (await deps.users.update(existing.user_id, { profile: { ...existing.profile, [flag]: true } }, now)) ?? existing;
   }
+  if (connection.options.disable_signup === true) return undefined;
   const user: UserRecord = {
     user_id: `${strategy}|${await passwordlessUserId(codeKey, connection.name, recipient)}`,
     connection: connection.name,
@@ -56,8 +75,8 @@ async function findOrCreate(
 /**
  * The password grant of an `sms` or `email` connection: `username` is the phone number or address,
  * `password` the code. A good code logs in the user of that recipient, creating `sms|…`/`email|…`
- * with `phone_verified`/`email_verified` on the first login; a blocked user is refused after the
- * code was spent. Every code failure is 401 `invalid_user_password` with Auth0's wording.
+ * with `phone_verified`/`email_verified` on the first login (not with `disable_signup`); a blocked
+ * user is refused after the code was spent. Every code failure is 401 `invalid_user_password` with Auth0's wording.
  *
  * @example await loginPasswordlessUser(deps, ctx.passwordless, connection, '+15550100000', '042917');
  */
@@ -77,7 +96,5 @@ export async function loginPasswordlessUser(
   if (recipient === undefined) return err(wrongCode(strategy));
   const checked = await verifyCode(deps.codes, passwordless.codeKey, strategy, connection.name, recipient, password, deps.clock.now());
   if (!checked.ok) return checked;
-  const user = await findOrCreate(deps, passwordless.codeKey, connection, strategy, recipient);
-  if (user.blocked) return err(oauthError('unauthorized', 'user is blocked'));
-  return ok(user);
+  return passwordlessUser(deps, passwordless.codeKey, connection, strategy, recipient);
 }

@@ -10,7 +10,7 @@ export interface PasswordlessSettings {
   readonly time_step: number;
   /** Wrong tries that kill a code. */
   readonly max_attempts: number;
-  /** `md_with_macros` (`@@password@@`) or `liquid` (also `{{ code }}`, `{{ application.name }}`). */
+  /** `md_with_macros` (`@@password@@`) or `liquid` (also `{{ code }}`, `{{ link }}`, `{{ application.name }}`). */
   readonly syntax: 'md_with_macros' | 'liquid';
   /** The message body template (SMS `template`, email `email.body`). */
   readonly template: string;
@@ -27,6 +27,41 @@ const DEFAULT_SMS_TEMPLATE = 'Your verification code is: @@password@@';
 const DEFAULT_EMAIL_SUBJECT = 'Your verification code';
 const DEFAULT_EMAIL_BODY = 'Your verification code is: {{ code }}';
 const CODE_PLACEHOLDER = /@@password@@|\{\{\s*(code|password)\s*\}\}/;
+const LINK_PLACEHOLDER = /\{\{\s*link\s*\}\}/;
+const DEFAULT_LINK_BODY = 'Click this link to log in: {{ link }}';
+const DEFAULT_LINK_SUBJECT = 'Your login link';
+
+/** A template and the syntax it is rendered with. */
+export interface MessageTemplate {
+  readonly template: string;
+  readonly syntax: 'md_with_macros' | 'liquid';
+}
+
+/**
+ * The message body for a code or a link: the connection's own template when it shows what is sent
+ * (`@@password@@`/`{{ code }}` for a code, `{{ link }}` for a link, Liquid only), else the default
+ * for that kind (so a connection set up for codes can still send links, and the other way round).
+ *
+ * @example messageTemplate(settings, 'link'); // { template: 'Click this link to log in: {{ link }}', syntax: 'liquid' }
+ */
+export function messageTemplate(settings: PasswordlessSettings, send: 'code' | 'link'): MessageTemplate {
+  const own = { template: settings.template, syntax: settings.syntax };
+  if (send === 'link') return settings.syntax === 'liquid' && LINK_PLACEHOLDER.test(settings.template) ? own : { template: DEFAULT_LINK_BODY, syntax: 'liquid' };
+  const placeholder = CODE_PLACEHOLDER.exec(settings.template);
+  if (placeholder && (placeholder[0] === '@@password@@' || settings.syntax === 'liquid')) return own;
+  return settings.strategy === 'sms' ? { template: DEFAULT_SMS_TEMPLATE, syntax: 'md_with_macros' } : { template: DEFAULT_EMAIL_BODY, syntax: 'liquid' };
+}
+
+/**
+ * The email subject for a code or a link: the connection's own, except the default subject of codes,
+ * which a link gets in its own words.
+ *
+ * @example messageSubject(settings, 'link'); // 'Your login link'
+ */
+export function messageSubject(settings: PasswordlessSettings, send: 'code' | 'link'): string | undefined {
+  if (settings.subject === undefined) return undefined;
+  return send === 'link' && settings.subject === DEFAULT_EMAIL_SUBJECT ? DEFAULT_LINK_SUBJECT : settings.subject;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -74,8 +109,9 @@ export function readPasswordlessSettings(connection: ConnectionConfig, path: str
   const templateKey = strategy === 'sms' ? 'template' : 'body';
   const template = text(source[templateKey], `${at}.${templateKey}`) ?? (strategy === 'sms' ? DEFAULT_SMS_TEMPLATE : DEFAULT_EMAIL_BODY);
   const placeholder = CODE_PLACEHOLDER.exec(template);
-  if (!placeholder || (placeholder[0] !== '@@password@@' && syntax !== 'liquid')) {
-    throw new ConfigurationError(`${at}.${templateKey}`, syntax === 'liquid' ? 'must contain {{ code }} or @@password@@' : 'must contain @@password@@');
+  const showsCode = placeholder !== null && (placeholder[0] === '@@password@@' || syntax === 'liquid');
+  if (!showsCode && !(syntax === 'liquid' && LINK_PLACEHOLDER.test(template))) {
+    throw new ConfigurationError(`${at}.${templateKey}`, syntax === 'liquid' ? 'must contain {{ code }}, {{ link }} or @@password@@' : 'must contain @@password@@');
   }
   const from = text(source.from, `${at}.from`);
   const subject = strategy === 'email' ? (text(source.subject, `${at}.subject`) ?? DEFAULT_EMAIL_SUBJECT) : undefined;

@@ -25,3 +25,19 @@ describe('renderTemplate', () => {
     expect(renderTemplate('{% if x %}{{ code }}{% endif %}', 'liquid', values)).toBe('{% if x %}042917{% endif %}');
   });
 });
+
+describe('renderTemplate with links', () => {
+  const link = { ...values, link: 'https://auth.example.com/passwordless/verify_redirect?x=1', send: 'link' as const };
+
+  it('renders {{ link }} and {{ send }}', () => {
+    expect(renderTemplate('<a href="{{ link }}">{{ send }}</a>', 'liquid', link)).toBe('<a href="https://auth.example.com/passwordless/verify_redirect?x=1">link</a>');
+  });
+
+  it("chooses the branch of Auth0's default `{% if send == 'link' or … %}` template", () => {
+    const template = "{% if send == 'link' or send == 'link_ios' or send == 'link_android' %}Click {{ link }}{% elsif send == 'code' %}Code {{ code }}{% else %}?{% endif %}!";
+    expect(renderTemplate(template, 'liquid', link)).toBe('Click https://auth.example.com/passwordless/verify_redirect?x=1!');
+    expect(renderTemplate(template, 'liquid', { ...link, send: 'link_ios' })).toBe('Click https://auth.example.com/passwordless/verify_redirect?x=1!');
+    expect(renderTemplate(template, 'liquid', { ...values, send: 'code' })).toBe('Code 042917!');
+    expect(renderTemplate('{% if send != "code" %}L{% endif %}-', 'liquid', values)).toBe('-');
+  });
+});

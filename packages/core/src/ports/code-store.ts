@@ -42,6 +42,13 @@ export interface CodeStore {
    */
   consume(connection: string, recipient: string, code_hash: string, at: number): Promise<CodeConsumption>;
   /**
+   * Like {@link CodeStore.consume}, but a matching live code stays (`accepted`, not spent): the
+   * check of `POST /passwordless/verify`, which Auth0's SDKs call before they redirect the browser
+   * to `/passwordless/verify_redirect` with the same code, where it is consumed. A wrong hash counts
+   * one failure exactly as `consume` does, so checks and consumptions share the tries.
+   */
+  check(connection: string, recipient: string, code_hash: string, at: number): Promise<CodeConsumption>;
+  /**
    * Deletes the recipient's code only if it is still the one with `code_hash` (a code whose message
    * could not be sent is withdrawn without touching a newer one). True when something was deleted.
    */

@@ -15,7 +15,9 @@ export type LoginProtocol =
   | 'oauth2-password'
   | 'oauth2-token-exchange'
   | 'oauth2-access-token'
-  | 'delegation';
+  | 'delegation'
+  /** A passwordless link or `verify_redirect`: tokens delivered in the redirect's fragment. */
+  | 'oidc-implicit-profile';
 
 /** What a post-login step sees: the user as stored, the client, the connection and the request. */
 export interface PostLoginInput {

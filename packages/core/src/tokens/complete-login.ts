@@ -17,6 +17,8 @@ export interface CompletedLogin {
   readonly request: OAuthRequest;
   /** Issues the refresh token, if any: called only once the post-login step allowed the login. */
   readonly refreshToken?: () => Promise<string | undefined>;
+  /** The id_token's `nonce`, when the login carried one (a passwordless link). */
+  readonly nonce?: string;
   /** The access token's API, grant and scope when not the login's (`/oauth/token` with an `audience`). */
   readonly access?: AccessTokenOptions & { readonly scope?: readonly string[] };
 }
@@ -68,5 +70,5 @@ export async function completeLogin(
     extra = { idToken: namespacedClaims(outcome.value.idTokenClaims), accessToken: namespacedClaims(outcome.value.accessTokenClaims) };
   }
   const refreshToken = await login.refreshToken?.();
-  return ok(await mintTokens(mint, login.client, user, login.scope, deps.clock.now(), refreshToken, { ...login.access, extra }));
+  return ok(await mintTokens(mint, login.client, user, login.scope, deps.clock.now(), refreshToken, { ...login.access, ...(login.nonce === undefined ? {} : { nonce: login.nonce }), extra }));
 }

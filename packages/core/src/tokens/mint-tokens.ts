@@ -114,6 +114,8 @@ export async function mintTokens(
   refresh_token?: string,
   access: AccessTokenOptions & {
     readonly scope?: readonly string[];
+    /** The id_token's `nonce` (OpenID Connect: what the browser sent with the login, echoed). */
+    readonly nonce?: string;
     /** Custom claims from a post-login step; the registered claims always win. */
     readonly extra?: { readonly idToken?: Readonly<Record<string, unknown>>; readonly accessToken?: Readonly<Record<string, unknown>> };
   } = {},
@@ -136,6 +138,7 @@ export async function mintTokens(
     aud: client.client_id,
     iat,
     exp,
+    ...(access.nonce === undefined ? {} : { nonce: access.nonce }),
   };
   const id_token = await signClaims(ctx, client, idClaims, client.jwt_configuration.alg);
   return { access_token, id_token, token_type: 'bearer', ...refresh };

@@ -14,7 +14,7 @@ const DELETE = 'DELETE FROM passwordless_codes WHERE connection = $1 AND recipie
 const SWEEP_EVERY = 256;
 const DAY_MS = 86_400_000;
 
-async function consumeLocked(tx: Sql, connection: string, recipient: string, code_hash: string, at: number): Promise<CodeConsumption> {
+async function consumeLocked(tx: Sql, connection: string, recipient: string, code_hash: string, at: number, keep: boolean): Promise<CodeConsumption> {
   // FOR UPDATE: racing tries on one code take turns, so each wrong one is counted.
   const { rows } = await tx.query<CodeRow>(
     'SELECT code_hash, expires_at, max_attempts, attempts FROM passwordless_codes WHERE connection = $1 AND recipient = $2 FOR UPDATE',
@@ -27,7 +27,7 @@ async function consumeLocked(tx: Sql, connection: string, recipient: string, cod
     return { outcome: 'absent' };
   }
   if (constantTimeEqual(code.code_hash, code_hash)) {
-    await tx.query(DELETE, [connection, recipient]);
+    if (!keep) await tx.query(DELETE, [connection, recipient]);
     return { outcome: 'accepted' };
   }
   const attempts_left = code.max_attempts - (code.attempts + 1);
@@ -59,7 +59,11 @@ export function createPostgresCodeStore(db: Database): CodeStore {
     },
 
     consume(connection, recipient, code_hash, at) {
-      return db.transaction((tx) => consumeLocked(tx, connection, recipient, code_hash, at));
+      return db.transaction((tx) => consumeLocked(tx, connection, recipient, code_hash, at, false));
+    },
+
+    check(connection, recipient, code_hash, at) {
+      return db.transaction((tx) => consumeLocked(tx, connection, recipient, code_hash, at, true));
     },
 
     async revoke(connection, recipient, code_hash) {

@@ -1,4 +1,4 @@
-import type { CodeStore } from '@oauth-ro/core';
+import type { CodeConsumption, CodeStore } from '@oauth-ro/core';
 import type { Redis } from 'ioredis';
 import { luaScript, runScript } from '../client/run-script.js';
 
@@ -25,7 +25,10 @@ redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. string.format('%.0f', ton
 return 1
 `);
 
-/** KEYS[1] code hash, KEYS[2] expiry index; ARGV presented hash, at. Returns {0} absent, {1} accepted, {2, left} rejected. */
+/**
+ * KEYS[1] code hash, KEYS[2] expiry index; ARGV presented hash, at, keep ('1': a match stays, for
+ * `check`). Returns {0} absent, {1} accepted, {2, left} rejected.
+ */
 const CONSUME = luaScript(`${EQUAL}
 local code = redis.call('HMGET', KEYS[1], 'h', 'e', 'm', 'a')
 if not code[1] then return {0} end
@@ -33,7 +36,10 @@ local at = tonumber(ARGV[2])
 local max_attempts = tonumber(code[3])
 local function drop() redis.call('DEL', KEYS[1]); redis.call('ZREM', KEYS[2], KEYS[1]) end
 if tonumber(code[2]) <= at or tonumber(code[4]) >= max_attempts then drop(); return {0} end
-if equal(code[1], ARGV[1]) then drop(); return {1} end
+if equal(code[1], ARGV[1]) then
+  if ARGV[3] ~= '1' then drop() end
+  return {1}
+end
 local left = max_attempts - redis.call('HINCRBY', KEYS[1], 'a', 1)
 if left <= 0 then drop(); return {2, 0} end
 return {2, left}
@@ -73,17 +79,26 @@ export function createRedisCodeStore(redis: Redis, prefix: string): CodeStore {
   const keyOf = (connection: string, recipient: string) =>
     `${prefix}code:${encodeURIComponent(connection)}:${encodeURIComponent(recipient)}`;
 
+  const present = async (connection: string, recipient: string, code_hash: string, at: number, keep: boolean): Promise<CodeConsumption> => {
+    const args = [code_hash, at, keep ? '1' : '0'];
+    const [kind, left] = (await runScript(redis, CONSUME, [keyOf(connection, recipient), index], args)) as [number, number?];
+    if (kind === 1) return { outcome: 'accepted' };
+    if (kind === 2) return { outcome: 'rejected', attempts_left: left ?? 0 };
+    return { outcome: 'absent' };
+  };
+
   return {
     async issue(connection, recipient, record) {
       const ttl = Math.max(record.expires_at - Date.now(), 0) + GRACE_MS;
       await runScript(redis, ISSUE, [keyOf(connection, recipient), index], [record.code_hash, record.expires_at, record.max_attempts, ttl]);
     },
 
-    async consume(connection, recipient, code_hash, at) {
-      const [kind, left] = (await runScript(redis, CONSUME, [keyOf(connection, recipient), index], [code_hash, at])) as [number, number?];
-      if (kind === 1) return { outcome: 'accepted' };
-      if (kind === 2) return { outcome: 'rejected', attempts_left: left ?? 0 };
-      return { outcome: 'absent' };
+    consume(connection, recipient, code_hash, at) {
+      return present(connection, recipient, code_hash, at, false);
+    },
+
+    check(connection, recipient, code_hash, at) {
+      return present(connection, recipient, code_hash, at, true);
     },
 
     async revoke(connection, recipient, code_hash) {

@@ -32,7 +32,7 @@ export function createSqliteCodeStore(db: Database.Database): CodeStore {
   const prune = db.prepare('DELETE FROM passwordless_codes WHERE expires_at < ?');
   let issues = 0;
 
-  const consume = db.transaction((connection: string, recipient: string, code_hash: string, at: number): CodeConsumption => {
+  const present = db.transaction((connection: string, recipient: string, code_hash: string, at: number, keep: boolean): CodeConsumption => {
     const code = select.get(connection, recipient) as CodeRow | undefined;
     if (!code) return { outcome: 'absent' };
     if (code.expires_at <= at || code.attempts >= code.max_attempts) {
@@ -40,7 +40,7 @@ export function createSqliteCodeStore(db: Database.Database): CodeStore {
       return { outcome: 'absent' };
     }
     if (constantTimeEqual(code.code_hash, code_hash)) {
-      remove.run(connection, recipient);
+      if (!keep) remove.run(connection, recipient);
       return { outcome: 'accepted' };
     }
     const attempts_left = code.max_attempts - (code.attempts + 1);
@@ -61,7 +61,10 @@ export function createSqliteCodeStore(db: Database.Database): CodeStore {
       upsert.run({ connection, recipient, code_hash: record.code_hash, expires_at: record.expires_at, max_attempts: record.max_attempts });
     },
     async consume(connection, recipient, code_hash, at) {
-      return consume.immediate(connection, recipient, code_hash, at);
+      return present.immediate(connection, recipient, code_hash, at, false);
+    },
+    async check(connection, recipient, code_hash, at) {
+      return present.immediate(connection, recipient, code_hash, at, true);
     },
     async revoke(connection, recipient, code_hash) {
       return revoke.immediate(connection, recipient, code_hash);

@@ -11,6 +11,7 @@ import { ipThrottlingSuite } from './ip-throttling.suite.js';
 import { malformedInputSuite } from './malformed-input.suite.js';
 import { overloadSuite } from './overload.suite.js';
 import { passwordlessSuite } from './passwordless.suite.js';
+import { magicLinkSuite } from './magic-link.suite.js';
 import { profileSuite } from './profile.suite.js';
 import { protectRoutesSuite } from './protect-routes.suite.js';
 import { roPasswordSuite } from './ro-password.suite.js';
@@ -38,7 +39,7 @@ import { mfaEnrollmentSuite } from './mfa-enrollment.suite.js';
 export * from './use-mounted-app.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
-export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, customDatabaseSuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite, answerShapeSuite, corsSuite, browserLegacySuite, accountsSuite, healthProbesSuite, tokenGrantsSuite, apiAudienceSuite, socialExchangeSuite, mfaRoSuite, mfaTokenSuite, mfaEnrollmentSuite];
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, magicLinkSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, customDatabaseSuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite, answerShapeSuite, corsSuite, browserLegacySuite, accountsSuite, healthProbesSuite, tokenGrantsSuite, apiAudienceSuite, socialExchangeSuite, mfaRoSuite, mfaTokenSuite, mfaEnrollmentSuite];
 
 /**
  * Runs the whole conformance suite against each harness.

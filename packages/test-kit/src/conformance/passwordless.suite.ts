@@ -209,7 +209,6 @@ export function passwordlessSuite(harness: AdapterHarness): void {
       ['an unknown country code', { phone_number: '+99912345678' }, 'bad.phone_number'],
       ['letters', { phone_number: '+1-800-FLOWERS' }, 'bad.phone_number'],
       ['a number of the wrong type', { phone_number: 15550100000 }, 'bad.phone_number'],
-      ['send=link', { send: 'link' }, 'bad.request'],
       ['an unknown send', { send: 'pigeon' }, 'bad.request'],
       ['authParams that is not an object', { authParams: 'x' }, 'bad.request'],
     ])('answers 400 %s (sms) and sends nothing', async (_case, override, error) => {
@@ -224,8 +223,7 @@ export function passwordlessSuite(harness: AdapterHarness): void {
     it.each([
       ['missing email', { email: undefined }, 'bad.email'],
       ['an invalid address', { email: 'not-an-email' }, 'bad.email'],
-      ['no send (Auth0 defaults email to a link)', { send: undefined }, 'bad.request'],
-      ['send=link', { send: 'link' }, 'bad.request'],
+      ['send=link for a client without callbacks', { send: 'link' }, 'invalid_request'],
     ])('answers 400 %s (email) and sends nothing', async (_case, override, error) => {
       const before = p.email.attempts.length;
       const res = await p.start({ client_id: TEST_CLIENTS.rs256, connection: EMAIL_CONNECTION, email: uniqueEmail('pwl'), send: 'code', ...override });
@@ -234,9 +232,9 @@ export function passwordlessSuite(harness: AdapterHarness): void {
       expect(p.email.attempts.length).toBe(before);
     });
 
-    it('says plainly that the link flow is not available', async () => {
+    it('says plainly that a link needs a callback to go to', async () => {
       const res = await p.startEmail(uniqueEmail('pwl'), { send: 'link' });
-      expect(res.json).toEqual({ error: 'bad.request', error_description: 'send=link is not supported: use send=code' });
+      expect(res.json).toEqual({ error: 'invalid_request', error_description: 'redirect_uri is missing and the client has no callbacks' });
     });
 
     it('accepts a form body and ignores authParams', async () => {

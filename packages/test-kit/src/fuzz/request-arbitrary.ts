@@ -7,11 +7,14 @@ const PATHS = [
   '/oauth/ro', '/dbconnections/signup', '/passwordless/start', '/tokeninfo', '/userinfo', '/delegation',
   '/oauth/token', '/oauth/revoke', '/api/v2/device-credentials', '/api/v2/device-credentials/x',
   '/.well-known/jwks.json', '/.well-known/openid-configuration', '/health',
+  '/passwordless/verify', '/passwordless/verify_redirect',
+  '/passwordless/verify_redirect?client_id=app-rs256&redirect_uri=https%3A%2F%2Fevil.example%2F&response_type=code&state=%00',
 ];
 const PARAM_NAMES = [
   'client_id', 'connection', 'grant_type', 'username', 'password', 'scope', 'id_token', 'device',
   'email', 'user_metadata', 'phone_number', 'send', 'refresh_token', 'target', 'api_type', 'token',
   'client_secret', 'device_name', 'type', 'value', 'device_id', 'authParams', '__proto__', 'constructor', 'toString',
+  'verification_code', 'redirect_uri', 'response_type', 'state', 'nonce',
 ];
 
 /** Values that are plausible, hostile or of the wrong type. */

@@ -128,6 +128,43 @@ export function codeStoreSuite(factory: StoreFactory): void {
       expect(await codes().consume(connection, recipient, record.code_hash, T0)).toEqual({ outcome: 'absent' });
     });
 
+    it('check accepts the right code without spending it; consume then spends it once', async () => {
+      const { connection, recipient, record } = makeCode();
+      await codes().issue(connection, recipient, record);
+      expect(await codes().check(connection, recipient, record.code_hash, T0)).toEqual({ outcome: 'accepted' });
+      expect(await codes().check(connection, recipient, record.code_hash, T0)).toEqual({ outcome: 'accepted' });
+      expect(await codes().consume(connection, recipient, record.code_hash, T0)).toEqual({ outcome: 'accepted' });
+      expect(await codes().check(connection, recipient, record.code_hash, T0)).toEqual({ outcome: 'absent' });
+    });
+
+    it('check counts a wrong try against the same limit as consume, and honours expiry', async () => {
+      const { connection, recipient, record } = makeCode();
+      await codes().issue(connection, recipient, record);
+      const wrong = hashOf(next(), 'd');
+      expect(await codes().check(connection, recipient, wrong, T0)).toEqual({ outcome: 'rejected', attempts_left: 2 });
+      expect(await codes().consume(connection, recipient, wrong, T0)).toEqual({ outcome: 'rejected', attempts_left: 1 });
+      expect(await codes().check(connection, recipient, wrong, T0)).toEqual({ outcome: 'rejected', attempts_left: 0 });
+      expect(await codes().check(connection, recipient, record.code_hash, T0)).toEqual({ outcome: 'absent' });
+      const late = makeCode();
+      await codes().issue(late.connection, late.recipient, late.record);
+      expect(await codes().check(late.connection, late.recipient, late.record.code_hash, T0 + TTL)).toEqual({ outcome: 'absent' });
+      expect(await codes().consume(late.connection, late.recipient, late.record.code_hash, T0)).toEqual({ outcome: 'absent' });
+    });
+
+    it('a link token redeemed by twenty racing consumers is accepted exactly once (checks racing alongside spend nothing)', async () => {
+      const { connection, recipient, record } = makeCode({ code_hash: hashOf(next(), 'a') });
+      await codes().issue(connection, recipient, record);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          i % 4 === 0 ? codes().check(connection, recipient, record.code_hash, T0) : codes().consume(connection, recipient, record.code_hash, T0),
+        ),
+      );
+      const consumed = results.filter((r, i) => i % 4 !== 0 && r.outcome === 'accepted');
+      expect(consumed).toHaveLength(1);
+      expect(results.every((r) => r.outcome === 'accepted' || r.outcome === 'absent')).toBe(true);
+      expect(await codes().consume(connection, recipient, record.code_hash, T0)).toEqual({ outcome: 'absent' });
+    });
+
     it('accepts the right code once when two tries race', async () => {
       const { connection, recipient, record } = makeCode();
       await codes().issue(connection, recipient, record);

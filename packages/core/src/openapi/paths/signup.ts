@@ -41,12 +41,12 @@ export const SIGNUP_PATHS: Readonly<Record<string, PathItemObject>> = {
   '/passwordless/start': {
     post: {
       operationId: 'passwordlessStart',
-      summary: 'Send a one-time code by SMS or email',
+      summary: 'Send a one-time code or magic link by SMS or email',
       tags: ['Sign-up and passwordless'],
       description: [
         'Sends a code (`totp.length` digits, default 6, valid `totp.time_step` seconds, default 180; single use; only the newest counts; at most 3 wrong tries) to `phone_number` (connection `sms`) or `email` (connection `email`). Log in with it at `/oauth/ro` (`username` = the number or address, `password` = the code).',
         '',
-        '`send=link` (Auth0’s default for email) is refused with `bad.request`: send `send=code`. Sending is throttled per IP and per recipient (429 with `Retry-After`).',
+        '`send=link` (Auth0’s default for email) sends a single-use link (valid `totp.time_step` seconds) to `/passwordless/verify_redirect` for the `authParams`, which delivers the tokens to the `redirect_uri` (one of the client’s callbacks). `link_ios`/`link_android` send a code inside the app link of the client’s `mobile` app. A connection with `disable_signup` refuses recipients without a user (`bad.connection`, `Public signup is disabled`). Sending is throttled per IP and per recipient (429 with `Retry-After`).',
       ].join('\n'),
       requestBody: jsonOrFormBody('PasswordlessStartRequest', { client_id: 'demo', connection: 'sms', phone_number: '+15550100000', send: 'code' }),
       responses: {
@@ -55,9 +55,13 @@ export const SIGNUP_PATHS: Readonly<Record<string, PathItemObject>> = {
           ...BODY_ERRORS,
           { code: 'bad_client_id', when: 'missing or unknown client_id (`Unknown client`)' },
           { code: 'bad_connection', when: 'missing, unknown, not passwordless, or not enabled for the client' },
+          { code: 'bad_connection', when: 'the connection has `disable_signup` and the recipient has no user', example: 'Public signup is disabled' },
           { code: 'bad_phone_number', when: 'missing, or not E.164' },
           { code: 'bad_email', when: 'missing or not an address' },
-          { code: 'bad_request', when: '`send=link`, or `send`/`authParams` of the wrong shape', example: 'send=link is not supported: use send=code' },
+          { code: 'bad_request', when: '`send`/`authParams` of the wrong shape, or `link_ios`/`link_android` for a client without its app', example: 'send must be code, link, link_ios or link_android' },
+          { code: 'callback_mismatch', when: '`send=link` with a `redirect_uri` that is not one of the client’s callbacks (or none at all)' },
+          { code: 'unsupported_response_type', when: '`send=link` with `response_type=code` or another unknown type' },
+          { code: 'grant_not_allowed', when: '`send=link` for a client whose `grant_types` lacks `implicit`' },
           { code: 'sms_provider_error', when: 'the SMS or email provider refused the message' },
           { code: 'too_many_requests', when: 'too many starts from this IP or to this recipient', example: 'Too many codes sent to this recipient. Try again later.' },
           { code: 'temporarily_unavailable', when: 'a store or the provider is unreachable, or the strategy is not installed' },
