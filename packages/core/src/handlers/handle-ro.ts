@@ -83,7 +83,10 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
     request,
     refreshToken: () => issueRefreshToken(ctx.deps, client.value, loggedIn, ro.scope, ro.device),
   });
-  if (!tokens.ok) return refuse(tokens.error);
+  if (!tokens.ok) {
+    await mfa?.undo?.();
+    return refuse(tokens.error);
+  }
   emitAudit(ctx.deps, loginEvent(origin, user));
   // A spent recovery code is replaced: the new one is shown once, with the tokens.
   return jsonResponse(200, mfa?.recovery_code === undefined ? tokens.value : { ...tokens.value, recovery_code: mfa.recovery_code });

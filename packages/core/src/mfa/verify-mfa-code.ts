@@ -13,6 +13,11 @@ import { verifyTotp } from './verify-totp.js';
 export interface MfaPassed {
   readonly enrollment_id: string;
   readonly recovery_code?: string;
+  /**
+   * With a recovery code: gives the spent code back (if the new one is still current), for a login
+   * refused after the second factor (a Rule or Action), so that the user keeps a code they know.
+   */
+  readonly undo?: () => Promise<void>;
 }
 
 /**
@@ -59,13 +64,17 @@ export async function verifyMfaCode(
     const hash = await hashRecoveryCode(recovery);
     const matches = record.recovery_code_hash !== undefined && constantTimeEqual(hash, record.recovery_code_hash);
     const fresh = generateRecoveryCode(ctx.deps.random);
-    if (!matches || !(await store.swapRecoveryCode(record.id, hash, await hashRecoveryCode(fresh)))) {
+    const freshHash = await hashRecoveryCode(fresh);
+    if (!matches || !(await store.swapRecoveryCode(record.id, hash, freshHash))) {
       emitAudit(ctx.deps, { type: 'gd_recovery_failed', ...event, description: 'Wrong or used recovery code.' });
       return err(oauthError(wrong));
     }
     await store.touch(record.id, ctx.deps.clock.now());
     emitAudit(ctx.deps, { type: 'gd_recovery_succeed', ...event, description: 'Recovery code used; a new one was issued' });
-    return ok({ enrollment_id: record.id, recovery_code: fresh });
+    const undo = async () => {
+      await store.swapRecoveryCode(record.id, freshHash, hash);
+    };
+    return ok({ enrollment_id: record.id, recovery_code: fresh, undo });
   });
   if (!result.ok && result.error.code === 'too_many_attempts') {
     emitAudit(ctx.deps, { type: 'gd_otp_rate_limit_exceed', ...event, description: 'Too many failed MFA attempts.' });

@@ -83,6 +83,7 @@ describe('convertAuth0Export: Management API v2 export', () => {
       password_history: { enable: false, size: 5 },
       password_dictionary: { enable: true },
       password_no_personal_info: { enable: false },
+      mfa: { active: true, return_enroll_settings: true },
     });
     expect(config.email_provider).toEqual({
       name: 'smtp',
@@ -115,7 +116,7 @@ describe('convertAuth0Export: Management API v2 export', () => {
     expect(warnings).toEqual(
       expect.arrayContaining([
         'clients[3].jwt_configuration.alg: PS256 is not supported; RS256 is used instead',
-        'connections[0].options.mfa: not supported; ignored',
+        'connections[0].options.mfa: carried over; users must enrol their authenticator again (Auth0 exports no MFA secrets) and OAUTH_RO_KEY_ENCRYPTION_KEY must be set',
         'connections[3].options.certAuth: certificate authentication is not supported; ignored',
         'connections[6]: "google-oauth2" (google-oauth2) serves native token exchange only (/oauth/access_token, /oauth/token); web logins through /authorize are not served',
         expect.stringMatching(/^clients\[1\]\.client_secret: set the environment variable ACME_MOBILE_CLIENT_SECRET /),

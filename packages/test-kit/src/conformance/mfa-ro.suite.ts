@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { DB_CONNECTION, TEST_CLIENTS } from '../fixtures/test-config.js';
 import type { AdapterHarness } from '../harness/types.js';
@@ -102,6 +104,26 @@ export function mfaRoSuite(harness: AdapterHarness): void {
       const res = await ctx.current.login({ username: email, password: GOOD_PASSWORD, mfa_code: '123456' });
       expect([res.status, res.json]).toEqual([400, { error: 'invalid_request', error_description: 'mfa_code not allowed' }]);
       expect((await ctx.current.login({ username: email, password: GOOD_PASSWORD, connection: DB_CONNECTION })).status).toBe(200);
+    });
+
+    it('leaves the Touch ID grant without a second factor: the device key is one (docs/spec.md §5.9)', async () => {
+      const user = await newEnrolledUser(ctx.current, clock);
+      const login = await mfaLogin(ctx.current, { username: user.email, mfa_code: await codeOf(user.key, clock.now()) });
+      expect(login.status).toBe(200);
+      const { publicKey, privateKey } = await generateKeyPair('ES256');
+      const device_id = `device-${randomUUID()}`;
+      const registered = await ctx.current.app.dispatch({
+        method: 'POST',
+        path: '/api/v2/device-credentials',
+        headers: { authorization: `Bearer ${login.json.access_token as string}` },
+        json: { type: 'public_key', client_id: TEST_CLIENTS.rs256, device_name: 'Phone', device_id, value: await exportSPKI(publicKey) },
+      });
+      expect(registered.status, registered.text).toBe(201);
+      const now = Math.floor(clock.now() / 1000);
+      const id_token = await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setIssuer(user.user_id).setIssuedAt(now).setJti(randomUUID()).setExpirationTime(now + 60).sign(privateKey);
+      const touch = await mfaLogin(ctx.current, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', id_token, device: device_id, scope: 'openid', password: undefined });
+      expect(touch.status, touch.text).toBe(200);
+      clock.advance(30_000);
     });
 
     it('audits second factors with Auth0 Guardian event types, never with a code or key', async () => {

@@ -42,6 +42,8 @@ export async function grantMfaOtp(ctx: HandlerContext, request: OAuthRequest, cl
   const connection = resolveConnection(ctx.index, client, claims.connection);
   if (!connection.ok) return refuse(connection.error);
   origin = { ...origin, strategy: connection.value.strategy };
+  const api = resolveApi(ctx, claims.audience);
+  if (!api.ok) return refuse(api.error);
   const user = await ctx.deps.users.findById(claims.sub);
   if (!user) return refuse(oauthError('malformed_mfa_token'));
   if (user.blocked) return refuse(oauthError('unauthorized'));
@@ -54,11 +56,12 @@ export async function grantMfaOtp(ctx: HandlerContext, request: OAuthRequest, cl
   if (used && !(await used.markUsed(`mfa_token:${claims.jti}`, (claims.exp + MFA_TOKEN_LIFETIME_S) * 1000, now))) {
     return refuse(oauthError('malformed_mfa_token'));
   }
-  const api = resolveApi(ctx, claims.audience);
-  if (!api.ok) return refuse(api.error);
   const params = { ...(claims.scope === undefined ? {} : { scope: claims.scope }), ...(claims.device === undefined ? {} : { device: claims.device }) };
   const body = await userTokens(ctx, request, client, user, api.value, params, 'mfa', { connection: connection.value, protocol: 'oauth2-password' });
-  if (!body.ok) return refuse(body.error);
+  if (!body.ok) {
+    await passed.value.undo?.();
+    return refuse(body.error);
+  }
   emitAudit(ctx.deps, loginEvent(origin, ok(user)));
   return jsonResponse(200, passed.value.recovery_code === undefined ? body.value : { ...body.value, recovery_code: passed.value.recovery_code });
 }
