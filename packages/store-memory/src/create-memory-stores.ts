@@ -1,3 +1,4 @@
+import type { StoreBundle } from '@oauth-ro/core';
 import { MemoryCodeStore } from './memory-code-store.js';
 import { MemoryCounterStore } from './memory-counter-store.js';
 import { MemoryDeviceCredentialStore } from './memory-device-credential-store.js';
@@ -9,12 +10,17 @@ import { MemoryTicketStore } from './memory-ticket-store.js';
 import { MemoryPasswordHistoryStore } from './memory-password-history-store.js';
 
 /**
- * Every store oauth-ro needs, in memory.
+ * Every store oauth-ro needs, in memory: a `StoreBundle` named `memory` (its `ping` always answers,
+ * its `close` forgets nothing; the state goes with the process).
  *
  * @example const { users, keys } = createMemoryStores();
  */
 export function createMemoryStores() {
   return {
+    name: 'memory',
+    description: 'memory',
+    async ping(): Promise<void> {},
+    async close(): Promise<void> {},
     users: new MemoryUserStore(),
     keys: new MemoryKeyStore(),
     refreshTokens: new MemoryRefreshTokenStore(),
@@ -24,5 +30,5 @@ export function createMemoryStores() {
     counters: new MemoryCounterStore(),
     tickets: new MemoryTicketStore(),
     passwordHistory: new MemoryPasswordHistoryStore(),
-  };
+  } satisfies StoreBundle<'users' | 'keys'>;
 }

@@ -8,6 +8,7 @@ import type {
   UserStore,
   TicketStore,
   PasswordHistoryStore,
+  StoreBundle,
 } from '@oauth-ro/core';
 import { createPostgresUsedAssertionStore } from './assertions/create-postgres-used-assertion-store.js';
 import { createPostgresCodeStore } from './codes/create-postgres-code-store.js';
@@ -20,12 +21,13 @@ import { runMigrations } from './migrations/run-migrations.js';
 import type { PostgresStoreOptions } from './options.js';
 import { createPostgresRefreshTokenStore } from './refresh-tokens/create-postgres-refresh-token-store.js';
 import { resolveOptions } from './resolve-options.js';
+import { describeUrl, resolveUrl } from './resolve-url.js';
 import { createPostgresUserStore } from './users/create-postgres-user-store.js';
 import { createPostgresTicketStore } from './accounts/create-postgres-ticket-store.js';
 import { createPostgresPasswordHistoryStore } from './accounts/create-postgres-password-history-store.js';
 
-/** Every store oauth-ro keeps in PostgreSQL, over one pool. */
-export interface PostgresStores {
+/** Every store oauth-ro keeps in PostgreSQL, over one pool: a {@link StoreBundle} named `database`. */
+export interface PostgresStores extends StoreBundle {
   readonly users: UserStore;
   readonly keys: KeyStore;
   readonly refreshTokens: RefreshTokenStore;
@@ -37,6 +39,8 @@ export interface PostgresStores {
   readonly counters: CounterStore;
   readonly tickets: TicketStore;
   readonly passwordHistory: PasswordHistoryStore;
+  /** `postgres://host:port`, with ` (schema name)` unless `public`; never a user or password. */
+  readonly description: string;
   /** Resolves when PostgreSQL answers; rejects with core's `UnavailableError` otherwise (for readiness). */
   ping(): Promise<void>;
   /** Ends the pool; waits for checked-out connections to come back. */
@@ -44,7 +48,7 @@ export interface PostgresStores {
 }
 
 /**
- * Connects to PostgreSQL, migrates the schema (once, however many instances start together) and
+ * Connects to PostgreSQL (`?schema=name` on the URL selects the schema, like `options.schema`), migrates the schema (once, however many instances start together) and
  * returns the stores. An unreachable server rejects with `UnavailableError` within
  * `connectionTimeoutMs`; later outages turn single requests into 503s and heal by themselves.
  *
@@ -54,11 +58,14 @@ export interface PostgresStores {
  * // on shutdown
  * await stores.close();
  */
-export async function openPostgresStores(url: string, options?: PostgresStoreOptions): Promise<PostgresStores> {
-  const resolved = resolveOptions(options);
+export async function openPostgresStores(value: string, options?: PostgresStoreOptions): Promise<PostgresStores> {
+  const { url, options: withSchema } = resolveUrl(value, options);
+  const resolved = resolveOptions(withSchema);
   if (resolved.migrate) await runMigrations(url, resolved);
   const db = createDatabase(createPool(url, resolved), resolved.logger);
   return {
+    name: 'database',
+    description: describeUrl(url, resolved.schema),
     users: createPostgresUserStore(db),
     keys: createPostgresKeyStore(db),
     refreshTokens: createPostgresRefreshTokenStore(db),

@@ -1,4 +1,4 @@
-import type { CodeStore, CounterStore, PasswordHistoryStore, TicketStore, UsedAssertionStore } from '@oauth-ro/core';
+import type { CodeStore, CounterStore, PasswordHistoryStore, StoreBundle, StorePortName, TicketStore, UsedAssertionStore } from '@oauth-ro/core';
 import { createRedisPasswordHistoryStore } from './accounts/create-redis-password-history-store.js';
 import { createRedisTicketStore } from './accounts/create-redis-ticket-store.js';
 import { createRedisUsedAssertionStore } from './assertions/create-redis-used-assertion-store.js';
@@ -8,15 +8,24 @@ import { createRedisCodeStore } from './codes/create-redis-code-store.js';
 import { createRedisCounterStore } from './counters/create-redis-counter-store.js';
 import type { RedisStoreOptions } from './options.js';
 import { resolveOptions } from './resolve-options.js';
+import { resolveUrl } from './resolve-url.js';
 
-/** The stores oauth-ro keeps in Redis, over one connection. */
-export interface RedisStores {
+/**
+ * The ports a deployment with a SQL store takes from Redis: the short-lived state every instance
+ * shares (replay markers, passwordless codes, counters). For `combineStores`' `{ store, ports }`.
+ */
+export const REDIS_SHORT_LIVED_PORTS: readonly StorePortName[] = ['usedAssertions', 'codes', 'counters'];
+
+/** The stores oauth-ro keeps in Redis, over one connection: a {@link StoreBundle} named `redis`. */
+export interface RedisStores extends StoreBundle {
   readonly usedAssertions: UsedAssertionStore;
   readonly codes: CodeStore;
   readonly counters: CounterStore;
   /** Reset and verification tickets (optional: a SQL store keeps them too). */
   readonly tickets: TicketStore;
   readonly passwordHistory: PasswordHistoryStore;
+  /** `redis://host:port` (`rediss://` over TLS); never a user or password. */
+  readonly description: string;
   /** Resolves when Redis answers `PING`; rejects with core's `UnavailableError` otherwise (for readiness). */
   ping(): Promise<void>;
   /** Closes the connection. */
@@ -24,7 +33,7 @@ export interface RedisStores {
 }
 
 /**
- * Connects to Redis and returns the stores whose state is short-lived and shared by every instance.
+ * Connects to Redis (`?prefix=name` on the URL sets the key prefix, like `options.prefix`) and returns the stores whose state is short-lived and shared by every instance.
  * Rejects with `UnavailableError` when Redis cannot be reached within `connectTimeoutMs`; later
  * outages turn single requests into 503s, and the client reconnects by itself.
  *
@@ -33,8 +42,9 @@ export interface RedisStores {
  * const { codes, counters, usedAssertions } = redis;
  * createOAuthRo({ config, deps: { ...postgres, codes, counters, usedAssertions, … } });
  */
-export async function openRedisStores(url: string, options?: RedisStoreOptions): Promise<RedisStores> {
-  const resolved = resolveOptions(options);
+export async function openRedisStores(value: string, options?: RedisStoreOptions): Promise<RedisStores> {
+  const { url, options: withPrefix } = resolveUrl(value, options);
+  const resolved = resolveOptions(withPrefix);
   const redis = createRedisClient(url, resolved);
   try {
     await redis.connect();
@@ -43,7 +53,10 @@ export async function openRedisStores(url: string, options?: RedisStoreOptions):
     throw toStoreError(error);
   }
   const prefix = `${resolved.prefix}:`;
+  const { protocol, host } = new URL(url);
   return {
+    name: 'redis',
+    description: `${protocol}//${host}`,
     usedAssertions: createRedisUsedAssertionStore(redis, prefix),
     codes: createRedisCodeStore(redis, prefix),
     counters: createRedisCounterStore(redis, prefix),

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createArgon2Hasher, DEFAULT_HASHER_LIMITS, OWASP_ARGON2ID } from '@oauth-ro/argon2';
-import { createOAuthRo, pruneExpired, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
+import { createOAuthRo, pruneExpired, systemClock, webCryptoRandom, type CombinedStores, type OAuthRo } from '@oauth-ro/core';
 import { OAUTH_RO_MAX_PARAM_LENGTH, oauthRoFrameworkErrors, oauthRoPlugin } from '@oauth-ro/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { loadServerConfig } from '../config/load-server-config.js';
@@ -14,7 +14,6 @@ import { createProcessMetrics } from '../metrics/process-metrics.js';
 import { packageVersion } from '../version.js';
 import { refuseZeroConfigInProduction } from '../config/refuse-zero-config-in-production.js';
 import { openStores } from '../stores/open-stores.js';
-import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './answer-client-errors.js';
 import { answerInContractShape } from './answer-in-contract-shape.js';
 import { auditLogSink } from './audit-log-sink.js';
@@ -121,7 +120,7 @@ export async function startServer(
   drainOnClose(app);
   registerRequestIds(app);
   const drain = drainRequests(app);
-  let stores: ServerStores | undefined;
+  let stores: CombinedStores | undefined;
   let oauthRo: OAuthRo | undefined;
   let extensibility: LoadedExtensibility | undefined;
   let managementListener: ManagementListener | undefined;
@@ -133,7 +132,7 @@ export async function startServer(
     oauthRo = await createOAuthRo({
       config,
       deps: {
-        ...pickStorePorts(stores),
+        ...stores,
         hasher,
         clock: systemClock,
         random: webCryptoRandom,
@@ -183,7 +182,7 @@ export async function startServer(
     // Expired records are swept in the background; stop() waits for a sweep under way before closing the stores.
     const pruning =
       env.pruneIntervalSeconds > 0
-        ? schedulePruning({ intervalMs: env.pruneIntervalSeconds * 1000, run: () => pruneExpired({ clock: systemClock, ...pickStorePorts(running.stores) }), log: app.log })
+        ? schedulePruning({ intervalMs: env.pruneIntervalSeconds * 1000, run: () => pruneExpired({ clock: systemClock, ...running.stores }), log: app.log })
         : undefined;
     return {
       address,

@@ -19,3 +19,5 @@ export type * from './password-history-store.js';
 export type * from './ticket-store.js';
 export type * from './readiness-check.js';
 export type * from './mfa-enrollment-store.js';
+export * from './store-bundle.js';
+export * from './combine-stores.js';
