@@ -21,3 +21,5 @@ export type * from './readiness-check.js';
 export type * from './mfa-enrollment-store.js';
 export * from './store-bundle.js';
 export * from './combine-stores.js';
+export * from './record-columns.js';
+export * from './refresh-token-successor.js';

@@ -257,4 +257,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX password_history_user ON password_history (user_id, seq);
     `,
   },
+  {
+    version: 14,
+    name: 'refresh token audience',
+    // The API a refresh token was issued for; NULL (older tokens) is the userinfo audience.
+    sql: `
+      ALTER TABLE refresh_tokens ADD COLUMN audience text;
+    `,
+  },
 ];

@@ -8,6 +8,7 @@ import { counterSlotsMigration } from './007-counter-slots.js';
 import { legacyHashIndexMigration } from './008-legacy-hash-index.js';
 import { identifierSkeletonsMigration } from './009-identifier-skeletons.js';
 import { accountsMigration } from './010-accounts.js';
+import { refreshTokenAudienceMigration } from './011-refresh-token-audience.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   legacyHashIndexMigration,
   identifierSkeletonsMigration,
   accountsMigration,
+  refreshTokenAudienceMigration,
 ];
