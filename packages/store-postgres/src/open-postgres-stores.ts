@@ -1,15 +1,4 @@
-import type {
-  CodeStore,
-  CounterStore,
-  DeviceCredentialStore,
-  KeyStore,
-  RefreshTokenStore,
-  UsedAssertionStore,
-  UserStore,
-  TicketStore,
-  PasswordHistoryStore,
-  StoreBundle,
-} from '@oauth-ro/core';
+import type { StoreBundle } from '@oauth-ro/core';
 import { createPostgresUsedAssertionStore } from './assertions/create-postgres-used-assertion-store.js';
 import { createPostgresCodeStore } from './codes/create-postgres-code-store.js';
 import { createPostgresCounterStore } from './counters/create-postgres-counter-store.js';
@@ -26,26 +15,14 @@ import { createPostgresUserStore } from './users/create-postgres-user-store.js';
 import { createPostgresTicketStore } from './accounts/create-postgres-ticket-store.js';
 import { createPostgresPasswordHistoryStore } from './accounts/create-postgres-password-history-store.js';
 
-/** Every store oauth-ro keeps in PostgreSQL, over one pool: a {@link StoreBundle} named `database`. */
-export interface PostgresStores extends StoreBundle {
-  readonly users: UserStore;
-  readonly keys: KeyStore;
-  readonly refreshTokens: RefreshTokenStore;
-  readonly deviceCredentials: DeviceCredentialStore;
-  readonly usedAssertions: UsedAssertionStore;
-  /** Passwordless codes; with Redis configured, prefer Redis's. */
-  readonly codes: CodeStore;
-  /** Throttling and failure counters; with Redis configured, prefer Redis's. */
-  readonly counters: CounterStore;
-  readonly tickets: TicketStore;
-  readonly passwordHistory: PasswordHistoryStore;
-  /** `postgres://host:port`, with ` (schema name)` unless `public`; never a user or password. */
-  readonly description: string;
-  /** Resolves when PostgreSQL answers; rejects with core's `UnavailableError` otherwise (for readiness). */
-  ping(): Promise<void>;
-  /** Ends the pool; waits for checked-out connections to come back. */
-  close(): Promise<void>;
-}
+/**
+ * Every store oauth-ro keeps in PostgreSQL, over one pool: a {@link StoreBundle} named `database`,
+ * described `postgres://host:port` (and ` (schema name)` unless `public`; never a user or password).
+ * Its `ping` rejects with core's `UnavailableError` while PostgreSQL does not answer; `close` ends
+ * the pool once checked-out connections came back. With Redis configured, prefer Redis's `codes`,
+ * `counters` and `usedAssertions` (`combineStores`).
+ */
+export type PostgresStores = StoreBundle<'users' | 'keys' | 'refreshTokens' | 'deviceCredentials' | 'usedAssertions' | 'codes' | 'counters' | 'tickets' | 'passwordHistory'>;
 
 /**
  * Connects to PostgreSQL (`?schema=name` on the URL selects the schema, like `options.schema`), migrates the schema (once, however many instances start together) and

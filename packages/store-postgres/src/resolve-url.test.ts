@@ -13,7 +13,7 @@ describe('resolveUrl', () => {
 
   it('refuses a schema that is not a plain identifier (it is spliced into search_path), and two different schemas', () => {
     expect(() => resolveOptions(resolveUrl('postgres://db/oauth?schema=a;drop').options)).toThrow(/schema must be a plain identifier/);
-    expect(() => resolveUrl('postgres://db/oauth?schema=a', { schema: 'b' })).toThrow(/schema given twice/);
+    expect(() => resolveUrl('postgres://db/oauth?schema=a', { schema: 'b' })).toThrow(/^schema given twice/);
     expect(resolveUrl('postgres://db/oauth?schema=a', { schema: 'a' }).options.schema).toBe('a');
   });
 

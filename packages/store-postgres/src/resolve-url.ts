@@ -1,3 +1,4 @@
+import { takeUrlOption } from '@oauth-ro/core';
 import type { PostgresStoreOptions } from './options.js';
 
 /** A PostgreSQL URL for the driver, and the options it carried. */
@@ -15,19 +16,8 @@ export interface ResolvedPostgresUrl {
  * @example resolveUrl('postgres://db/oauth?schema=tenant_a&sslmode=require'); // { url: 'postgres://db/oauth?sslmode=require', options: { schema: 'tenant_a' } }
  */
 export function resolveUrl(value: string, options: PostgresStoreOptions = {}): ResolvedPostgresUrl {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error('not a valid postgres:// URL');
-  }
-  const schema = url.searchParams.get('schema');
-  if (schema === null) return { url: value, options };
-  if (options.schema !== undefined && options.schema !== schema) {
-    throw new Error(`PostgreSQL schema given twice: ${JSON.stringify(schema)} in the URL, ${JSON.stringify(options.schema)} in the options`);
-  }
-  url.searchParams.delete('schema');
-  return { url: url.toString(), options: { ...options, schema } };
+  const { url, option: schema } = takeUrlOption(value, 'schema', 'postgres', options.schema);
+  return { url, options: schema === undefined ? options : { ...options, schema } };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CodeStore, CounterStore, PasswordHistoryStore, StoreBundle, StorePortName, TicketStore, UsedAssertionStore } from '@oauth-ro/core';
+import type { StoreBundle, StorePortName } from '@oauth-ro/core';
 import { createRedisPasswordHistoryStore } from './accounts/create-redis-password-history-store.js';
 import { createRedisTicketStore } from './accounts/create-redis-ticket-store.js';
 import { createRedisUsedAssertionStore } from './assertions/create-redis-used-assertion-store.js';
@@ -16,21 +16,13 @@ import { resolveUrl } from './resolve-url.js';
  */
 export const REDIS_SHORT_LIVED_PORTS: readonly StorePortName[] = ['usedAssertions', 'codes', 'counters'];
 
-/** The stores oauth-ro keeps in Redis, over one connection: a {@link StoreBundle} named `redis`. */
-export interface RedisStores extends StoreBundle {
-  readonly usedAssertions: UsedAssertionStore;
-  readonly codes: CodeStore;
-  readonly counters: CounterStore;
-  /** Reset and verification tickets (optional: a SQL store keeps them too). */
-  readonly tickets: TicketStore;
-  readonly passwordHistory: PasswordHistoryStore;
-  /** `redis://host:port` (`rediss://` over TLS); never a user or password. */
-  readonly description: string;
-  /** Resolves when Redis answers `PING`; rejects with core's `UnavailableError` otherwise (for readiness). */
-  ping(): Promise<void>;
-  /** Closes the connection. */
-  close(): Promise<void>;
-}
+/**
+ * The stores oauth-ro keeps in Redis, over one connection: a {@link StoreBundle} named `redis`,
+ * described `redis://host:port` (`rediss://` over TLS; never a user or password). Tickets and
+ * password history are there too for deployments without a SQL store. Its `ping` sends `PING`
+ * (core's `UnavailableError` when Redis does not answer); `close` closes the connection.
+ */
+export type RedisStores = StoreBundle<'usedAssertions' | 'codes' | 'counters' | 'tickets' | 'passwordHistory'>;
 
 /**
  * Connects to Redis (`?prefix=name` on the URL sets the key prefix, like `options.prefix`) and returns the stores whose state is short-lived and shared by every instance.

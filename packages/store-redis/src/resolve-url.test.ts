@@ -8,7 +8,7 @@ describe('resolveUrl', () => {
   });
 
   it('refuses two different prefixes, and a URL that does not parse without echoing it', () => {
-    expect(() => resolveUrl('redis://cache?prefix=a', { prefix: 'b' })).toThrow(/prefix given twice/);
+    expect(() => resolveUrl('redis://cache?prefix=a', { prefix: 'b' })).toThrow(/^prefix given twice/);
     expect(() => resolveUrl('redis://u:hunter2@cache:port')).toThrow(/^not a valid redis:\/\/ URL$/);
   });
 });

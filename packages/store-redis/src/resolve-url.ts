@@ -1,3 +1,4 @@
+import { takeUrlOption } from '@oauth-ro/core';
 import type { RedisStoreOptions } from './options.js';
 
 /**
@@ -8,17 +9,6 @@ import type { RedisStoreOptions } from './options.js';
  * @example resolveUrl('redis://cache:6379?prefix=prod'); // { url: 'redis://cache:6379', options: { prefix: 'prod' } }
  */
 export function resolveUrl(value: string, options: RedisStoreOptions = {}): { readonly url: string; readonly options: RedisStoreOptions } {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error('not a valid redis:// URL');
-  }
-  const prefix = url.searchParams.get('prefix');
-  if (prefix === null) return { url: value, options };
-  if (options.prefix !== undefined && options.prefix !== prefix) {
-    throw new Error(`Redis key prefix given twice: ${JSON.stringify(prefix)} in the URL, ${JSON.stringify(options.prefix)} in the options`);
-  }
-  url.searchParams.delete('prefix');
-  return { url: url.toString(), options: { ...options, prefix } };
+  const { url, option: prefix } = takeUrlOption(value, 'prefix', 'redis', options.prefix);
+  return { url, options: prefix === undefined ? options : { ...options, prefix } };
 }

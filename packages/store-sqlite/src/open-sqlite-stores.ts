@@ -1,4 +1,4 @@
-import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, PasswordHistoryStore, RefreshTokenStore, StoreBundle, TicketStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import type { StoreBundle } from '@oauth-ro/core';
 import { createSqlitePasswordHistoryStore } from './accounts/create-sqlite-password-history-store.js';
 import { createSqliteTicketStore } from './accounts/create-sqlite-ticket-store.js';
 import { createSqliteCodeStore } from './codes/create-sqlite-code-store.js';
@@ -19,24 +19,12 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
-/** Every store oauth-ro keeps in SQLite, over one connection: a {@link StoreBundle} named `database`. */
-export interface SqliteStores extends StoreBundle {
-  readonly users: UserStore;
-  readonly keys: KeyStore;
-  readonly refreshTokens: RefreshTokenStore;
-  readonly deviceCredentials: DeviceCredentialStore;
-  readonly usedAssertions: UsedAssertionStore;
-  readonly codes: CodeStore;
-  readonly counters: CounterStore;
-  readonly tickets: TicketStore;
-  readonly passwordHistory: PasswordHistoryStore;
-  /** `sqlite:<path>` or `sqlite::memory:`. */
-  readonly description: string;
-  /** Resolves when the database answers a query (a readiness check); rejects once closed or broken. */
-  ping(): Promise<void>;
-  /** Closes the connection (checkpointing the WAL); calling it again does nothing. */
-  close(): Promise<void>;
-}
+/**
+ * Every store oauth-ro keeps in SQLite, over one connection: a {@link StoreBundle} named `database`,
+ * described `sqlite:<path>`. Its `ping` runs a query (it rejects once closed or broken); `close`
+ * checkpoints the WAL and closes the file, and does nothing the second time.
+ */
+export type SqliteStores = StoreBundle<'users' | 'keys' | 'refreshTokens' | 'deviceCredentials' | 'usedAssertions' | 'codes' | 'counters' | 'tickets' | 'passwordHistory'>;
 
 /**
  * Opens (creating it and its folder if needed) the SQLite database at `pathOrUrl` — a file path,

@@ -23,3 +23,4 @@ export * from './store-bundle.js';
 export * from './combine-stores.js';
 export * from './record-columns.js';
 export * from './refresh-token-successor.js';
+export * from './take-url-option.js';

@@ -1,21 +1,9 @@
 import { columnsFromRecord, recordFromColumns, type RecordColumns, type RefreshTokenRecord } from '@oauth-ro/core';
 
+// Insert order; `audience` last, added by a migration.
 const NAMES = [
-  'id',
-  'token_hash',
-  'family_id',
-  'user_id',
-  'client_id',
-  'device',
-  'scope',
-  'rotating',
-  'created_at',
-  'expires_at',
-  'last_used_at',
-  'rotated_at',
-  'revoked_at',
-  'idle_expires_at',
-  'audience',
+  'id', 'token_hash', 'family_id', 'user_id', 'client_id', 'device', 'scope', 'rotating',
+  'created_at', 'expires_at', 'last_used_at', 'rotated_at', 'revoked_at', 'idle_expires_at', 'audience',
 ] as const satisfies readonly (keyof RefreshTokenRecord)[];
 
 /** The columns of `refresh_tokens`, in insert order. */
