@@ -26,6 +26,10 @@ export function apiAudienceSuite(harness: AdapterHarness): void {
     const cc = (json: Record<string, unknown> = {}, headers: Record<string, string> = basicAuth(C.backend, BACKEND_SECRET)) =>
       token({ grant_type: 'client_credentials', audience: NOTES_API, ...json }, headers);
 
+    /** A password-realm login of `email` for the notes API. */
+    const notesLogin = (email: string, scope: string) =>
+      token({ grant_type: GRANTS.passwordRealm, client_id: C.spa, username: email, password: GOOD_PASSWORD, realm: GRANTS_CONNECTION, audience: NOTES_API, scope });
+
     async function verify(text: string, audience: string) {
       const jwks = await ctx.current.app.dispatch({ method: 'GET', path: '/.well-known/jwks.json' });
       return jwtVerify(text, createLocalJWKSet(jwks.json), { issuer: ctx.current.oauthRo.issuer, audience, algorithms: ['RS256'] });
@@ -33,15 +37,7 @@ export function apiAudienceSuite(harness: AdapterHarness): void {
 
     it('a user token for an API: aud = [identifier, userinfo], only OIDC and API scopes, the API lifetime; /userinfo accepts it', async () => {
       const { email, user_id } = await newGrantsUser(ctx.current);
-      const res = await token({
-        grant_type: GRANTS.passwordRealm,
-        client_id: C.spa,
-        username: email,
-        password: GOOD_PASSWORD,
-        realm: GRANTS_CONNECTION,
-        audience: NOTES_API,
-        scope: 'openid email read:notes delete:everything',
-      });
+      const res = await notesLogin(email, 'openid email read:notes delete:everything');
       expect(res.status, res.text).toBe(200);
       expect(res.json).toMatchObject({ scope: 'openid email read:notes', expires_in: 7200, token_type: 'Bearer' });
       const { payload, protectedHeader } = await verify(res.json.access_token, NOTES_API);
@@ -71,15 +67,7 @@ export function apiAudienceSuite(harness: AdapterHarness): void {
 
     it('a refresh token issued for an API refreshes into an access token for that API (aud, scope, lifetime), also after rotation', async () => {
       const { email, user_id } = await newGrantsUser(ctx.current);
-      const login = await token({
-        grant_type: GRANTS.passwordRealm,
-        client_id: C.spa,
-        username: email,
-        password: GOOD_PASSWORD,
-        realm: GRANTS_CONNECTION,
-        audience: NOTES_API,
-        scope: 'openid offline_access read:notes delete:everything',
-      });
+      const login = await notesLogin(email, 'openid offline_access read:notes delete:everything');
       expect(login.status, login.text).toBe(200);
       expect(login.json.scope).toBe('openid offline_access read:notes');
       let refreshToken: string = login.json.refresh_token;
@@ -100,7 +88,7 @@ export function apiAudienceSuite(harness: AdapterHarness): void {
 
     it('refuses to refresh a token whose API was removed from the configuration since: 403 Service not found', async () => {
       const { email } = await newGrantsUser(ctx.current);
-      const login = await token({ grant_type: GRANTS.passwordRealm, client_id: C.spa, username: email, password: GOOD_PASSWORD, realm: GRANTS_CONNECTION, audience: NOTES_API, scope: 'openid offline_access' });
+      const login = await notesLogin(email, 'openid offline_access');
       expect(login.json.refresh_token).toEqual(expect.any(String));
       const config = grantsConfig();
       const withoutNotes = {
