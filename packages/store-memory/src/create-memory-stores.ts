@@ -1,3 +1,4 @@
+import type { StoreBundle } from '@oauth-ro/core';
 import { MemoryCodeStore } from './memory-code-store.js';
 import { MemoryCounterStore } from './memory-counter-store.js';
 import { MemoryDeviceCredentialStore } from './memory-device-credential-store.js';
@@ -10,12 +11,17 @@ import { MemoryPasswordHistoryStore } from './memory-password-history-store.js';
 import { MemoryMfaEnrollmentStore } from './memory-mfa-enrollment-store.js';
 
 /**
- * Every store oauth-ro needs, in memory.
+ * Every store oauth-ro needs, in memory: a `StoreBundle` named `memory` (its `ping` always answers,
+ * its `close` forgets nothing; the state goes with the process).
  *
  * @example const { users, keys } = createMemoryStores();
  */
 export function createMemoryStores() {
   return {
+    name: 'memory',
+    description: 'memory',
+    async ping(): Promise<void> {},
+    async close(): Promise<void> {},
     users: new MemoryUserStore(),
     keys: new MemoryKeyStore(),
     refreshTokens: new MemoryRefreshTokenStore(),
@@ -26,5 +32,5 @@ export function createMemoryStores() {
     tickets: new MemoryTicketStore(),
     passwordHistory: new MemoryPasswordHistoryStore(),
     mfaEnrollments: new MemoryMfaEnrollmentStore(),
-  };
+  } satisfies StoreBundle<'users' | 'keys'>;
 }

@@ -1,9 +1,4 @@
-import type {
-  RefreshTokenRecord,
-  RefreshTokenRotation,
-  RefreshTokenStore,
-  RefreshTokenUse,
-} from '@oauth-ro/core';
+import { refreshTokenSuccessor, type RefreshTokenRecord, type RefreshTokenRotation, type RefreshTokenStore, type RefreshTokenUse } from '@oauth-ro/core';
 
 /**
  * Refresh tokens in a Map keyed by hash. Every method runs synchronously inside, so `use` (check,
@@ -53,8 +48,7 @@ export class MemoryRefreshTokenStore implements RefreshTokenStore {
       return { outcome: 'active', record: { ...used } };
     }
     const used: RefreshTokenRecord = { ...record, last_used_at: at, rotated_at: record.rotated_at ?? at };
-    const { rotated_at: _r, last_used_at: _l, revoked_at: _v, idle_expires_at: _i, ...inherited } = record;
-    const successor: RefreshTokenRecord = { ...inherited, ...rotation.successor, ...idle };
+    const successor = refreshTokenSuccessor(record, rotation, idle_expires_at);
     if (this.#byHash.has(successor.token_hash)) throw new Error('refresh token hash already stored');
     this.#byHash.set(token_hash, used);
     this.#byHash.set(successor.token_hash, successor);

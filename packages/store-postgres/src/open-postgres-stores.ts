@@ -1,15 +1,4 @@
-import type {
-  CodeStore,
-  CounterStore,
-  DeviceCredentialStore,
-  KeyStore,
-  RefreshTokenStore,
-  UsedAssertionStore,
-  UserStore,
-  TicketStore,
-  PasswordHistoryStore,
-  MfaEnrollmentStore,
-} from '@oauth-ro/core';
+import type { StoreBundle } from '@oauth-ro/core';
 import { createPostgresUsedAssertionStore } from './assertions/create-postgres-used-assertion-store.js';
 import { createPostgresCodeStore } from './codes/create-postgres-code-store.js';
 import { createPostgresCounterStore } from './counters/create-postgres-counter-store.js';
@@ -21,33 +10,23 @@ import { runMigrations } from './migrations/run-migrations.js';
 import type { PostgresStoreOptions } from './options.js';
 import { createPostgresRefreshTokenStore } from './refresh-tokens/create-postgres-refresh-token-store.js';
 import { resolveOptions } from './resolve-options.js';
+import { describeUrl, resolveUrl } from './resolve-url.js';
 import { createPostgresUserStore } from './users/create-postgres-user-store.js';
 import { createPostgresTicketStore } from './accounts/create-postgres-ticket-store.js';
 import { createPostgresPasswordHistoryStore } from './accounts/create-postgres-password-history-store.js';
 import { createPostgresMfaEnrollmentStore } from './mfa/create-postgres-mfa-enrollment-store.js';
 
-/** Every store oauth-ro keeps in PostgreSQL, over one pool. */
-export interface PostgresStores {
-  readonly users: UserStore;
-  readonly keys: KeyStore;
-  readonly refreshTokens: RefreshTokenStore;
-  readonly deviceCredentials: DeviceCredentialStore;
-  readonly usedAssertions: UsedAssertionStore;
-  /** Passwordless codes; with Redis configured, prefer Redis's. */
-  readonly codes: CodeStore;
-  /** Throttling and failure counters; with Redis configured, prefer Redis's. */
-  readonly counters: CounterStore;
-  readonly tickets: TicketStore;
-  readonly passwordHistory: PasswordHistoryStore;
-  readonly mfaEnrollments: MfaEnrollmentStore;
-  /** Resolves when PostgreSQL answers; rejects with core's `UnavailableError` otherwise (for readiness). */
-  ping(): Promise<void>;
-  /** Ends the pool; waits for checked-out connections to come back. */
-  close(): Promise<void>;
-}
+/**
+ * Every store oauth-ro keeps in PostgreSQL, over one pool: a {@link StoreBundle} named `database`,
+ * described `postgres://host:port` (and ` (schema name)` unless `public`; never a user or password).
+ * Its `ping` rejects with core's `UnavailableError` while PostgreSQL does not answer; `close` ends
+ * the pool once checked-out connections came back. With Redis configured, prefer Redis's `codes`,
+ * `counters` and `usedAssertions` (`combineStores`).
+ */
+export type PostgresStores = StoreBundle<'users' | 'keys' | 'refreshTokens' | 'deviceCredentials' | 'usedAssertions' | 'codes' | 'counters' | 'tickets' | 'passwordHistory' | 'mfaEnrollments'>;
 
 /**
- * Connects to PostgreSQL, migrates the schema (once, however many instances start together) and
+ * Connects to PostgreSQL (`?schema=name` on the URL selects the schema, like `options.schema`), migrates the schema (once, however many instances start together) and
  * returns the stores. An unreachable server rejects with `UnavailableError` within
  * `connectionTimeoutMs`; later outages turn single requests into 503s and heal by themselves.
  *
@@ -57,11 +36,14 @@ export interface PostgresStores {
  * // on shutdown
  * await stores.close();
  */
-export async function openPostgresStores(url: string, options?: PostgresStoreOptions): Promise<PostgresStores> {
-  const resolved = resolveOptions(options);
+export async function openPostgresStores(value: string, options?: PostgresStoreOptions): Promise<PostgresStores> {
+  const { url, options: withSchema } = resolveUrl(value, options);
+  const resolved = resolveOptions(withSchema);
   if (resolved.migrate) await runMigrations(url, resolved);
   const db = createDatabase(createPool(url, resolved), resolved.logger);
   return {
+    name: 'database',
+    description: describeUrl(url, resolved.schema),
     users: createPostgresUserStore(db),
     keys: createPostgresKeyStore(db),
     refreshTokens: createPostgresRefreshTokenStore(db),

@@ -1,4 +1,4 @@
-import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, MfaEnrollmentStore, PasswordHistoryStore, RefreshTokenStore, TicketStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import type { StoreBundle } from '@oauth-ro/core';
 import { createSqlitePasswordHistoryStore } from './accounts/create-sqlite-password-history-store.js';
 import { createSqliteTicketStore } from './accounts/create-sqlite-ticket-store.js';
 import { createSqliteCodeStore } from './codes/create-sqlite-code-store.js';
@@ -20,27 +20,16 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
-/** Every store oauth-ro keeps in SQLite, over one connection. */
-export interface SqliteStores {
-  readonly users: UserStore;
-  readonly keys: KeyStore;
-  readonly refreshTokens: RefreshTokenStore;
-  readonly deviceCredentials: DeviceCredentialStore;
-  readonly usedAssertions: UsedAssertionStore;
-  readonly codes: CodeStore;
-  readonly counters: CounterStore;
-  readonly tickets: TicketStore;
-  readonly passwordHistory: PasswordHistoryStore;
-  readonly mfaEnrollments: MfaEnrollmentStore;
-  /** Resolves when the database answers a query (a readiness check); rejects once closed or broken. */
-  ping(): Promise<void>;
-  /** Closes the connection (checkpointing the WAL); calling it again does nothing. */
-  close(): Promise<void>;
-}
+/**
+ * Every store oauth-ro keeps in SQLite, over one connection: a {@link StoreBundle} named `database`,
+ * described `sqlite:<path>`. Its `ping` runs a query (it rejects once closed or broken); `close`
+ * checkpoints the WAL and closes the file, and does nothing the second time.
+ */
+export type SqliteStores = StoreBundle<'users' | 'keys' | 'refreshTokens' | 'deviceCredentials' | 'usedAssertions' | 'codes' | 'counters' | 'tickets' | 'passwordHistory' | 'mfaEnrollments'>;
 
 /**
  * Opens (creating it and its folder if needed) the SQLite database at `pathOrUrl` — a file path,
- * `sqlite:<path>` or `:memory:` — migrates its schema and returns the stores. Several processes may
+ * `sqlite:<path>`, `sqlite:///<absolute path>` or `:memory:` (see {@link resolveLocation}) — migrates its schema and returns the stores. Several processes may
  * open one file at once: migrations and key creation take the write lock first, so they agree.
  *
  * @example
@@ -50,10 +39,13 @@ export interface SqliteStores {
  * await stores.close();
  */
 export async function openSqliteStores(pathOrUrl: string, options: SqliteStoreOptions = {}): Promise<SqliteStores> {
-  const db = openDatabase(resolveLocation(pathOrUrl), options.busyTimeoutMs ?? 5000);
+  const location = resolveLocation(pathOrUrl);
+  const db = openDatabase(location, options.busyTimeoutMs ?? 5000);
   try {
     runMigrations(db, MIGRATIONS);
     return {
+      name: 'database',
+      description: `sqlite:${location.kind === 'memory' ? ':memory:' : location.path}`,
       users: createSqliteUserStore(db),
       keys: createSqliteKeyStore(db),
       refreshTokens: createSqliteRefreshTokenStore(db),

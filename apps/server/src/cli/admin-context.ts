@@ -1,9 +1,8 @@
 import { createArgon2Hasher } from '@oauth-ro/argon2';
-import { systemClock, webCryptoRandom, type ConnectionConfig, type Logger, type OAuthRoConfig, type PasswordHasher } from '@oauth-ro/core';
+import { systemClock, webCryptoRandom, type CombinedStores, type ConnectionConfig, type Logger, type OAuthRoConfig, type PasswordHasher } from '@oauth-ro/core';
 import { loadServerConfig } from '../config/load-server-config.js';
 import { readEnvironment, type ServerEnvironment } from '../env/read-environment.js';
 import { openStores } from '../stores/open-stores.js';
-import type { ServerStores } from '../stores/server-stores.js';
 import type { CliIo } from './cli-io.js';
 import { CommandError } from './usage-error.js';
 
@@ -11,7 +10,7 @@ import { CommandError } from './usage-error.js';
 export interface AdminContext {
   readonly env: ServerEnvironment;
   readonly config: OAuthRoConfig;
-  readonly stores: ServerStores;
+  readonly stores: CombinedStores;
   readonly hasher: PasswordHasher;
   readonly clock: typeof systemClock;
   readonly random: typeof webCryptoRandom;

@@ -1,5 +1,4 @@
 import { createOAuthRo, type MfaAdministration, type UserRecord } from '@oauth-ro/core';
-import { pickStorePorts } from '../stores/server-stores.js';
 import type { AdminContext } from './admin-context.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandArgs } from './command.js';
@@ -27,7 +26,7 @@ export function withUserMfa<T>(
     }
     const oauthRo = await createOAuthRo({
       config: context.config,
-      deps: { ...pickStorePorts(context.stores), hasher: context.hasher, clock: context.clock, random: context.random, logger: context.logger },
+      deps: { ...context.stores, hasher: context.hasher, clock: context.clock, random: context.random, logger: context.logger },
       ...(context.env.keyEncryptionKey === undefined ? {} : { keyEncryptionKey: context.env.keyEncryptionKey }),
     });
     try {

@@ -25,7 +25,7 @@ describe('readEnvironment', () => {
     expect(readEnvironment({ PORT: '', OAUTH_RO_CONFIG: ' ' })).toEqual({
       port: 3000,
       host: '127.0.0.1',
-      database: { kind: 'sqlite', path: './data/oauth-ro.db' },
+      database: { kind: 'sqlite', url: 'sqlite:./data/oauth-ro.db' },
       logLevel: 'info',
       trustProxy: false,
       pruneIntervalSeconds: 3600,
@@ -58,20 +58,12 @@ describe('readEnvironment', () => {
     });
   });
 
-  it('reads sqlite locations: sqlite:<path>, sqlite:///abs, :memory: and a bare path', () => {
-    expect(readEnvironment({ OAUTH_RO_DATABASE: 'sqlite:/var/lib/o.db' }).database).toEqual({ kind: 'sqlite', path: '/var/lib/o.db' });
-    expect(readEnvironment({ OAUTH_RO_DATABASE: 'sqlite:///var/lib/o.db' }).database).toEqual({ kind: 'sqlite', path: '/var/lib/o.db' });
-    expect(readEnvironment({ OAUTH_RO_DATABASE: 'sqlite::memory:' }).database).toEqual({ kind: 'sqlite', path: ':memory:' });
-    expect(readEnvironment({ OAUTH_RO_DATABASE: 'data/x.db' }).database).toEqual({ kind: 'sqlite', path: 'data/x.db' });
-  });
-
-  it('takes ?schema= off a postgres URL and checks it is a plain identifier', () => {
-    expect(readEnvironment({ OAUTH_RO_DATABASE: 'postgres://u:p@db:5432/oauth?schema=tenant_a&sslmode=require' }).database).toEqual({
-      kind: 'postgres',
-      url: 'postgres://u:p@db:5432/oauth?sslmode=require',
-      schema: 'tenant_a',
-    });
-    expect(failure({ OAUTH_RO_DATABASE: 'postgres://db/oauth?schema=a;drop' })).toMatch(/^OAUTH_RO_DATABASE: schema must be a plain SQL identifier/);
+  it('chooses the store by scheme and leaves the rest of the URL to it (sqlite:<path>, a bare path, postgres://…?schema=)', () => {
+    expect(readEnvironment({ OAUTH_RO_DATABASE: 'sqlite:///var/lib/o.db' }).database).toEqual({ kind: 'sqlite', url: 'sqlite:///var/lib/o.db' });
+    expect(readEnvironment({ OAUTH_RO_DATABASE: 'sqlite::memory:' }).database).toEqual({ kind: 'sqlite', url: 'sqlite::memory:' });
+    expect(readEnvironment({ OAUTH_RO_DATABASE: 'data/x.db' }).database).toEqual({ kind: 'sqlite', url: 'data/x.db' });
+    const postgres = 'postgresql://u:p@db:5432/oauth?schema=tenant_a&sslmode=require';
+    expect(readEnvironment({ OAUTH_RO_DATABASE: postgres }).database).toEqual({ kind: 'postgres', url: postgres });
   });
 
   it('names the variable that is wrong, without echoing database passwords', () => {

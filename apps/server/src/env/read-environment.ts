@@ -2,10 +2,14 @@ import { MIN_ADMIN_TOKEN_LENGTH, parseKeyEncryptionKey, type GeolocOptions } fro
 import { StartupError } from '../config/startup-error.js';
 import { readGeoloc } from './read-geoloc.js';
 
-/** Where users and keys are kept, from `OAUTH_RO_DATABASE`. */
-export type DatabaseLocation =
-  | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
+/**
+ * Where users and keys are kept, from `OAUTH_RO_DATABASE`: which store package opens it. The package
+ * reads the rest of the URL itself (`?schema=` for PostgreSQL, the path for SQLite).
+ */
+export interface DatabaseLocation {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly url: string;
+}
 
 /** The server's environment (docs/spec.md §1), validated. */
 export interface ServerEnvironment {
@@ -52,40 +56,19 @@ function readPort(value: string | undefined): number {
 }
 
 /**
- * `sqlite:<path>` (or a bare path) for the embedded store, `postgres://…` for PostgreSQL.
+ * `postgres://…` for PostgreSQL; `sqlite:<path>` (or a bare path) for the embedded store. Another
+ * URL scheme is refused here, naming the scheme only.
  *
- * @example readDatabase('sqlite:./data/oauth-ro.db'); // { kind: 'sqlite', path: './data/oauth-ro.db' }
+ * @example readDatabase('sqlite:./data/oauth-ro.db'); // { kind: 'sqlite', url: 'sqlite:./data/oauth-ro.db' }
  */
 function readDatabase(value: string): DatabaseLocation {
-  if (/^postgres(ql)?:\/\//i.test(value)) return readPostgres(value);
-  if (/^sqlite:/i.test(value)) {
-    const path = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (path === '') throw new StartupError('OAUTH_RO_DATABASE: "sqlite:" must be followed by a file path, e.g. sqlite:./data/oauth-ro.db');
-    return { kind: 'sqlite', path };
-  }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+  if (/^postgres(ql)?:\/\//i.test(value)) return { kind: 'postgres', url: value };
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1];
+  if (scheme !== undefined && !/^sqlite$/i.test(scheme)) {
     // Never echo the URL: it may carry a password.
-    const scheme = value.slice(0, value.indexOf(':'));
     throw new StartupError(`OAUTH_RO_DATABASE: unsupported scheme "${scheme}"; use sqlite:<path> or a postgres:// URL`);
   }
-  return { kind: 'sqlite', path: value };
-}
-
-/** A `postgres://` URL; an optional `?schema=name` selects the schema (and is not passed to the driver). */
-function readPostgres(value: string): DatabaseLocation {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new StartupError('OAUTH_RO_DATABASE: not a valid postgres:// URL');
-  }
-  const schema = url.searchParams.get('schema');
-  if (schema === null) return { kind: 'postgres', url: value };
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
-    throw new StartupError(`OAUTH_RO_DATABASE: schema must be a plain SQL identifier, got ${JSON.stringify(schema)}`);
-  }
-  url.searchParams.delete('schema');
-  return { kind: 'postgres', url: url.toString(), schema };
+  return { kind: 'sqlite', url: value };
 }
 
 function readIssuer(value: string | undefined): string | undefined {
@@ -167,7 +150,7 @@ function readAdminToken(value: string | undefined): string | undefined {
  *
  * @example
  * const env = readEnvironment(process.env);
- * // { port: 3000, host: '127.0.0.1', database: { kind: 'sqlite', path: './data/oauth-ro.db' }, … }
+ * // { port: 3000, host: '127.0.0.1', database: { kind: 'sqlite', url: 'sqlite:./data/oauth-ro.db' }, … }
  */
 export function readEnvironment(env: Readonly<Record<string, string | undefined>>): ServerEnvironment {
   const configFile = nonEmpty(env.OAUTH_RO_CONFIG);

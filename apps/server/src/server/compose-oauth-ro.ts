@@ -1,8 +1,7 @@
 import { createArgon2Hasher, DEFAULT_HASHER_LIMITS, OWASP_ARGON2ID, type Argon2Hasher } from '@oauth-ro/argon2';
-import { createOAuthRo, systemClock, webCryptoRandom, type CoreDeps, type Directory, type Logger, type OAuthRo, type OAuthRoConfig } from '@oauth-ro/core';
+import { createOAuthRo, systemClock, webCryptoRandom, type CoreDeps, type Directory, type Logger, type OAuthRo, type OAuthRoConfig, type StorePorts } from '@oauth-ro/core';
 import { StartupError } from '../config/startup-error.js';
 import type { ServerEnvironment } from '../env/read-environment.js';
-import type { StorePorts } from '../stores/server-stores.js';
 import { loadDirectories } from './load-directories.js';
 import { loadExtensibility, type LoadedExtensibility } from './load-extensibility.js';
 import { loadSenders } from './load-senders.js';
@@ -46,7 +45,7 @@ export interface ComposedOAuthRo {
  * loaded before the failure is closed.
  *
  * @example
- * const { oauthRo, close } = await composeOAuthRo({ env, config, stores: pickStorePorts(stores), logger });
+ * const { oauthRo, close } = await composeOAuthRo({ env, config, stores, logger });
  */
 export async function composeOAuthRo(options: ComposeOptions): Promise<ComposedOAuthRo> {
   const { env, config, logger } = options;

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { pruneExpired, systemClock } from '@oauth-ro/core';
+import { pruneExpired, systemClock, type CombinedStores } from '@oauth-ro/core';
 import { OAUTH_RO_MAX_PARAM_LENGTH, oauthRoFrameworkErrors, oauthRoPlugin } from '@oauth-ro/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { StartupError } from '../config/startup-error.js';
@@ -7,7 +7,6 @@ import type { ShutdownEnvironment } from '../env/read-shutdown-environment.js';
 import { createProcessMetrics } from '../metrics/process-metrics.js';
 import { packageVersion } from '../version.js';
 import { openStores } from '../stores/open-stores.js';
-import { pickStorePorts, type ServerStores } from '../stores/server-stores.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './answer-client-errors.js';
 import { answerInContractShape } from './answer-in-contract-shape.js';
 import { auditLogSink } from './audit-log-sink.js';
@@ -99,7 +98,7 @@ export async function startServer(
   drainOnClose(app);
   registerRequestIds(app);
   const drain = drainRequests(app);
-  let stores: ServerStores | undefined;
+  let stores: CombinedStores | undefined;
   let composed: ComposedOAuthRo | undefined;
   let managementListener: ManagementListener | undefined;
   try {
@@ -108,7 +107,7 @@ export async function startServer(
     composed = await composeOAuthRo({
       env,
       config,
-      stores: pickStorePorts(stores),
+      stores,
       logger: app.log,
       deps: { logger: withRequestFields(app.log), audit: auditLogSink(app.log), readiness: { ...stores.readiness, server: () => drain.readiness() } },
     });
@@ -146,7 +145,7 @@ export async function startServer(
     // Expired records are swept in the background; stop() waits for a sweep under way before closing the stores.
     const pruning =
       env.pruneIntervalSeconds > 0
-        ? schedulePruning({ intervalMs: env.pruneIntervalSeconds * 1000, run: () => pruneExpired({ clock: systemClock, ...pickStorePorts(running.stores) }), log: app.log })
+        ? schedulePruning({ intervalMs: env.pruneIntervalSeconds * 1000, run: () => pruneExpired({ clock: systemClock, ...running.stores }), log: app.log })
         : undefined;
     return {
       address,

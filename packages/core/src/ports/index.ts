@@ -19,3 +19,8 @@ export type * from './password-history-store.js';
 export type * from './ticket-store.js';
 export type * from './readiness-check.js';
 export type * from './mfa-enrollment-store.js';
+export * from './store-bundle.js';
+export * from './combine-stores.js';
+export * from './record-columns.js';
+export * from './refresh-token-successor.js';
+export * from './take-url-option.js';

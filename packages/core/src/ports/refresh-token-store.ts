@@ -15,6 +15,11 @@ export interface RefreshTokenRecord {
   readonly device: string;
   /** Space-separated scope granted at login. */
   readonly scope: string;
+  /**
+   * The identifier of the API (`resource_servers`) the login asked for with `audience`; a refresh
+   * mints the access token for it again. Absent: the userinfo audience.
+   */
+  readonly audience?: string;
   /** True when the client rotates its refresh tokens: each use returns a successor. */
   readonly rotating: boolean;
   /** Epoch milliseconds, like every time below. */
@@ -50,7 +55,7 @@ export interface RefreshTokenRotation {
 export type RefreshTokenUse =
   /** Accepted without rotation; the token stays valid. */
   | { readonly outcome: 'active'; readonly record: RefreshTokenRecord }
-  /** Accepted; `successor` (same family, user, client, device, scope, expiry; fresh idle deadline) was stored. */
+  /** Accepted; `successor` (same family, user, client, device, scope, audience, expiry; fresh idle deadline) was stored. */
   | { readonly outcome: 'rotated'; readonly record: RefreshTokenRecord; readonly successor: RefreshTokenRecord }
   /** An already rotated token came back after the leeway: its whole family is now revoked. */
   | { readonly outcome: 'reused'; readonly record: RefreshTokenRecord }

@@ -22,7 +22,8 @@ export async function newRefreshToken(random: CoreDeps['random']): Promise<{ tok
 /**
  * Issues a refresh token at login when the scope has `offline_access` and a `device` was named
  * (docs/spec.md §3), and a refresh token store is configured; otherwise undefined. The token starts a new
- * family, bound to user, client and device, expiring (absolutely and when idle) per the client's policy.
+ * family, bound to user, client and device (and to the API `audience` named at `/oauth/token`, so a
+ * refresh mints for it again), expiring (absolutely and when idle) per the client's policy.
  *
  * @example
  * const refresh_token = await issueRefreshToken(deps, client, user, ['openid', 'offline_access'], 'iPhone');
@@ -33,6 +34,7 @@ export async function issueRefreshToken(
   user: UserRecord,
   scope: readonly string[],
   device: string | undefined,
+  audience?: string,
 ): Promise<string | undefined> {
   if (!deps.refreshTokens || !device || !scope.includes('offline_access')) return undefined;
   const policy = refreshTokenPolicyOf(client);
@@ -46,6 +48,7 @@ export async function issueRefreshToken(
     client_id: client.client_id,
     device,
     scope: scope.join(' '),
+    ...(audience === undefined ? {} : { audience }),
     rotating: policy.rotation_type === 'rotating',
     created_at: now,
     ...(policy.expiration_type === 'expiring' ? { expires_at: now + policy.token_lifetime * 1000 } : {}),

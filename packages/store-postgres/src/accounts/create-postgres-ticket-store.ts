@@ -1,29 +1,10 @@
-import type { TicketRecord, TicketStore } from '@oauth-ro/core';
+import { recordFromColumns, type RecordColumns, type TicketRecord, type TicketStore } from '@oauth-ro/core';
 import type { Database } from '../db/types.js';
 
-interface TicketRow {
-  kind: TicketRecord['kind'];
-  ticket_hash: string;
-  user_id: string;
-  client_id: string | null;
-  result_url: string | null;
-  password_hash: string | null;
-  created_at: string | number;
-  expires_at: string | number;
-}
+/** A `tickets` row as `pg` returns it (`bigint` arrives as a string). */
+type TicketRow = Omit<RecordColumns<TicketRecord>, 'created_at' | 'expires_at'> & { created_at: string; expires_at: string };
 
-function toRecord(row: TicketRow): TicketRecord {
-  return {
-    kind: row.kind,
-    ticket_hash: row.ticket_hash,
-    user_id: row.user_id,
-    created_at: Number(row.created_at),
-    expires_at: Number(row.expires_at),
-    ...(row.client_id === null ? {} : { client_id: row.client_id }),
-    ...(row.result_url === null ? {} : { result_url: row.result_url }),
-    ...(row.password_hash === null ? {} : { password_hash: row.password_hash }),
-  };
-}
+const toRecord = (row: TicketRow) => recordFromColumns<TicketRecord>({ ...row, created_at: Number(row.created_at), expires_at: Number(row.expires_at) });
 
 /**
  * Tickets in PostgreSQL. `redeem` is one `DELETE … RETURNING`: of racing redemptions on any

@@ -1,27 +1,13 @@
-import type { SigningKeyRecord } from '@oauth-ro/core';
+import { recordFromColumns, type RecordColumns, type SigningKeyRecord } from '@oauth-ro/core';
 
 /** A `signing_keys` row as `pg` returns it (`bigint` arrives as a string). */
-export interface KeyRow {
-  kid: string;
-  alg: SigningKeyRecord['alg'];
-  private_jwk: string;
-  public_jwk: string;
-  created_at: string;
-  retired_at: string | null;
-}
+export type KeyRow = Omit<RecordColumns<SigningKeyRecord>, 'created_at' | 'retired_at'> & { created_at: string; retired_at: string | null };
 
 /**
- * The record a row stands for.
+ * The record a row stands for; an active key has no `retired_at` at all.
  *
  * @example const keys = rows.map(rowToKey);
  */
 export function rowToKey(row: KeyRow): SigningKeyRecord {
-  return {
-    kid: row.kid,
-    alg: row.alg,
-    private_jwk: row.private_jwk,
-    public_jwk: row.public_jwk,
-    created_at: Number(row.created_at),
-    ...(row.retired_at !== null && { retired_at: Number(row.retired_at) }),
-  };
+  return recordFromColumns<SigningKeyRecord>({ ...row, created_at: Number(row.created_at), retired_at: row.retired_at === null ? null : Number(row.retired_at) });
 }

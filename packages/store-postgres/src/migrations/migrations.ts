@@ -280,4 +280,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX mfa_enrollments_pending_created ON mfa_enrollments (created_at) WHERE status = 'pending';
     `,
   },
+  {
+    version: 15,
+    name: 'refresh token audience',
+    // The API a refresh token was issued for; NULL (older tokens) is the userinfo audience.
+    sql: `
+      ALTER TABLE refresh_tokens ADD COLUMN audience text;
+    `,
+  },
 ];

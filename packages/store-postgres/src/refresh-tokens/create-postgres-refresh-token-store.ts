@@ -1,4 +1,4 @@
-import type { RefreshTokenRecord, RefreshTokenRotation, RefreshTokenStore, RefreshTokenUse } from '@oauth-ro/core';
+import { refreshTokenSuccessor, type RefreshTokenRecord, type RefreshTokenRotation, type RefreshTokenStore, type RefreshTokenUse } from '@oauth-ro/core';
 import type { Database, Sql } from '../db/types.js';
 import {
   REFRESH_TOKEN_COLUMNS as COLUMNS,
@@ -7,7 +7,7 @@ import {
   type RefreshTokenRow,
 } from './row-to-refresh-token.js';
 
-const INSERT = `INSERT INTO refresh_tokens (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`;
+const INSERT = `INSERT INTO refresh_tokens (${COLUMNS}) VALUES (${COLUMNS.split(', ').map((_, i) => `$${i + 1}`).join(', ')})`;
 
 async function insert(sql: Sql, record: RefreshTokenRecord): Promise<void> {
   await sql.query(INSERT, refreshTokenValues(record));
@@ -16,23 +16,6 @@ async function insert(sql: Sql, record: RefreshTokenRecord): Promise<void> {
 async function update(sql: Sql, id: string, set: string, values: unknown[]): Promise<RefreshTokenRecord> {
   const { rows } = await sql.query<RefreshTokenRow>(`UPDATE refresh_tokens SET ${set} WHERE id = $1 RETURNING ${COLUMNS}`, [id, ...values]);
   return rowToRefreshToken(rows[0] as RefreshTokenRow);
-}
-
-function successorOf(record: RefreshTokenRecord, rotation: RefreshTokenRotation, idle_expires_at: number | undefined): RefreshTokenRecord {
-  const { id, token_hash, created_at } = rotation.successor;
-  return {
-    id,
-    token_hash,
-    created_at,
-    family_id: record.family_id,
-    user_id: record.user_id,
-    client_id: record.client_id,
-    device: record.device,
-    scope: record.scope,
-    rotating: record.rotating,
-    ...(record.expires_at !== undefined && { expires_at: record.expires_at }),
-    ...(idle_expires_at !== undefined && { idle_expires_at }),
-  };
 }
 
 async function useLocked(
@@ -57,14 +40,14 @@ async function useLocked(
     if (!rotation) {
       return { outcome: 'active', record: await update(tx, record.id, 'last_used_at = $2, idle_expires_at = $3', [at, idle_expires_at ?? null]) };
     }
-    const successor = successorOf(record, rotation, idle_expires_at);
+    const successor = refreshTokenSuccessor(record, rotation, idle_expires_at);
     const updated = await update(tx, record.id, 'last_used_at = $2, rotated_at = $2', [at]);
     await insert(tx, successor);
     return { outcome: 'rotated', record: updated, successor };
   }
 
   if (rotation && at - record.rotated_at <= rotation.leeway_ms) {
-    const successor = successorOf(record, rotation, idle_expires_at);
+    const successor = refreshTokenSuccessor(record, rotation, idle_expires_at);
     const updated = await update(tx, record.id, 'last_used_at = $2', [at]);
     await insert(tx, successor);
     return { outcome: 'rotated', record: updated, successor };

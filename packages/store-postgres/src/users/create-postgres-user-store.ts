@@ -1,4 +1,4 @@
-import { identifierSkeleton, type UserListOptions, type UserLookup, type UserPatch, type UserRecord, type UserStore } from '@oauth-ro/core';
+import { columnsFromRecord, identifierSkeleton, type UserListOptions, type UserLookup, type UserPatch, type UserRecord, type UserStore } from '@oauth-ro/core';
 import type { Database } from '../db/types.js';
 import { rowToUser, type UserRow } from './row-to-user.js';
 
@@ -8,17 +8,7 @@ const PATCH_COLUMNS = ['password_hash', 'blocked', 'profile', 'email', 'username
 
 function values(user: UserRecord): unknown[] {
   return [
-    user.user_id,
-    user.connection,
-    user.strategy,
-    user.email ?? null,
-    user.username ?? null,
-    user.phone_number ?? null,
-    user.password_hash ?? null,
-    user.blocked,
-    JSON.stringify(user.profile),
-    user.created_at,
-    user.updated_at,
+    ...Object.values({ ...columnsFromRecord(user, COLUMNS.split(', ') as (keyof UserRecord)[]), profile: JSON.stringify(user.profile) }),
     // The confusable skeletons (Unicode TS #39) a database user's identifiers are unique by.
     user.strategy === 'auth0' && user.email !== undefined ? identifierSkeleton(user.email) : null,
     user.strategy === 'auth0' && user.username !== undefined ? identifierSkeleton(user.username) : null,
@@ -27,6 +17,10 @@ function values(user: UserRecord): unknown[] {
 
 /** Written columns: the record's and the two skeletons. */
 const WRITTEN = `${COLUMNS}, email_skeleton, username_skeleton`;
+
+/** What an upsert of an existing user overwrites: all but `user_id`, `created_at` and `blocked` (an administrator's block). */
+const UPSERTED = ['connection', 'strategy', 'email', 'username', 'phone_number', 'email_skeleton', 'username_skeleton', 'password_hash', 'profile', 'updated_at'];
+const UPSERT_SET = UPSERTED.map((column) => `${column} = excluded.${column}`).join(', ');
 
 /**
  * Users in PostgreSQL. Login keys are unique per connection through partial unique indexes, so
@@ -81,11 +75,7 @@ export function createPostgresUserStore(db: Database): UserStore {
       // An existing user keeps its created_at and its administrator block.
       const { rows } = await db.query<UserRow>(
         `INSERT INTO users (${WRITTEN}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT (user_id) DO UPDATE SET
-           connection = excluded.connection, strategy = excluded.strategy, email = excluded.email,
-           username = excluded.username, phone_number = excluded.phone_number,
-           email_skeleton = excluded.email_skeleton, username_skeleton = excluded.username_skeleton,
-           password_hash = excluded.password_hash, profile = excluded.profile, updated_at = excluded.updated_at
+         ON CONFLICT (user_id) DO UPDATE SET ${UPSERT_SET}
          RETURNING ${COLUMNS}`,
         values(user),
       );

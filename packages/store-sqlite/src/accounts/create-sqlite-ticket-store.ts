@@ -1,29 +1,9 @@
-import type { TicketRecord, TicketStore } from '@oauth-ro/core';
+import { recordFromColumns, type RecordColumns, type TicketRecord, type TicketStore } from '@oauth-ro/core';
 import type Database from 'better-sqlite3';
 
-interface TicketRow {
-  kind: TicketRecord['kind'];
-  ticket_hash: string;
-  user_id: string;
-  client_id: string | null;
-  result_url: string | null;
-  password_hash: string | null;
-  created_at: number;
-  expires_at: number;
-}
+type TicketRow = RecordColumns<TicketRecord>;
 
-function toRecord(row: TicketRow): TicketRecord {
-  return {
-    kind: row.kind,
-    ticket_hash: row.ticket_hash,
-    user_id: row.user_id,
-    created_at: row.created_at,
-    expires_at: row.expires_at,
-    ...(row.client_id === null ? {} : { client_id: row.client_id }),
-    ...(row.result_url === null ? {} : { result_url: row.result_url }),
-    ...(row.password_hash === null ? {} : { password_hash: row.password_hash }),
-  };
-}
+const toRecord = (row: TicketRow) => recordFromColumns<TicketRecord>(row);
 
 /**
  * Tickets in SQLite. `redeem` is one `DELETE … RETURNING`, so of racing redemptions, also from

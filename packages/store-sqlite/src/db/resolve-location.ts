@@ -3,12 +3,16 @@ export type SqliteLocation = { readonly kind: 'memory' } | { readonly kind: 'fil
 
 /**
  * Reads `OAUTH_RO_DATABASE`-style locations: a plain path, `sqlite:<path>`, `sqlite://<path>`, or
- * `:memory:` (also `sqlite::memory:`). Relative paths stay relative to the working directory.
+ * `:memory:` (also `sqlite::memory:`); the scheme in any case. Relative paths stay relative to the
+ * working directory. Another URL scheme (`mysql://…`) is refused, naming the scheme only (a URL may
+ * carry a password).
  *
  * @example resolveLocation('sqlite:./data/oauth-ro.db'); // { kind: 'file', path: './data/oauth-ro.db' }
  */
 export function resolveLocation(pathOrUrl: string): SqliteLocation {
-  let path = pathOrUrl.startsWith('sqlite:') ? pathOrUrl.slice('sqlite:'.length) : pathOrUrl;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(pathOrUrl)?.[1];
+  if (scheme !== undefined && scheme.toLowerCase() !== 'sqlite') throw new Error(`SQLite location: unsupported scheme "${scheme}"`);
+  let path = /^sqlite:/i.test(pathOrUrl) ? pathOrUrl.slice('sqlite:'.length) : pathOrUrl;
   // `sqlite:///abs/file.db` and `sqlite://./file.db`: drop the empty authority.
   if (path.startsWith('//')) path = path.slice(2);
   if (path === ':memory:') return { kind: 'memory' };

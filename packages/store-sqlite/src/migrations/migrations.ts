@@ -9,6 +9,7 @@ import { legacyHashIndexMigration } from './008-legacy-hash-index.js';
 import { identifierSkeletonsMigration } from './009-identifier-skeletons.js';
 import { accountsMigration } from './010-accounts.js';
 import { mfaEnrollmentsMigration } from './011-mfa-enrollments.js';
+import { refreshTokenAudienceMigration } from './012-refresh-token-audience.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   identifierSkeletonsMigration,
   accountsMigration,
   mfaEnrollmentsMigration,
+  refreshTokenAudienceMigration,
 ];

@@ -1,4 +1,4 @@
-import type { RefreshTokenRecord, RefreshTokenRotation, RefreshTokenStore, RefreshTokenUse } from '@oauth-ro/core';
+import { refreshTokenSuccessor, type RefreshTokenRotation, type RefreshTokenStore, type RefreshTokenUse } from '@oauth-ro/core';
 import type Database from 'better-sqlite3';
 import {
   REFRESH_TOKEN_COLUMNS as COLUMNS,
@@ -8,11 +8,6 @@ import {
 } from './row-to-refresh-token.js';
 
 const VALUES = COLUMNS.split(', ').map((c) => `@${c}`).join(', ');
-
-function successorOf(record: RefreshTokenRecord, rotation: RefreshTokenRotation, idle_expires_at: number | undefined): RefreshTokenRecord {
-  const { rotated_at: _r, last_used_at: _l, revoked_at: _v, idle_expires_at: _i, ...inherited } = record;
-  return { ...inherited, ...rotation.successor, ...(idle_expires_at !== undefined && { idle_expires_at }) };
-}
 
 /**
  * Refresh tokens (by hash) in SQLite. `use` is one `BEGIN IMMEDIATE` transaction: the write lock is
@@ -64,7 +59,7 @@ export function createSqliteRefreshTokenStore(db: Database.Database): RefreshTok
         markUsed.run(at, idle_expires_at ?? null, record.id);
         return { outcome: 'active', record: find(token_hash)! };
       }
-      const successor = successorOf(record, rotation, idle_expires_at);
+      const successor = refreshTokenSuccessor(record, rotation, idle_expires_at);
       markRotated.run({ at, id: record.id });
       insert.run(refreshTokenParams(successor));
       return { outcome: 'rotated', record: find(token_hash)!, successor };

@@ -13,6 +13,10 @@ type LookupField = (typeof LOOKUP_FIELDS)[number];
 const WRITTEN = `${COLUMNS}, email_skeleton, username_skeleton`;
 const WRITTEN_VALUES = `${VALUES}, @email_skeleton, @username_skeleton`;
 
+/** What an upsert of an existing user overwrites: all but `user_id`, `created_at` and `blocked` (an administrator's block). */
+const UPSERTED = ['connection', 'strategy', 'email', 'username', 'phone_number', 'email_skeleton', 'username_skeleton', 'password_hash', 'profile', 'updated_at'];
+const UPSERT_SET = UPSERTED.map((column) => `${column} = excluded.${column}`).join(', ');
+
 /** The confusable skeletons (Unicode TS #39) a database user's identifiers are unique by; NULL for others. */
 function skeletonParams(user: Pick<UserRecord, 'strategy' | 'email' | 'username'>): { email_skeleton: string | null; username_skeleton: string | null } {
   const database = user.strategy === 'auth0';
@@ -78,11 +82,7 @@ export function createSqliteUserStore(db: Database.Database): UserStore {
   // An existing user keeps its created_at and its administrator block.
   const upsert = db.prepare(
     `INSERT INTO users (${WRITTEN}) VALUES (${WRITTEN_VALUES})
-     ON CONFLICT (user_id) DO UPDATE SET
-       connection = excluded.connection, strategy = excluded.strategy, email = excluded.email,
-       username = excluded.username, phone_number = excluded.phone_number,
-       email_skeleton = excluded.email_skeleton, username_skeleton = excluded.username_skeleton,
-       password_hash = excluded.password_hash, profile = excluded.profile, updated_at = excluded.updated_at
+     ON CONFLICT (user_id) DO UPDATE SET ${UPSERT_SET}
      RETURNING ${COLUMNS}`,
   );
   const remove = db.prepare('DELETE FROM users WHERE user_id = ?');

@@ -1,4 +1,5 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
+import { createOAuthRo, normalizeConfig } from '@oauth-ro/core';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_TEST_SECRETS } from '../fixtures/known-test-secrets.js';
 import type { AdapterHarness } from '../harness/types.js';
@@ -25,6 +26,10 @@ export function apiAudienceSuite(harness: AdapterHarness): void {
     const cc = (json: Record<string, unknown> = {}, headers: Record<string, string> = basicAuth(C.backend, BACKEND_SECRET)) =>
       token({ grant_type: 'client_credentials', audience: NOTES_API, ...json }, headers);
 
+    /** A password-realm login of `email` for the notes API. */
+    const notesLogin = (email: string, scope: string) =>
+      token({ grant_type: GRANTS.passwordRealm, client_id: C.spa, username: email, password: GOOD_PASSWORD, realm: GRANTS_CONNECTION, audience: NOTES_API, scope });
+
     async function verify(text: string, audience: string) {
       const jwks = await ctx.current.app.dispatch({ method: 'GET', path: '/.well-known/jwks.json' });
       return jwtVerify(text, createLocalJWKSet(jwks.json), { issuer: ctx.current.oauthRo.issuer, audience, algorithms: ['RS256'] });
@@ -32,15 +37,7 @@ export function apiAudienceSuite(harness: AdapterHarness): void {
 
     it('a user token for an API: aud = [identifier, userinfo], only OIDC and API scopes, the API lifetime; /userinfo accepts it', async () => {
       const { email, user_id } = await newGrantsUser(ctx.current);
-      const res = await token({
-        grant_type: GRANTS.passwordRealm,
-        client_id: C.spa,
-        username: email,
-        password: GOOD_PASSWORD,
-        realm: GRANTS_CONNECTION,
-        audience: NOTES_API,
-        scope: 'openid email read:notes delete:everything',
-      });
+      const res = await notesLogin(email, 'openid email read:notes delete:everything');
       expect(res.status, res.text).toBe(200);
       expect(res.json).toMatchObject({ scope: 'openid email read:notes', expires_in: 7200, token_type: 'Bearer' });
       const { payload, protectedHeader } = await verify(res.json.access_token, NOTES_API);
@@ -66,6 +63,50 @@ export function apiAudienceSuite(harness: AdapterHarness): void {
       const unknown = await login('https://api.unknown.example/');
       expect(unknown.status).toBe(403);
       expect(unknown.json).toEqual({ error: 'access_denied', error_description: 'Service not found: https://api.unknown.example/' });
+    });
+
+    it('a refresh token issued for an API refreshes into an access token for that API (aud, scope, lifetime), also after rotation', async () => {
+      const { email, user_id } = await newGrantsUser(ctx.current);
+      const login = await notesLogin(email, 'openid offline_access read:notes delete:everything');
+      expect(login.status, login.text).toBe(200);
+      expect(login.json.scope).toBe('openid offline_access read:notes');
+      let refreshToken: string = login.json.refresh_token;
+      for (const round of [1, 2]) {
+        const refreshed = await token({ grant_type: 'refresh_token', client_id: C.spa, refresh_token: refreshToken });
+        expect(refreshed.status, `round ${round}: ${refreshed.text}`).toBe(200);
+        expect(refreshed.json).toMatchObject({ scope: 'openid offline_access read:notes', expires_in: 7200, token_type: 'Bearer' });
+        const { payload } = await verify(refreshed.json.access_token, NOTES_API);
+        expect(payload).toMatchObject({ sub: user_id, aud: [NOTES_API, userinfo], azp: C.spa, scope: 'openid offline_access read:notes' });
+        expect(payload.exp! - payload.iat!).toBe(7200);
+        refreshToken = refreshed.json.refresh_token ?? refreshToken;
+      }
+      // A narrower scope on refresh narrows the API token too.
+      const narrow = await token({ grant_type: 'refresh_token', client_id: C.spa, refresh_token: refreshToken, scope: 'openid' });
+      expect(narrow.status, narrow.text).toBe(200);
+      expect(decodeJwt(narrow.json.access_token)).toMatchObject({ aud: [NOTES_API, userinfo], scope: 'openid' });
+    });
+
+    it('refuses to refresh a token whose API was removed from the configuration since: 403 Service not found', async () => {
+      const { email } = await newGrantsUser(ctx.current);
+      const login = await notesLogin(email, 'openid offline_access');
+      expect(login.json.refresh_token).toEqual(expect.any(String));
+      const config = grantsConfig();
+      const withoutNotes = {
+        ...config,
+        resource_servers: config.resource_servers.filter((r) => r.identifier !== NOTES_API),
+        client_grants: config.client_grants.filter((g) => g.audience !== NOTES_API),
+      };
+      // The same stores, a configuration without the API: a restart after an administrator removed it.
+      const restarted = await createOAuthRo({ config: normalizeConfig(withoutNotes), deps: ctx.current.deps });
+      const app = await harness.mount(restarted);
+      try {
+        const refreshed = await app.dispatch({ method: 'POST', path: '/oauth/token', json: { grant_type: 'refresh_token', client_id: C.spa, refresh_token: login.json.refresh_token } });
+        expect(refreshed.status, refreshed.text).toBe(403);
+        expect(refreshed.json).toEqual({ error: 'access_denied', error_description: `Service not found: ${NOTES_API}` });
+      } finally {
+        await app.close();
+        await restarted.close();
+      }
     });
 
     it('client_credentials (client_secret_basic and _post): the granted scopes, sub {client_id}@clients, aud the API alone', async () => {

@@ -118,6 +118,24 @@ export function refreshTokenStoreSuite(factory: StoreFactory): void {
       expect((await tokens().use(r.successor.token_hash, record.client_id, T0 + 200)).outcome).toBe('active');
     });
 
+    it('keeps the API audience a token was issued for, and copies it to every successor (none stays none)', async () => {
+      const record = makeRefreshTokenRecord({ rotating: true, audience: 'https://api.notes.example/' });
+      const plain = makeRefreshTokenRecord({ rotating: true });
+      await tokens().create(record);
+      await tokens().create(plain);
+      expect((await tokens().findByHash(record.token_hash))?.audience).toBe('https://api.notes.example/');
+      const first = rotation(10_000);
+      const used = await tokens().use(record.token_hash, record.client_id, T0 + 100, first);
+      expect(used.outcome === 'rotated' && used.successor.audience).toBe('https://api.notes.example/');
+      const second = await tokens().use(first.successor.token_hash, record.client_id, T0 + 200, rotation(10_000));
+      expect(second.outcome === 'rotated' && second.successor.audience).toBe('https://api.notes.example/');
+      expect((await tokens().findByHash(first.successor.token_hash))?.audience).toBe('https://api.notes.example/');
+      expect((await tokens().listByUser(record.user_id)).map((t) => t.audience)).toContain('https://api.notes.example/');
+      const other = rotation(10_000);
+      await tokens().use(plain.token_hash, plain.client_id, T0 + 100, other);
+      expect(await tokens().findByHash(other.successor.token_hash)).not.toHaveProperty('audience');
+    });
+
     it('rotates a rotated token again within the leeway (inclusive), keeping the first rotated_at', async () => {
       const record = makeRefreshTokenRecord({ rotating: true });
       await tokens().create(record);

@@ -1,21 +1,15 @@
-import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, MfaEnrollmentStore, PasswordHistoryStore, RefreshTokenStore, TicketStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import type { KeyStore, StorePorts, UserStore } from '@oauth-ro/core';
 
-/** One fresh, empty set of stores for one test. */
-export interface StoresUnderTest {
+/**
+ * One fresh, empty set of stores for one test: the storage ports (optional in core's deps, but every
+ * store set is expected to bring those a suite tests: it fails without them).
+ */
+export type StoresUnderTest = StorePorts & {
   readonly users: UserStore;
   readonly keys: KeyStore;
-  /** Optional in core's deps, but every store set is expected to bring them: their suites fail without. */
-  readonly refreshTokens?: RefreshTokenStore;
-  readonly deviceCredentials?: DeviceCredentialStore;
-  readonly usedAssertions?: UsedAssertionStore;
-  readonly codes?: CodeStore;
-  readonly counters?: CounterStore;
-  readonly tickets?: TicketStore;
-  readonly passwordHistory?: PasswordHistoryStore;
-  readonly mfaEnrollments?: MfaEnrollmentStore;
   /** Releases whatever the stores hold (connections, files); called after every test. */
   close(): void | Promise<void>;
-}
+};
 
 /**
  * Makes fresh, empty stores, called before every test of the suite. Stores that share a server

@@ -4,7 +4,6 @@ import { StartupError } from '../../config/startup-error.js';
 import { readEnvironment } from '../../env/read-environment.js';
 import { composeOAuthRo } from '../../server/compose-oauth-ro.js';
 import { readStartupSettings } from '../../server/read-startup-settings.js';
-import { pickStorePorts } from '../../stores/server-stores.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { UsageError } from '../usage-error.js';
 
@@ -37,7 +36,7 @@ Example:
       const { env, config } = await readStartupSettings({ ...io.env, OAUTH_RO_CONFIG: file }, (line) => io.err(`warning: ${line}`));
       const stores = await openSqliteStores(':memory:');
       try {
-        const composed = await composeOAuthRo({ env, config, stores: pickStorePorts(stores), logger: quiet });
+        const composed = await composeOAuthRo({ env, config, stores, logger: quiet });
         await composed.close();
       } finally {
         await stores.close();

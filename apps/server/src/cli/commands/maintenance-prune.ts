@@ -1,7 +1,6 @@
 import { pruneExpired, type PrunableStore } from '@oauth-ro/core';
 import { withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
-import { pickStorePorts } from '../../stores/server-stores.js';
 
 /** `oauth-ro maintenance prune`: the sweep the server runs every hour, once, now. */
 export const maintenancePrune: CliCommand = {
@@ -27,7 +26,7 @@ Example:
   positionals: { min: 0, max: 0 },
   async run(args, io) {
     return withAdminContext(io, async ({ stores, clock }) => {
-      const report = await pruneExpired({ clock, ...pickStorePorts(stores) });
+      const report = await pruneExpired({ clock, ...stores });
       if (args.values.json === true) {
         io.out(JSON.stringify(report));
       } else {

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { openSqliteStores } from '@oauth-ro/store-sqlite';
 import { readEnvironment } from '../../env/read-environment.js';
 import { EXIT, type CliCommand } from '../command.js';
@@ -23,25 +21,24 @@ Example:
   async run(_args, io) {
     const { database } = readEnvironment(io.env);
     if (database.kind === 'sqlite') {
-      if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
-      const stores = await openSqliteStores(database.path);
+      const stores = await openSqliteStores(database.url);
       await stores.close();
-      io.out(`sqlite:${database.path}: schema up to date`);
+      io.out(`${stores.description}: schema up to date`);
       return EXIT.ok;
     }
     const { migratePostgres } = await import('@oauth-ro/store-postgres');
     let report: { applied: number[]; version: number };
     try {
-      report = await migratePostgres(database.url, database.schema ? { schema: database.schema } : {});
+      report = await migratePostgres(database.url);
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split(database.url).join('postgres://…');
       throw new CommandError(`cannot migrate PostgreSQL (${message})`);
     }
-    const host = new URL(database.url).host;
+    const host = `postgres://${new URL(database.url).host}`;
     io.out(
       report.applied.length === 0
-        ? `postgres://${host}: schema up to date (version ${report.version})`
-        : `postgres://${host}: applied ${report.applied.length} migration(s) (${report.applied.join(', ')}); schema at version ${report.version}`,
+        ? `${host}: schema up to date (version ${report.version})`
+        : `${host}: applied ${report.applied.length} migration(s) (${report.applied.join(', ')}); schema at version ${report.version}`,
     );
     return EXIT.ok;
   },

@@ -11,13 +11,17 @@ import { err, ok } from '../../util/result.js';
 import { missing } from '../../validation/read-params.js';
 import { parseScope } from '../../validation/validate-ro-request.js';
 import type { HandlerContext } from '../context.js';
+import { apiScope, resolveApi } from './respond-user-tokens.js';
 import type { TokenParams } from './token-params.js';
+import { accessTokenLifetime } from '../../tokens/mint-tokens.js';
 
 /**
  * `grant_type=refresh_token` (RFC 6749 §6) for an authenticated client: the refresh token is
  * redeemed (and rotated, for rotating clients: the successor comes back as `refresh_token`), and a
  * new access token (plus id_token under `openid`) is minted for the token's scope, or a narrower
- * `scope` if asked. Audit `sertft`/`fertft`.
+ * `scope` if asked, and for the API the login named with `audience` (of the scope, only what the
+ * API still defines; an API removed since answers 403 `Service not found`, as a login for it would).
+ * Audit `sertft`/`fertft`.
  *
  * @example await grantRefreshToken(ctx, request, client, { refresh_token });
  */
@@ -39,6 +43,9 @@ export async function grantRefreshToken(
   const granted = parseScope(redeemed.value.record.scope);
   const scope = p.scope === undefined ? granted : parseScope(p.scope);
   if (scope.some((word) => !granted.includes(word))) return refuse(oauthError('invalid_scope'));
+  const api = resolveApi(ctx, redeemed.value.record.audience);
+  if (!api.ok) return refuse(api.error);
+  const accessScope = apiScope(api.value, scope);
 
   const successor = redeemed.value.refresh_token;
   const tokens = await completeLogin(ctx.deps, ctx.mint, {
@@ -48,13 +55,14 @@ export async function grantRefreshToken(
     protocol: 'oauth2-refresh-token',
     request,
     refreshToken: async () => successor,
+    ...(api.value ? { access: { api: api.value, scope: accessScope } } : {}),
   });
   if (!tokens.ok) return refuse(tokens.error);
   emitAudit(ctx.deps, refreshExchangeEvent(origin, ok({ user_id: redeemed.value.user.user_id })));
   return jsonResponse(200, {
     ...tokens.value,
     token_type: 'Bearer',
-    expires_in: client.jwt_configuration.lifetime_in_seconds,
-    scope: scope.join(' '),
+    expires_in: accessTokenLifetime(client, api.value),
+    scope: accessScope.join(' '),
   });
 }

@@ -13,6 +13,18 @@ import type { HandlerContext } from '../context.js';
 /** OIDC scope words an access token for an API keeps besides the API's own. */
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']);
 
+/**
+ * Of `scope`, what an access token for `api` may carry: OIDC words and the scopes the API defines
+ * (all of `scope` without an API).
+ *
+ * @example apiScope(notesApi, ['openid', 'read:notes', 'delete:everything']); // ['openid', 'read:notes']
+ */
+export function apiScope(api: ResourceServerConfig | undefined, scope: readonly string[]): string[] {
+  if (!api) return [...scope];
+  const defined = new Set(api.scopes.map((s) => s.value));
+  return scope.filter((w) => OIDC_SCOPES.has(w) || defined.has(w));
+}
+
 /** The body of a successful `/oauth/token` answer for a user. */
 export interface UserTokenResponse {
   readonly access_token: string;
@@ -55,8 +67,7 @@ export async function userTokens(
   login: { readonly connection?: ConnectionConfig; readonly protocol: LoginProtocol },
 ): Promise<Result<UserTokenResponse, OAuthError>> {
   const requested = parseScope(params.scope);
-  const apiScopes = new Set(api?.scopes.map((s) => s.value));
-  const accessScope = api ? requested.filter((w) => OIDC_SCOPES.has(w) || apiScopes.has(w)) : requested;
+  const accessScope = apiScope(api, requested);
   const offline = requested.includes('offline_access') && (!api || api.allow_offline_access);
   const device = params.device ?? request.headers['user-agent']?.slice(0, 100) ?? 'unknown device';
   const idScope = offline ? requested : requested.filter((w) => w !== 'offline_access');
@@ -68,7 +79,7 @@ export async function userTokens(
     scope: idScope,
     protocol: login.protocol,
     request,
-    refreshToken: async () => (offline ? issueRefreshToken(ctx.deps, client, user, requested, device) : undefined),
+    refreshToken: async () => (offline ? issueRefreshToken(ctx.deps, client, user, requested, device, api?.identifier) : undefined),
     access: {
       ...(api ? { api } : {}),
       ...(gty === undefined ? {} : { gty }),
