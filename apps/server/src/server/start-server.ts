@@ -10,6 +10,7 @@ import { readTimeouts } from '../env/read-timeouts.js';
 import { readShutdownEnvironment, type ShutdownEnvironment } from '../env/read-shutdown-environment.js';
 import { readManagementEnvironment } from '../env/read-management-environment.js';
 import { readMigrateSetting } from '../env/read-migrate-setting.js';
+import { readTracingEnvironment } from '../env/read-tracing-environment.js';
 import { createProcessMetrics } from '../metrics/process-metrics.js';
 import { packageVersion } from '../version.js';
 import { refuseZeroConfigInProduction } from '../config/refuse-zero-config-in-production.js';
@@ -31,6 +32,7 @@ import { loggerOptions } from './logger-options.js';
 import { registerApiReference } from './register-api-reference.js';
 import { schedulePruning } from './schedule-pruning.js';
 import { serveDemo } from './serve-demo.js';
+import { startTracing, type Tracing } from './start-tracing.js';
 import { unsealedKeysWarning } from './unsealed-keys-warning.js';
 import { zeroConfigBanner } from './zero-config-banner.js';
 
@@ -98,6 +100,7 @@ export async function startServer(
   const timeouts = readTimeouts(processEnv);
   const shutdown = readShutdownEnvironment(processEnv);
   const management = readManagementEnvironment(processEnv);
+  const tracingSettings = readTracingEnvironment(processEnv);
   refuseZeroConfigInProduction(env.configFile, processEnv);
   const config = await loadServerConfig(env, processEnv, (line) => print(`warning: ${line}`));
 
@@ -125,7 +128,10 @@ export async function startServer(
   let oauthRo: OAuthRo | undefined;
   let extensibility: LoadedExtensibility | undefined;
   let managementListener: ManagementListener | undefined;
+  let tracing: Tracing | undefined;
   try {
+    // Before core is built: its spans are no-ops until an SDK is registered.
+    if (tracingSettings) tracing = await startTracing(tracingSettings);
     stores = await openStores({ ...env, migrate: readMigrateSetting(processEnv) }, app.log);
     const directories = await loadDirectories(config, app.log);
     extensibility = await loadExtensibility(config, app.log);
@@ -207,6 +213,8 @@ export async function startServer(
         await running.oauthRo.close();
         await running.extensibility.close();
         await running.stores.close();
+        // Last: the spans of the requests drained above are exported before the process exits.
+        await tracing?.shutdown();
       },
     };
   } catch (error) {
@@ -215,6 +223,7 @@ export async function startServer(
     await oauthRo?.close().catch(() => {});
     await extensibility?.close().catch(() => {});
     await stores?.close().catch(() => {});
+    await tracing?.shutdown().catch(() => {});
     if (error instanceof StartupError) throw error;
     if (isConfigurationError(error)) {
       throw new StartupError(`${env.configFile ?? '(zero-config)'}: ${error.path}: ${error.problem}`);
