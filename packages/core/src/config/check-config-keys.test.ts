@@ -25,9 +25,9 @@ describe('strict configuration keys', () => {
   it('warns about keys Auth0 exports carry that oauth-ro does not support, and accepts them', () => {
     const exported = { ...base, hooks: [], clients: [{ client_id: 'app', oidc_conformant: true, app_type: 'spa', callbacks: [] }] };
     expect(checkConfigKeys(exported)).toEqual([
-      'hooks: Auth0 setting that oauth-ro does not support; it is ignored',
-      'clients[0].oidc_conformant: Auth0 setting that oauth-ro does not support; it is ignored',
       'clients[0].app_type: Auth0 setting that oauth-ro does not support; it is ignored',
+      'clients[0].oidc_conformant: Auth0 setting that oauth-ro does not support; it is ignored',
+      'hooks: Auth0 setting that oauth-ro does not support; it is ignored',
     ]);
     expect(normalizeConfig(exported).clients[0]!.client_id).toBe('app');
   });

@@ -222,9 +222,9 @@ export interface CreateOAuthRoOptions {
  */
 export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAuthRo> {
   const { config } = options;
+  requireCounterStore(config, options.deps);
   // Every port call is a span (a no-op without an OpenTelemetry SDK), whatever implements it.
   const deps = traceDeps(options.deps);
-  requireCounterStore(config, deps);
   const algs = new Set<SigningKeyRecord['alg']>(['RS256']);
   for (const client of config.clients) {
     const alg = client.jwt_configuration.alg;

@@ -94,7 +94,8 @@ function traceEach<T extends object>(
  * @example const traced = traceDeps(deps); await traced.users.find('Username-Password-Authentication', { email });
  */
 export function traceDeps(deps: CoreDeps): CoreDeps {
-  const traced: Record<string, unknown> = { ...deps, hasher: tracePort(deps.hasher, 'hasher', SpanKind.INTERNAL) };
+  const traced: Record<string, unknown> = { ...deps };
+  if (deps.hasher) traced.hasher = tracePort(deps.hasher, 'hasher', SpanKind.INTERNAL);
   for (const port of STORE_PORTS) {
     const store = deps[port];
     if (store) traced[port] = tracePort(store, port, SpanKind.CLIENT);
