@@ -37,13 +37,19 @@ const SECTION_AT: Readonly<Record<string, Section>> = {
   connections: 'connection',
 };
 
+type PathItem = NonNullable<Issue['path']>[number];
+
 /** `clients[0].jwt_configuration.alg`, as every configuration message names a place. */
-function pathOf(issue: Issue): { path: string; parent: Section | undefined; key: string } {
-  const items = issue.path ?? [];
+function format(items: readonly PathItem[]): string {
   let path = '';
   for (const item of items) path += typeof item.key === 'number' ? `[${item.key}]` : `${path === '' ? '' : '.'}${String(item.key)}`;
+  return path === '' ? '(root)' : path;
+}
+
+function pathOf(issue: Issue): { path: string; parent: Section | undefined; key: string } {
+  const items = issue.path ?? [];
   const names = items.slice(0, -1).filter((item) => typeof item.key === 'string').map((item) => item.key as string);
-  return { path: path === '' ? '(root)' : path, parent: SECTION_AT[names.join('.')], key: String(items.at(-1)?.key ?? '') };
+  return { path: format(items), parent: SECTION_AT[names.join('.')], key: String(items.at(-1)?.key ?? '') };
 }
 
 /** The problem of one schema issue, in the configuration's own words. */

@@ -49,9 +49,11 @@ const auth0Only = v.optional(v.pipe(v.custom<unknown>(() => false, AUTH0_ONLY_PR
 /** A section: its keys, Auth0's unsupported ones (warnings), nothing else (an unknown key is an error). */
 function section<E extends v.ObjectEntries>(entries: E, auth0: readonly string[]) {
   return v.pipe(
+    v.unknown(),
+    // Before the object schema, which takes an array for an object.
+    v.check((value) => typeof value !== 'object' || !Array.isArray(value), 'must be an object'),
     // The Auth0-only entries are left out of the type: their values are never read.
     v.strictObject({ ...entries, ...(Object.fromEntries(auth0.map((key) => [key, auth0Only])) as object) } as E, 'must be an object'),
-    v.check((value) => !Array.isArray(value), 'must be an object'),
   );
 }
 
