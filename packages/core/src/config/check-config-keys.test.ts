@@ -44,6 +44,9 @@ describe('the shape of each section', () => {
     expect(() => checkConfigKeys({ ...base, clients: [{ client_id: 'app', jwt_configuration: [] }] })).toThrow(
       expect.objectContaining({ path: 'clients[0].jwt_configuration', problem: 'must be an object' }),
     );
+    expect(() => checkConfigKeys({ ...base, connections: [{ name: 'db', strategy: 'auth0', options: [] }] })).toThrow(
+      expect.objectContaining({ path: 'connections[0].options', problem: 'must be an object' }),
+    );
     expect(() => checkConfigKeys({ clients: [], connections: [] })).toThrow(expect.objectContaining({ path: 'issuer', problem: 'must be a non-empty string' }));
     expect(() => checkConfigKeys({ ...base, connections: [{ name: 'db' }] })).toThrow(
       expect.objectContaining({ path: 'connections[0].strategy', problem: expect.stringMatching(/^must be one of auth0, sms, email, /) }),

@@ -48,8 +48,9 @@ function format(items: readonly PathItem[]): string {
 
 function pathOf(issue: Issue): { path: string; parent: Section | undefined; key: string } {
   const items = issue.path ?? [];
+  const last = items.at(-1)?.key;
   const names = items.slice(0, -1).filter((item) => typeof item.key === 'string').map((item) => item.key as string);
-  return { path: format(items), parent: SECTION_AT[names.join('.')], key: String(items.at(-1)?.key ?? '') };
+  return { path: format(items), parent: SECTION_AT[names.join('.')], key: typeof last === 'string' || typeof last === 'number' ? String(last) : '' };
 }
 
 /** The problem of one schema issue, in the configuration's own words. */

@@ -46,14 +46,17 @@ const described = (description: string) => v.optional(v.pipe(v.unknown(), v.desc
 export const AUTH0_ONLY_PROBLEM = 'Auth0 setting that oauth-ro does not support; it is ignored';
 const auth0Only = v.optional(v.pipe(v.custom<unknown>(() => false, AUTH0_ONLY_PROBLEM), v.description(AUTH0_ONLY_PROBLEM)));
 
+/** Valibot's object and record schemas take an array for an object; configuration sections never do. */
+const notArray = v.check((value: unknown) => !Array.isArray(value), 'must be an object');
+
 /** A section: its keys, Auth0's unsupported ones (warnings), nothing else (an unknown key is an error). */
 function section<E extends v.ObjectEntries>(entries: E, auth0: readonly string[]) {
   return v.pipe(
     v.unknown(),
     // Before the object schema, which takes an array for an object.
-    v.check((value) => typeof value !== 'object' || !Array.isArray(value), 'must be an object'),
+    notArray,
     // The Auth0-only entries are left out of the type: their values are never read.
-    v.strictObject({ ...entries, ...(Object.fromEntries(auth0.map((key) => [key, auth0Only])) as object) } as E, 'must be an object'),
+    v.strictObject({ ...entries, ...(Object.fromEntries(auth0.map((key) => [key, auth0Only])) as object) }, 'must be an object'),
   );
 }
 
@@ -102,7 +105,7 @@ const CONNECTION = {
   name: v.pipe(nonEmpty, v.description('The connection name applications send.')),
   strategy: v.pipe(v.picklist(STRATEGY_NAMES, `must be one of ${STRATEGY_NAMES.join(', ')}`), v.description('What kind of connection.')),
   enabled_clients: v.optional(v.pipe(v.array(nonEmpty, 'must be an array of client ids'), v.description('client_ids that may use it.'))),
-  options: v.optional(v.pipe(v.record(v.string(), v.unknown(), 'must be an object'), v.description("The strategy's options."))),
+  options: v.optional(v.pipe(v.unknown(), notArray, v.record(v.string(), v.unknown(), 'must be an object'), v.description("The strategy's options."))),
 };
 
 const ROOT = {

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../errors/oauth-error.js';
 import type { InferOutput } from 'valibot';
-import type { ClientConfig, ConnectionConfig, OAuthRoConfig, StrategyName } from './types.js';
+import type { ClientConfig, ConnectionConfig, OAuthRoConfig } from './types.js';
 import type { CONFIG_SCHEMA } from './known-config-keys.js';
 import { normalizeTokenLifecycle } from './normalize-token-lifecycle.js';
 import { normalizeExtensibility } from './normalize-extensibility.js';
@@ -51,8 +51,8 @@ function normalizeConnection(raw: ConnectionShape, path: string, clientIds: Read
     return id;
   });
   const options: Record<string, unknown> = raw.options ?? {};
-  checkSocialConnection(strategy as StrategyName, options, `${path}.options`);
-  return { name, strategy: strategy as StrategyName, enabled_clients, options };
+  checkSocialConnection(strategy, options, `${path}.options`);
+  return { name, strategy, enabled_clients, options };
 }
 
 /**
