@@ -2,7 +2,7 @@ import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import { createTestOAuthRo, TEST_ADMIN_TOKEN } from '@oauth-ro/test-kit';
+import { createTestOAuthRo, DB_CONNECTION, TEST_ADMIN_TOKEN, TEST_CLIENTS } from '@oauth-ro/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTracingEnvironment } from '../env/read-tracing-environment.js';
 
@@ -50,6 +50,27 @@ describe("core's spans", () => {
     const nested = exporter.getFinishedSpans().find((s) => s.name === 'GET /.well-known/jwks.json')!;
     expect(nested.kind).toBe(SpanKind.INTERNAL);
     expect(nested.parentSpanContext?.spanId).toBe(exporter.getFinishedSpans().find((s) => s.name === 'host request')!.spanContext().spanId);
+  });
+});
+
+describe('store spans of a sign-up and a login with a refresh token', () => {
+  it('traces user writes and reads, counters and the refresh token under their request spans', async () => {
+    const { oauthRo } = await createTestOAuthRo();
+    exporter.reset();
+    const json = { 'content-type': 'application/json' };
+    const credentials = { client_id: TEST_CLIENTS.rs256, connection: DB_CONNECTION, email: 'spans@example.com', password: 'Spans-passw0rd' };
+    expect((await oauthRo.handle({ method: 'POST', path: '/dbconnections/signup', headers: json, ip: '127.0.0.1', rawBody: JSON.stringify(credentials) })).status).toBe(200);
+    const login = { ...credentials, grant_type: 'password', username: credentials.email, scope: 'openid offline_access', device: 'phone' };
+    const res = await oauthRo.handle({ method: 'POST', path: '/oauth/ro', headers: json, ip: '127.0.0.1', rawBody: JSON.stringify(login) });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toHaveProperty('refresh_token');
+    const spans = exporter.getFinishedSpans();
+    const under = (route: string) => {
+      const root = spans.find((s) => s.name === route)!;
+      return spans.filter((s) => s.parentSpanContext?.spanId === root.spanContext().spanId).map((s) => s.name);
+    };
+    expect(under('POST /dbconnections/signup')).toEqual(expect.arrayContaining(['users.create', 'hasher.hash']));
+    expect(under('POST /oauth/ro')).toEqual(expect.arrayContaining(['validate', 'users.find', 'counters.acquire', 'refreshTokens.create', 'sign access_token', 'sign id_token']));
   });
 });
 
