@@ -6,6 +6,7 @@ import { readManagementEnvironment, type ManagementEnvironment } from '../env/re
 import { readMigrateSetting } from '../env/read-migrate-setting.js';
 import { readShutdownEnvironment, type ShutdownEnvironment } from '../env/read-shutdown-environment.js';
 import { readTimeouts, type ServerTimeouts } from '../env/read-timeouts.js';
+import { readTracingEnvironment, type TracingEnvironment } from '../env/read-tracing-environment.js';
 import { refuseMfaWithoutKek } from './refuse-mfa-without-kek.js';
 
 /** Everything start-up reads from the environment and the configuration file, validated. */
@@ -16,6 +17,8 @@ export interface StartupSettings {
   readonly management: ManagementEnvironment;
   /** `OAUTH_RO_MIGRATE`. */
   readonly migrate: boolean;
+  /** OpenTelemetry export (`OTEL_EXPORTER_OTLP_ENDPOINT`…); undefined when tracing is off. */
+  readonly tracing: TracingEnvironment | undefined;
   readonly config: OAuthRoConfig;
 }
 
@@ -36,8 +39,9 @@ export async function readStartupSettings(
   const shutdown = readShutdownEnvironment(processEnv);
   const management = readManagementEnvironment(processEnv);
   const migrate = readMigrateSetting(processEnv);
+  const tracing = readTracingEnvironment(processEnv);
   refuseZeroConfigInProduction(env.configFile, processEnv);
   const config = await loadServerConfig(env, processEnv, onWarning);
   refuseMfaWithoutKek(config, env);
-  return { env, timeouts, shutdown, management, migrate, config };
+  return { env, timeouts, shutdown, management, migrate, tracing, config };
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 
 /** Who a log or audit line belongs to: the request id and, when the caller sent one, its W3C trace. */
 export interface RequestContext {
@@ -44,12 +45,16 @@ export function readTraceId(headers: IncomingHttpHeaders): string | undefined {
 
 /**
  * The fields every line written while serving a request carries: `request_id` and, with a
- * `traceparent`, `trace_id`. Empty outside a request (start-up, background sweeps).
+ * `traceparent`, `trace_id`; with tracing on (OTLP export), core's lines carry the trace id of the
+ * span they were written in even when the caller sent none. Empty outside a request (start-up,
+ * background sweeps).
  *
  * @example logger.info({ ...requestFields(), user_id }, 'something happened');
  */
 export function requestFields(): { request_id?: string; trace_id?: string } {
   const context = requestContext.getStore();
   if (!context) return {};
-  return { request_id: context.requestId, ...(context.traceId === undefined ? {} : { trace_id: context.traceId }) };
+  const span = context.traceId === undefined ? trace.getActiveSpan()?.spanContext() : undefined;
+  const traceId = context.traceId ?? (span && isSpanContextValid(span) ? span.traceId : undefined);
+  return { request_id: context.requestId, ...(traceId === undefined ? {} : { trace_id: traceId }) };
 }

@@ -22,6 +22,7 @@ import { loggerOptions } from './logger-options.js';
 import { registerApiReference } from './register-api-reference.js';
 import { schedulePruning } from './schedule-pruning.js';
 import { serveDemo } from './serve-demo.js';
+import { startTracing, type Tracing } from './start-tracing.js';
 import { unsealedKeysWarning } from './unsealed-keys-warning.js';
 import { zeroConfigBanner } from './zero-config-banner.js';
 
@@ -76,7 +77,7 @@ export async function startServer(
   print: (line: string) => void,
 ): Promise<RunningServer> {
   // The same reading and checks as `oauth-ro config validate`.
-  const { env, timeouts, shutdown, management, migrate, config } = await readStartupSettings(processEnv, (line) => print(`warning: ${line}`));
+  const { env, timeouts, shutdown, management, migrate, tracing: tracingSettings, config } = await readStartupSettings(processEnv, (line) => print(`warning: ${line}`));
 
   const app = Fastify({
     logger: loggerOptions(env.logLevel),
@@ -101,7 +102,10 @@ export async function startServer(
   let stores: CombinedStores | undefined;
   let composed: ComposedOAuthRo | undefined;
   let managementListener: ManagementListener | undefined;
+  let tracing: Tracing | undefined;
   try {
+    // Before core is built: its spans are no-ops until an SDK is registered.
+    if (tracingSettings) tracing = await startTracing(tracingSettings);
     stores = await openStores({ ...env, migrate }, app.log);
     // Directories, scripts, senders, hasher and core: the same composition `config validate` runs.
     composed = await composeOAuthRo({
@@ -168,6 +172,8 @@ export async function startServer(
         await managementListener?.close();
         await running.composed.close();
         await running.stores.close();
+        // Last: the spans of the requests drained above are exported before the process exits.
+        await tracing?.shutdown();
       },
     };
   } catch (error) {
@@ -175,6 +181,7 @@ export async function startServer(
     await managementListener?.close().catch(() => {});
     await composed?.close().catch(() => {});
     await stores?.close().catch(() => {});
+    await tracing?.shutdown().catch(() => {});
     if (error instanceof StartupError) throw error;
     if (isConfigurationError(error)) {
       throw new StartupError(`${env.configFile ?? '(zero-config)'}: ${error.path}: ${error.problem}`);

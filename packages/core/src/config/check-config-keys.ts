@@ -1,11 +1,9 @@
+import * as v from 'valibot';
 import { ConfigurationError } from '../errors/oauth-error.js';
-import { AUTH0_ONLY_CONFIG_KEYS, KNOWN_CONFIG_KEYS } from './known-config-keys.js';
+import { AUTH0_ONLY_CONFIG_KEYS, AUTH0_ONLY_PROBLEM, CONFIG_SCHEMA, CONFIG_SECTIONS, KNOWN_CONFIG_KEYS } from './known-config-keys.js';
 
-type Section = keyof typeof KNOWN_CONFIG_KEYS;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+type Section = keyof typeof CONFIG_SECTIONS;
+type Issue = v.InferIssue<typeof CONFIG_SCHEMA>;
 
 /** Edit distance (insertions, deletions, substitutions, adjacent swaps), for "did you mean". */
 function distance(a: string, b: string): number {
@@ -30,43 +28,60 @@ function suggestion(key: string, section: Section): string {
   return best ? `; did you mean "${best.candidate}"?` : '';
 }
 
-function checkSection(value: unknown, section: Section, path: string, warnings: string[]): void {
-  if (!isRecord(value)) return;
-  const known: readonly string[] = KNOWN_CONFIG_KEYS[section];
-  const auth0: readonly string[] = AUTH0_ONLY_CONFIG_KEYS[section];
-  for (const key of Object.keys(value)) {
-    const where = path === '' ? key : `${path}.${key}`;
-    if (known.includes(key)) continue;
-    if (auth0.includes(key)) {
-      warnings.push(`${where}: Auth0 setting that oauth-ro does not support; it is ignored`);
-      continue;
-    }
-    throw new ConfigurationError(where, `unknown key${suggestion(key, section)}`);
+/** The section an object at `keys` (array indices left out) belongs to. */
+const SECTION_AT: Readonly<Record<string, Section>> = {
+  '': 'root',
+  clients: 'client',
+  'clients.jwt_configuration': 'jwt_configuration',
+  'clients.refresh_token': 'refresh_token',
+  connections: 'connection',
+};
+
+type PathItem = NonNullable<Issue['path']>[number];
+
+/** `clients[0].jwt_configuration.alg`, as every configuration message names a place. */
+function format(items: readonly PathItem[]): string {
+  let path = '';
+  for (const item of items) path += typeof item.key === 'number' ? `[${item.key}]` : `${path === '' ? '' : '.'}${String(item.key)}`;
+  return path === '' ? '(root)' : path;
+}
+
+function pathOf(issue: Issue): { path: string; parent: Section | undefined; key: string } {
+  const items = issue.path ?? [];
+  const last = items.at(-1)?.key;
+  const names = items.slice(0, -1).filter((item) => typeof item.key === 'string').map((item) => item.key as string);
+  return { path: format(items), parent: SECTION_AT[names.join('.')], key: typeof last === 'string' || typeof last === 'number' ? String(last) : '' };
+}
+
+/** The problem of one schema issue, in the configuration's own words. */
+function problemOf(issue: Issue, parent: Section | undefined, key: string): string {
+  if (issue.type === 'strict_object' && issue.expected === 'never') return `unknown key${parent ? suggestion(key, parent) : ''}`;
+  if (issue.type === 'strict_object' && issue.received === 'undefined' && parent) {
+    // A required key that is missing: the message of the key's own schema.
+    const entry = (CONFIG_SECTIONS[parent] as Readonly<Record<string, { readonly message?: unknown }>>)[key];
+    if (typeof entry?.message === 'string') return entry.message;
   }
+  return issue.message;
 }
 
 /**
- * Checks every key of a raw configuration against {@link KNOWN_CONFIG_KEYS}: an unknown key throws a
- * `ConfigurationError` naming it, with a suggestion (`enabeld_clients` → did you mean
- * `enabled_clients`?); a key Auth0 knows but oauth-ro does not support is returned as a warning.
+ * Validates a raw configuration's shape against the configuration schema ({@link CONFIG_SCHEMA}, the
+ * one list of keys): the first problem throws a `ConfigurationError` naming its path (an unknown key
+ * with a suggestion: `enabeld_clients` → did you mean `enabled_clients`?); keys Auth0 knows but
+ * oauth-ro does not support are returned as warnings. What the shape cannot say (URLs, references
+ * between clients and connections, duplicates) is checked by `normalizeConfig`.
  *
  * @example
  * checkConfigKeys({ issuer: 'https://a.example/', clients: [{ client_id: 'app', oidc_conformant: true }], connections: [] });
  * // ['clients[0].oidc_conformant: Auth0 setting that oauth-ro does not support; it is ignored']
  */
 export function checkConfigKeys(raw: unknown): string[] {
+  const result = v.safeParse(CONFIG_SCHEMA, raw, { abortEarly: false });
   const warnings: string[] = [];
-  if (!isRecord(raw)) return warnings;
-  checkSection(raw, 'root', '', warnings);
-  if (Array.isArray(raw.clients)) {
-    raw.clients.forEach((client, i) => {
-      checkSection(client, 'client', `clients[${i}]`, warnings);
-      if (isRecord(client)) {
-        checkSection(client.jwt_configuration, 'jwt_configuration', `clients[${i}].jwt_configuration`, warnings);
-        checkSection(client.refresh_token, 'refresh_token', `clients[${i}].refresh_token`, warnings);
-      }
-    });
+  for (const issue of result.issues ?? []) {
+    const { path, parent, key } = pathOf(issue);
+    if (issue.message === AUTH0_ONLY_PROBLEM) warnings.push(`${path}: ${AUTH0_ONLY_PROBLEM}`);
+    else throw new ConfigurationError(path, problemOf(issue, parent, key));
   }
-  if (Array.isArray(raw.connections)) raw.connections.forEach((connection, i) => checkSection(connection, 'connection', `connections[${i}]`, warnings));
   return warnings;
 }

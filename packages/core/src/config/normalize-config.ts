@@ -1,5 +1,7 @@
 import { ConfigurationError } from '../errors/oauth-error.js';
-import type { ClientConfig, ConnectionConfig, JwtAlg, OAuthRoConfig, StrategyName } from './types.js';
+import type { InferOutput } from 'valibot';
+import type { ClientConfig, ConnectionConfig, OAuthRoConfig } from './types.js';
+import type { CONFIG_SCHEMA } from './known-config-keys.js';
 import { normalizeTokenLifecycle } from './normalize-token-lifecycle.js';
 import { normalizeExtensibility } from './normalize-extensibility.js';
 import { normalizeAllowedClients } from './normalize-allowed-clients.js';
@@ -11,80 +13,48 @@ import { normalizeGrantTypes } from './normalize-grant-types.js';
 import { normalizeApis } from './normalize-apis.js';
 import { checkSocialConnection } from './check-social-connection.js';
 
-const STRATEGIES: readonly StrategyName[] = ['auth0', 'sms', 'email', 'ad', 'waad', 'adfs', 'facebook', 'google-oauth2', 'apple'];
-const ALGS: readonly JwtAlg[] = ['RS256', 'HS256', 'ES256', 'EdDSA'];
+type Shape = InferOutput<typeof CONFIG_SCHEMA>;
+type ClientShape = Shape['clients'][number];
+type ConnectionShape = Shape['connections'][number];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function requireString(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value.length === 0) throw new ConfigurationError(path, 'must be a non-empty string');
-  return value;
-}
-
-function optionalString(value: unknown, path: string): string | undefined {
-  return value === undefined ? undefined : requireString(value, path);
-}
-
-function normalizeClient(raw: unknown, path: string): ClientConfig {
-  if (!isRecord(raw)) throw new ConfigurationError(path, 'must be an object');
-  const client_id = requireString(raw.client_id, `${path}.client_id`);
-  const client_secret = optionalString(raw.client_secret, `${path}.client_secret`);
+/** What the schema cannot say about a client: defaults, the HS256 secret, and the normalisers' fields. */
+function normalizeClient(raw: ClientShape, path: string): ClientConfig {
+  const { client_id, client_secret, name } = raw;
   const jwt = raw.jwt_configuration ?? {};
-  if (!isRecord(jwt)) throw new ConfigurationError(`${path}.jwt_configuration`, 'must be an object');
   const alg = jwt.alg ?? 'RS256';
-  if (!ALGS.includes(alg as JwtAlg)) {
-    throw new ConfigurationError(`${path}.jwt_configuration.alg`, `must be one of ${ALGS.join(', ')}`);
-  }
-  const lifetime = jwt.lifetime_in_seconds ?? 36000;
-  if (typeof lifetime !== 'number' || !Number.isInteger(lifetime) || lifetime <= 0) {
-    throw new ConfigurationError(`${path}.jwt_configuration.lifetime_in_seconds`, 'must be a positive integer');
-  }
-  const secret_encoded = jwt.secret_encoded ?? false;
-  if (typeof secret_encoded !== 'boolean') {
-    throw new ConfigurationError(`${path}.jwt_configuration.secret_encoded`, 'must be true or false');
-  }
   if (alg === 'HS256' && client_secret === undefined) {
     throw new ConfigurationError(`${path}.client_secret`, 'is required when jwt_configuration.alg is HS256');
   }
   if (alg === 'HS256' && client_secret !== undefined && client_secret.length < 16) {
     throw new ConfigurationError(`${path}.client_secret`, 'must be at least 16 characters to sign HS256 tokens');
   }
-  const name = optionalString(raw.name, `${path}.name`);
+  const record = raw as Record<string, unknown>;
   return {
     client_id,
     ...(client_secret === undefined ? {} : { client_secret }),
     ...(name === undefined ? {} : { name }),
-    jwt_configuration: { alg: alg as JwtAlg, lifetime_in_seconds: lifetime, secret_encoded },
-    ...normalizeTokenLifecycle(raw, path),
-    ...normalizeAllowedClients(raw, path),
-    ...normalizeClientUrls(raw, path),
-    ...normalizeGrantTypes(raw, path),
-    ...normalizeClientMobile(raw, path),
+    jwt_configuration: { alg, lifetime_in_seconds: jwt.lifetime_in_seconds ?? 36000, secret_encoded: jwt.secret_encoded ?? false },
+    ...normalizeTokenLifecycle(record, path),
+    ...normalizeAllowedClients(record, path),
+    ...normalizeClientUrls(record, path),
+    ...normalizeGrantTypes(record, path),
+    ...normalizeClientMobile(record, path),
   };
 }
 
-function normalizeConnection(raw: unknown, path: string, clientIds: ReadonlySet<string>): ConnectionConfig {
-  if (!isRecord(raw)) throw new ConfigurationError(path, 'must be an object');
-  const name = requireString(raw.name, `${path}.name`);
-  const strategy = raw.strategy;
-  if (!STRATEGIES.includes(strategy as StrategyName)) {
-    throw new ConfigurationError(`${path}.strategy`, `must be one of ${STRATEGIES.join(', ')}`);
-  }
-  const enabled = raw.enabled_clients ?? [];
-  if (!Array.isArray(enabled)) throw new ConfigurationError(`${path}.enabled_clients`, 'must be an array of client ids');
-  const enabled_clients = enabled.map((id, i) => {
-    const value = requireString(id, `${path}.enabled_clients[${i}]`);
-    if (!clientIds.has(value)) {
-      throw new ConfigurationError(`${path}.enabled_clients[${i}]`, `names unknown client "${value}"`);
-    }
-    return value;
+function normalizeConnection(raw: ConnectionShape, path: string, clientIds: ReadonlySet<string>): ConnectionConfig {
+  const { name, strategy } = raw;
+  const enabled_clients = (raw.enabled_clients ?? []).map((id, i) => {
+    if (!clientIds.has(id)) throw new ConfigurationError(`${path}.enabled_clients[${i}]`, `names unknown client "${id}"`);
+    return id;
   });
-  const options = raw.options ?? {};
-  if (!isRecord(options)) throw new ConfigurationError(`${path}.options`, 'must be an object');
-  checkSocialConnection(strategy as StrategyName, options, `${path}.options`);
-  return { name, strategy: strategy as StrategyName, enabled_clients, options };
+  const options: Record<string, unknown> = raw.options ?? {};
+  checkSocialConnection(strategy, options, `${path}.options`);
+  return { name, strategy, enabled_clients, options };
 }
 
 /**
@@ -96,8 +66,10 @@ function normalizeConnection(raw: unknown, path: string, clientIds: ReadonlySet<
  */
 export function normalizeConfig(raw: unknown): OAuthRoConfig {
   if (!isRecord(raw)) throw new ConfigurationError('(root)', 'must be an object');
+  // Types, required keys, enums and unknown keys: the configuration schema (known-config-keys.ts).
   checkConfigKeys(raw);
-  let issuer = requireString(raw.issuer, 'issuer');
+  const shape = raw as Shape;
+  let issuer = shape.issuer;
   try {
     const url = new URL(issuer);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
@@ -105,15 +77,13 @@ export function normalizeConfig(raw: unknown): OAuthRoConfig {
     throw new ConfigurationError('issuer', 'must be an http(s) URL');
   }
   if (!issuer.endsWith('/')) issuer += '/';
-  if (!Array.isArray(raw.clients)) throw new ConfigurationError('clients', 'must be an array');
-  const clients = raw.clients.map((c, i) => normalizeClient(c, `clients[${i}]`));
+  const clients = shape.clients.map((c, i) => normalizeClient(c, `clients[${i}]`));
   const ids = new Set<string>();
   clients.forEach((c, i) => {
     if (ids.has(c.client_id)) throw new ConfigurationError(`clients[${i}].client_id`, `duplicates "${c.client_id}"`);
     ids.add(c.client_id);
   });
-  if (!Array.isArray(raw.connections)) throw new ConfigurationError('connections', 'must be an array');
-  const connections = raw.connections.map((c, i) => normalizeConnection(c, `connections[${i}]`, ids));
+  const connections = shape.connections.map((c, i) => normalizeConnection(c, `connections[${i}]`, ids));
   const names = new Set<string>();
   connections.forEach((c, i) => {
     if (names.has(c.name)) throw new ConfigurationError(`connections[${i}].name`, `duplicates "${c.name}"`);

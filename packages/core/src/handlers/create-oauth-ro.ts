@@ -49,6 +49,8 @@ import { handleToken } from './handle-token.js';
 import { handleChangePassword } from './handle-change-password.js';
 import { handleResetPage, handleResetSubmit } from './handle-reset-page.js';
 import { handleVerifyEmail } from './handle-verify-email.js';
+import { traceDeps } from '../tracing/trace-deps.js';
+import { traceRequests } from '../tracing/trace-requests.js';
 import { handleCreatePasswordChangeTicket, handleSendVerificationEmail } from './handle-account-tickets.js';
 import { handleEnrollmentPage, handleEnrollmentSubmit } from './handle-enrollment-page.js';
 import { bindMfaAdministration, type MfaAdministration } from '../guardian/mfa-administration.js';
@@ -232,13 +234,18 @@ export interface CreateOAuthRoOptions {
  * for a configuration it cannot honour, e.g. brute-force protection (on by default on password
  * connections) without `deps.counters`.
  *
+ * Traced through `@opentelemetry/api`: one span per request (continuing a W3C `traceparent`) with a
+ * child span per port call, validation and signing; all no-ops unless the host registered an SDK.
+ *
  * @example
  * const oauthRo = await createOAuthRo({ config, deps });
  * const res = await oauthRo.handle({ method: 'GET', path: '/health', headers: {}, ip: '127.0.0.1' });
  */
 export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAuthRo> {
-  const { config, deps } = options;
-  requireCounterStore(config, deps);
+  const { config } = options;
+  requireCounterStore(config, options.deps);
+  // Every port call is a span (a no-op without an OpenTelemetry SDK), whatever implements it.
+  const deps = traceDeps(options.deps);
   const algs = new Set<SigningKeyRecord['alg']>(['RS256']);
   for (const client of config.clients) {
     const alg = client.jwt_configuration.alg;
@@ -309,8 +316,8 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     return response;
   }
 
-  // CORS wraps every answer, Fetch entry included (docs/spec.md).
-  const answer = withCors(cors, routeOf, handle);
+  // CORS wraps every answer, Fetch entry included (docs/spec.md); one span covers each request.
+  const answer = traceRequests(withCors(cors, routeOf, handle), (path) => routeOf(path)?.pattern);
   return {
     issuer: config.issuer,
     handle: answer,

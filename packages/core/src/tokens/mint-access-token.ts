@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { inSpan } from '../tracing/tracer.js';
 import { ACCESS_TOKEN_RULES } from './access-token-rules.js';
 import type { MintContext } from './mint-tokens.js';
 
@@ -48,5 +49,7 @@ export async function mintAccessToken(ctx: MintContext, grant: AccessTokenGrant,
     iat,
     exp: iat + grant.lifetime_in_seconds,
   };
-  return new SignJWT(claims).setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: ACCESS_TOKEN_RULES.typ }).sign(signer.privateKey);
+  return inSpan('sign access_token', { 'oauth_ro.jwt.alg': signer.alg }, () =>
+    new SignJWT(claims).setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: ACCESS_TOKEN_RULES.typ }).sign(signer.privateKey),
+  );
 }

@@ -4,6 +4,7 @@ import type { UserRecord } from '../ports/user-store.js';
 import type { KeyRing } from './key-ring.js';
 import { scopedClaims } from './profile-claims.js';
 import { accessTokenAudience, mintAccessToken } from './mint-access-token.js';
+import { inSpan } from '../tracing/tracer.js';
 
 /** What `/oauth/ro` returns on success (docs/spec.md §3). */
 export interface TokenSet {
@@ -34,15 +35,17 @@ export async function signClaims(
   claims: Record<string, unknown>,
   alg: ClientConfig['jwt_configuration']['alg'],
 ): Promise<string> {
-  const jwt = new SignJWT(claims);
-  if (alg === 'HS256') {
-    const key = ctx.clientKeys.get(client.client_id);
-    if (!key) throw new Error(`client ${client.client_id} has no HS256 key`);
-    return jwt.setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key);
-  }
-  const signer = ctx.keyRing.signer(alg);
-  if (!signer) throw new Error(`no active ${alg} signing key`);
-  return jwt.setProtectedHeader({ alg, kid: signer.kid, typ: 'JWT' }).sign(signer.privateKey);
+  return inSpan('sign id_token', { 'oauth_ro.jwt.alg': alg }, () => {
+    const jwt = new SignJWT(claims);
+    if (alg === 'HS256') {
+      const key = ctx.clientKeys.get(client.client_id);
+      if (!key) throw new Error(`client ${client.client_id} has no HS256 key`);
+      return jwt.setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key);
+    }
+    const signer = ctx.keyRing.signer(alg);
+    if (!signer) throw new Error(`no active ${alg} signing key`);
+    return jwt.setProtectedHeader({ alg, kid: signer.kid, typ: 'JWT' }).sign(signer.privateKey);
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { BodyParams } from '../http/parse-body.js';
 import { err, ok, type Result } from '../util/result.js';
 import { checkIdentifier } from './check-identifier.js';
 import { missing, readStringParams } from './read-params.js';
+import { inSyncSpan } from '../tracing/tracer.js';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
@@ -50,6 +51,10 @@ export function parseScope(scope: string | undefined): string[] {
  * validateRoRequest({ client_id: 'app', connection: 'db', username: 'a@b.c', password: 'x' });
  */
 export function validateRoRequest(body: BodyParams): Result<RoRequest, OAuthError> {
+  return inSyncSpan('validate', {}, () => validateParams(body));
+}
+
+function validateParams(body: BodyParams): Result<RoRequest, OAuthError> {
   const read = readStringParams(withTextMfaCode(body), RO_PARAMS, { id_token: 8192, password: 1024, mfa_code: 64 });
   if (!read.ok) return read;
   const p = read.value;

@@ -111,13 +111,15 @@ describe('`pnpm -r publish --dry-run` in the real tree', () => {
     expect(await fingerprint()).toBe(before);
   });
 
-  it.each(PUBLIC.map((p) => [p.name, p.path, p.bins.length > 0]))('%s packs dist, README.md and package.json, and no sources or tests', async (_name, dir, isCli) => {
+  it.each(PUBLIC.map((p) => [p.name, p.path, p.bins.length > 0]))('%s packs dist, README.md and package.json, and no sources or tests', async (name, dir, isCli) => {
     const { stdout } = await run('pnpm', ['pack', '--dry-run', '--json'], { cwd: join(ROOT, dir), timeout: 30_000 });
     const files = (JSON.parse(stdout) as { files: { path: string }[] }).files.map((f) => f.path);
     // A library ships ESM, CJS and types; the server and CLI ships its one bundled entry point.
     const entry = isCli ? ['dist/main.js'] : ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts'];
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', ...entry]));
-    expect(files.filter((f) => !f.startsWith('dist/') && f !== 'package.json' && f !== 'README.md' && !/^(LICENSE|CHANGELOG)/i.test(f))).toEqual([]);
+    // The configuration's JSON Schema, for "$schema" in a configuration file.
+    const schema = name === '@oauth-ro/core' || name === 'oauth-ro' ? ['config.schema.json'] : [];
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', ...entry, ...schema]));
+    expect(files.filter((f) => !f.startsWith('dist/') && f !== 'package.json' && f !== 'README.md' && !schema.includes(f) && !/^(LICENSE|CHANGELOG)/i.test(f))).toEqual([]);
     expect(files.filter((f) => /\.test\.|\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.endsWith('.d.cts'))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { OAuthError } from '../../errors/oauth-error.js';
 import type { BodyParams } from '../../http/parse-body.js';
 import type { Result } from '../../util/result.js';
 import { readStringParams } from '../../validation/read-params.js';
+import { inSyncSpan } from '../../tracing/tracer.js';
 
 const PARAMS = [
   'grant_type',
@@ -30,5 +31,5 @@ export type TokenParams = Partial<Record<(typeof PARAMS)[number], string>>;
  * @example readTokenParams({ grant_type: 'password', username: 'a@b.c', password: 'x' });
  */
 export function readTokenParams(body: BodyParams): Result<TokenParams, OAuthError> {
-  return readStringParams(body, PARAMS, { password: 1024, subject_token: 8192, user_profile: 8192, mfa_token: 4096 });
+  return inSyncSpan('validate', {}, () => readStringParams(body, PARAMS, { password: 1024, subject_token: 8192, user_profile: 8192, mfa_token: 4096 }));
 }
