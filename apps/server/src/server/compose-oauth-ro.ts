@@ -1,5 +1,5 @@
 import { createArgon2Hasher, DEFAULT_HASHER_LIMITS, OWASP_ARGON2ID, type Argon2Hasher } from '@oauth-ro/argon2';
-import { createOAuthRo, systemClock, webCryptoRandom, type CoreDeps, type Directory, type Logger, type OAuthRo, type OAuthRoConfig, type StorePorts } from '@oauth-ro/core';
+import { createOAuthRo, systemClock, webCryptoRandom, type CoreDeps, type Directory, type Logger, type OAuthRo, type OAuthRoConfig, type StoreBundle } from '@oauth-ro/core';
 import { StartupError } from '../config/startup-error.js';
 import type { ServerEnvironment } from '../env/read-environment.js';
 import { loadDirectories } from './load-directories.js';
@@ -20,7 +20,8 @@ export function isConfigurationError(error: unknown): error is { path: string; p
 export interface ComposeOptions {
   readonly env: ServerEnvironment;
   readonly config: OAuthRoConfig;
-  readonly stores: StorePorts;
+  /** The open stores (a bundle or `combineStores`' result); their ports are spread into core's deps. */
+  readonly stores: StoreBundle<'users' | 'keys'>;
   /** For the directory, sender and script packages (scripts' output at debug). */
   readonly logger: Logger & { debug: Logger['info'] };
   /** What only a running server adds: the request-scoped logger, the audit sink, readiness checks. */

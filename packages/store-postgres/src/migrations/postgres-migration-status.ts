@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { describeUrl, resolveUrl } from '../resolve-url.js';
 import { toStoreError } from '../db/to-store-error.js';
 import type { PostgresStoreOptions } from '../options.js';
 import { resolveOptions } from '../resolve-options.js';
@@ -6,6 +7,8 @@ import { MIGRATIONS } from './migrations.js';
 
 /** The schema state of a PostgreSQL database (or `schema`): migrations applied (oldest first) and pending. */
 export interface PostgresMigrationStatus {
+  /** The database as the store's start-up line names it (never a user or password). */
+  readonly description: string;
   /** Applied migrations as `schema_migrations` records them (a newer release's included). */
   readonly applied: readonly { readonly version: number; readonly name: string; readonly applied_at: string }[];
   /** This release's migrations the database does not have yet, oldest first. */
@@ -20,8 +23,10 @@ export interface PostgresMigrationStatus {
  * @example
  * const { pending } = await postgresMigrationStatus(process.env.OAUTH_RO_DATABASE!, { schema: 'oauth_ro' });
  */
-export async function postgresMigrationStatus(url: string, options?: PostgresStoreOptions): Promise<PostgresMigrationStatus> {
-  const resolved = resolveOptions(options);
+export async function postgresMigrationStatus(value: string, options?: PostgresStoreOptions): Promise<PostgresMigrationStatus> {
+  // The same URL rules as openPostgresStores: `?schema=` selects the schema.
+  const { url, options: withSchema } = resolveUrl(value, options);
+  const resolved = resolveOptions(withSchema);
   const client = new pg.Client({
     connectionString: url,
     connectionTimeoutMillis: resolved.connectionTimeoutMs,
@@ -47,5 +52,5 @@ export async function postgresMigrationStatus(url: string, options?: PostgresSto
   }
   const done = new Set(applied.map((m) => m.version));
   const pending = MIGRATIONS.filter((m) => !done.has(m.version)).map(({ version, name }) => ({ version, name }));
-  return { applied, pending };
+  return { description: describeUrl(url, resolved.schema), applied, pending };
 }

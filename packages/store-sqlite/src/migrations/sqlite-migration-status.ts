@@ -5,6 +5,8 @@ import { MIGRATIONS } from './migrations.js';
 
 /** The schema state of a SQLite database: migrations applied (oldest first) and pending. */
 export interface SqliteMigrationStatus {
+  /** The database as the store's start-up line names it (never a user or password). */
+  readonly description: string;
   /** Applied migrations as `schema_migrations` records them (a newer release's included). */
   readonly applied: readonly { readonly version: number; readonly name: string; readonly applied_at: string }[];
   /** This release's migrations the database does not have yet, oldest first. */
@@ -34,5 +36,5 @@ export async function sqliteMigrationStatus(pathOrUrl: string): Promise<SqliteMi
   }
   const done = new Set(applied.map((m) => m.version));
   const pending = MIGRATIONS.filter((m) => !done.has(m.version)).map(({ version, name }) => ({ version, name }));
-  return { applied, pending };
+  return { description: `sqlite:${location.kind === 'memory' ? ':memory:' : location.path}`, applied, pending };
 }

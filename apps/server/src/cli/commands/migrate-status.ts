@@ -4,6 +4,7 @@ import { CommandError } from '../usage-error.js';
 
 /** What each store package answers: applied (with when) and pending migrations. */
 interface Status {
+  readonly description: string;
   readonly applied: readonly { readonly version: number; readonly name: string; readonly applied_at: string }[];
   readonly pending: readonly { readonly version: number; readonly name: string }[];
 }
@@ -41,17 +42,18 @@ Example:
     let status: Status;
     if (database.kind === 'sqlite') {
       const { sqliteMigrationStatus } = await import('@oauth-ro/store-sqlite');
-      where = `sqlite:${database.path}`;
+      where = database.url;
       try {
-        status = await sqliteMigrationStatus(database.path);
+        status = await sqliteMigrationStatus(database.url);
+        where = status.description;
       } catch (error) {
         throw new CommandError(`cannot read ${where} (${error instanceof Error ? error.message : String(error)})`);
       }
     } else {
       const { postgresMigrationStatus } = await import('@oauth-ro/store-postgres');
-      where = `postgres://${new URL(database.url).host}${database.schema ? ` (schema ${database.schema})` : ''}`;
       try {
-        status = await postgresMigrationStatus(database.url, database.schema ? { schema: database.schema } : {});
+        status = await postgresMigrationStatus(database.url);
+        where = status.description;
       } catch (error) {
         const message = (error instanceof Error ? error.message : String(error)).split(database.url).join('postgres://…');
         throw new CommandError(`cannot read the PostgreSQL schema (${message})`);
