@@ -32,6 +32,7 @@ import { tokenGrantsSuite } from './token-grants.suite.js';
 import { socialExchangeSuite } from './social-exchange.suite.js';
 
 export * from './use-mounted-app.js';
+export * from './token-grants-fixtures.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
 export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite, answerShapeSuite, corsSuite, browserLegacySuite, accountsSuite, healthProbesSuite, tokenGrantsSuite, apiAudienceSuite, socialExchangeSuite];

@@ -17,8 +17,8 @@ import {
 } from '@oauth-ro/core';
 import { createMemoryStores } from '@oauth-ro/store-memory';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testHasher } from '../fixtures/create-test-oauth-ro.js';
-import { TEST_ADMIN_TOKEN, testConfig } from '../fixtures/test-config.js';
+import { testHasher } from '@oauth-ro/conformance';
+import { TEST_ADMIN_TOKEN, testConfig } from '@oauth-ro/conformance';
 
 const T0 = 1_767_225_600_000;
 const DB = 'Username-Password-Authentication';

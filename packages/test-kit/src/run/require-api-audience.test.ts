@@ -6,9 +6,9 @@ import Fastify from 'fastify';
 import { Hono } from 'hono';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestOAuthRo, type TestOAuthRo } from '../fixtures/create-test-oauth-ro.js';
-import { BACKEND_SECRET, basicAuth, GRANT_CLIENTS as C, GRANTS, GRANTS_CONNECTION, grantsConfig, NOTES_API } from './token-grants-fixtures.js';
-import { GOOD_PASSWORD, uniqueEmail } from './use-mounted-app.js';
+import { createTestOAuthRo, type TestOAuthRo } from '@oauth-ro/conformance';
+import { BACKEND_SECRET, basicAuth, GRANT_CLIENTS as C, GRANTS, GRANTS_CONNECTION, grantsConfig, NOTES_API } from '@oauth-ro/conformance';
+import { GOOD_PASSWORD, uniqueEmail } from '@oauth-ro/conformance';
 
 const NEED = { audience: NOTES_API, scopes: ['write:notes'] };
 
