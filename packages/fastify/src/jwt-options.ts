@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import type { FastifyJWTOptions } from '@fastify/jwt';
-import { ACCESS_TOKEN_RULES, bearerToken, isAccessTokenType, type OAuthRo, type VerifyAccessTokenOptions } from '@oauth-ro/core';
+import { bearerToken, type OAuthRo } from '@oauth-ro/core';
+import { ACCESS_TOKEN_RULES, isAccessTokenType, type VerifyAccessTokenOptions } from '@oauth-ro/core/internal';
 import type { FastifyRequest } from 'fastify';
 
 /**

@@ -1,5 +1,6 @@
 import fastifyJwt from '@fastify/jwt';
-import { checkTokenRequirements, errorResponse, oauthError, ROUTE_PATHS, type OAuthResponse, type OAuthRo, type TokenClaims, type TokenRequirements } from '@oauth-ro/core';
+import { errorResponse, oauthError, ROUTE_PATHS, type OAuthResponse, type OAuthRo, type TokenClaims, type TokenRequirements } from '@oauth-ro/core';
+import { checkTokenRequirements } from '@oauth-ro/core/internal';
 import { answerNodeRequest, hostErrorResponse } from '@oauth-ro/core/node';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';

@@ -1,9 +1,4 @@
-import type {
-  RefreshTokenRecord,
-  RefreshTokenRotation,
-  RefreshTokenStore,
-  RefreshTokenUse,
-} from '@oauth-ro/core';
+import type { RefreshTokenRecord, RefreshTokenRotation, RefreshTokenStore, RefreshTokenUse } from '@oauth-ro/core/ports';
 
 /**
  * Refresh tokens in a Map keyed by hash. Every method runs synchronously inside, so `use` (check,

@@ -8,7 +8,7 @@ import type {
   UserStore,
   TicketStore,
   PasswordHistoryStore,
-} from '@oauth-ro/core';
+} from '@oauth-ro/core/ports';
 import { createPostgresUsedAssertionStore } from './assertions/create-postgres-used-assertion-store.js';
 import { createPostgresCodeStore } from './codes/create-postgres-code-store.js';
 import { createPostgresCounterStore } from './counters/create-postgres-counter-store.js';

@@ -1,4 +1,4 @@
-import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, PasswordHistoryStore, RefreshTokenStore, TicketStore, UsedAssertionStore, UserStore } from '@oauth-ro/core';
+import type { CodeStore, CounterStore, DeviceCredentialStore, KeyStore, PasswordHistoryStore, RefreshTokenStore, TicketStore, UsedAssertionStore, UserStore } from '@oauth-ro/core/ports';
 import { createSqlitePasswordHistoryStore } from './accounts/create-sqlite-password-history-store.js';
 import { createSqliteTicketStore } from './accounts/create-sqlite-ticket-store.js';
 import { createSqliteCodeStore } from './codes/create-sqlite-code-store.js';

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createArgon2Hasher, DEFAULT_HASHER_LIMITS, OWASP_ARGON2ID } from '@oauth-ro/argon2';
-import { createOAuthRo, pruneExpired, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
+import { createOAuthRo, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
+import { pruneExpired } from '@oauth-ro/core/admin';
 import { OAUTH_RO_MAX_PARAM_LENGTH, oauthRoFrameworkErrors, oauthRoPlugin } from '@oauth-ro/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { loadServerConfig } from '../config/load-server-config.js';

@@ -1,4 +1,5 @@
-import type { CoreDeps, ReadinessChecks } from '@oauth-ro/core';
+import type { CoreDeps } from '@oauth-ro/core';
+import type { ReadinessChecks } from '@oauth-ro/core/ports';
 
 /** The storage ports of core's deps. */
 export type StorePorts = Pick<

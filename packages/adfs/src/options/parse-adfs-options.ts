@@ -1,4 +1,4 @@
-import type { ConnectionConfig } from '@oauth-ro/core';
+import type { ConnectionConfig } from '@oauth-ro/core/ports';
 import { TOKEN_TYPES, type TokenTypeName } from '../protocol/namespaces.js';
 import type { SigningCertificate } from '../verify/certificate.js';
 import { metadataCertificates } from '../verify/metadata-certificates.js';

@@ -1,4 +1,5 @@
-import { bearerToken, errorResponse, oauthError, toFetchResponse } from '@oauth-ro/core';
+import { bearerToken, errorResponse, oauthError } from '@oauth-ro/core';
+import { toFetchResponse } from '@oauth-ro/core/internal';
 import { encodeTestBody, toTestResponse } from './to-test-response.js';
 import type { AdapterHarness } from './types.js';
 

@@ -1,4 +1,4 @@
-import { openApiDocument } from '@oauth-ro/core';
+import { openApiDocument } from '@oauth-ro/core/openapi';
 import { createResponseChecker, type ResponseChecker } from './response-checker.js';
 
 let shared: ResponseChecker | undefined;

@@ -1,4 +1,5 @@
-import { openApiDocument, ROUTE_PATHS } from '@oauth-ro/core';
+import { ROUTE_PATHS } from '@oauth-ro/core';
+import { openApiDocument } from '@oauth-ro/core/openapi';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOAuthRo, type TestOAuthRo } from '../fixtures/create-test-oauth-ro.js';

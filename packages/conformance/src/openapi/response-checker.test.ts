@@ -1,4 +1,5 @@
-import { openApiDocument, type OAuthRo } from '@oauth-ro/core';
+import type { OAuthRo } from '@oauth-ro/core';
+import { openApiDocument } from '@oauth-ro/core/openapi';
 import { describe, expect, it } from 'vitest';
 import { ContractViolationError, withContractCheck } from '../harness/with-contract-check.js';
 import { toTestResponse } from '../harness/to-test-response.js';

@@ -1,4 +1,5 @@
-import { ROUTE_PATHS, type HttpMethod, type OpenApiDocument, type ResponseObject } from '@oauth-ro/core';
+import { ROUTE_PATHS } from '@oauth-ro/core';
+import type { HttpMethod, OpenApiDocument, ResponseObject } from '@oauth-ro/core/openapi';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { TestRequest, TestResponse } from '../harness/types.js';

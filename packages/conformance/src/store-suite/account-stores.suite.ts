@@ -1,4 +1,5 @@
-import type { PasswordHistoryStore, TicketRecord, TicketStore } from '@oauth-ro/core';
+import type { PasswordHistoryStore, TicketStore } from '@oauth-ro/core';
+import type { TicketRecord } from '@oauth-ro/core/ports';
 import { describe, expect, it } from 'vitest';
 import type { StoreFactory, StoresUnderTest } from './types.js';
 import { useStores } from './use-stores.js';

@@ -1,4 +1,5 @@
-import { pruneExpired, type CodeStore, type CounterStore } from '@oauth-ro/core';
+import type { CodeStore, CounterStore } from '@oauth-ro/core';
+import { pruneExpired } from '@oauth-ro/core/admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const RIGHT = 'a'.repeat(64);

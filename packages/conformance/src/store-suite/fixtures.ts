@@ -1,4 +1,4 @@
-import type { SigningKeyRecord, UserRecord } from '@oauth-ro/core';
+import type { SigningKeyRecord, UserRecord } from '@oauth-ro/core/ports';
 
 let sequence = 0;
 

@@ -1,4 +1,4 @@
-import type { SigningKeyRecord } from '@oauth-ro/core';
+import type { SigningKeyRecord } from '@oauth-ro/core/ports';
 import { describe, expect, it } from 'vitest';
 import { makeSigningKeyRecord } from './fixtures.js';
 import type { StoreFactory } from './types.js';

@@ -1,4 +1,5 @@
-import { setUserPassword, systemClock } from '@oauth-ro/core';
+import { systemClock } from '@oauth-ro/core';
+import { setUserPassword } from '@oauth-ro/core/admin';
 import { describe, expect, it } from 'vitest';
 import { testHasher } from '../fixtures/create-test-oauth-ro.js';
 import { makeUserRecord } from './fixtures.js';

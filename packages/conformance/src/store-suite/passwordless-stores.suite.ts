@@ -1,4 +1,5 @@
-import type { CodeRecord, CodeStore, CounterStore } from '@oauth-ro/core';
+import type { CodeStore, CounterStore } from '@oauth-ro/core';
+import type { CodeRecord } from '@oauth-ro/core/ports';
 import { describe, expect, it } from 'vitest';
 import type { StoreFactory, StoresUnderTest } from './types.js';
 import { useStores } from './use-stores.js';

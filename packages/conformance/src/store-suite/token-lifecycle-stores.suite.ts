@@ -1,4 +1,4 @@
-import type { DeviceCredentialRecord, RefreshTokenRecord } from '@oauth-ro/core';
+import type { DeviceCredentialRecord, RefreshTokenRecord } from '@oauth-ro/core/ports';
 import { describe, expect, it } from 'vitest';
 import type { StoreFactory, StoresUnderTest } from './types.js';
 import { useStores } from './use-stores.js';

@@ -1,4 +1,4 @@
-import type { UserRecord } from '@oauth-ro/core';
+import type { UserRecord } from '@oauth-ro/core/ports';
 import { describe, expect, it } from 'vitest';
 import { makeUserRecord } from './fixtures.js';
 import type { StoreFactory } from './types.js';

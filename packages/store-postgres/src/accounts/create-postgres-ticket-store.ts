@@ -1,4 +1,4 @@
-import type { TicketRecord, TicketStore } from '@oauth-ro/core';
+import type { TicketRecord, TicketStore } from '@oauth-ro/core/ports';
 import type { Database } from '../db/types.js';
 
 interface TicketRow {

@@ -1,4 +1,4 @@
-import type { SigningKeyRecord } from '@oauth-ro/core';
+import type { SigningKeyRecord } from '@oauth-ro/core/ports';
 
 /** A `signing_keys` row as `pg` returns it (`bigint` arrives as a string). */
 export interface KeyRow {

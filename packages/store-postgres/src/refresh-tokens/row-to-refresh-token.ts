@@ -1,4 +1,4 @@
-import type { RefreshTokenRecord } from '@oauth-ro/core';
+import type { RefreshTokenRecord } from '@oauth-ro/core/ports';
 
 /** A `refresh_tokens` row as `pg` returns it (`bigint` arrives as a string). */
 export interface RefreshTokenRow {

@@ -1,4 +1,4 @@
-import type { UserProfile, UserRecord } from '@oauth-ro/core';
+import type { UserProfile, UserRecord } from '@oauth-ro/core/ports';
 
 /** A `users` row as `pg` returns it. */
 export interface UserRow {

@@ -1,4 +1,4 @@
-import type { RefreshTokenRecord, RefreshTokenRotation, RefreshTokenStore, RefreshTokenUse } from '@oauth-ro/core';
+import type { RefreshTokenRecord, RefreshTokenRotation, RefreshTokenStore, RefreshTokenUse } from '@oauth-ro/core/ports';
 import type Database from 'better-sqlite3';
 import {
   REFRESH_TOKEN_COLUMNS as COLUMNS,

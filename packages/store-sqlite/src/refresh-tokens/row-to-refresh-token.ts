@@ -1,4 +1,4 @@
-import type { RefreshTokenRecord } from '@oauth-ro/core';
+import type { RefreshTokenRecord } from '@oauth-ro/core/ports';
 
 /** The columns of `refresh_tokens`, in insert order. */
 export const REFRESH_TOKEN_COLUMNS =

@@ -1,4 +1,4 @@
-import type { UserProfile, UserRecord } from '@oauth-ro/core';
+import type { UserProfile, UserRecord } from '@oauth-ro/core/ports';
 
 /** A `users` row as better-sqlite3 returns it. */
 export interface UserRow {

@@ -1,20 +1,22 @@
 import {
-  bruteForceKey,
   createOAuthRo,
-  deleteUser,
-  listBruteForceBlocks,
-  listUserBlocks,
   normalizeConfig,
-  setUserBlocked,
-  setUserPassword,
-  unblockIdentifier,
-  unblockUser,
   webCryptoRandom,
   type AuditEvent,
   type CoreDeps,
   type OAuthRoConfig,
-  type UserRecord,
 } from '@oauth-ro/core';
+import type { UserRecord } from '@oauth-ro/core/ports';
+import {
+  deleteUser,
+  listBruteForceBlocks,
+  listUserBlocks,
+  setUserBlocked,
+  setUserPassword,
+  unblockIdentifier,
+  unblockUser,
+} from '@oauth-ro/core/admin';
+import { bruteForceKey } from '@oauth-ro/core/internal';
 import { createMemoryStores } from '@oauth-ro/store-memory';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { testHasher } from '@oauth-ro/conformance';

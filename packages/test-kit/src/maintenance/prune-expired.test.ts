@@ -1,4 +1,5 @@
-import { pruneExpired, type Clock } from '@oauth-ro/core';
+import type { Clock } from '@oauth-ro/core';
+import { pruneExpired } from '@oauth-ro/core/admin';
 import { createMemoryStores } from '@oauth-ro/store-memory';
 import { describe, expect, it } from 'vitest';
 import { makeRefreshTokenRecord } from '@oauth-ro/conformance';

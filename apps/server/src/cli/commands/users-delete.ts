@@ -1,4 +1,4 @@
-import { deleteUser } from '@oauth-ro/core';
+import { deleteUser } from '@oauth-ro/core/admin';
 import { withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { CommandError, UsageError } from '../usage-error.js';

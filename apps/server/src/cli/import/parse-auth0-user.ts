@@ -1,5 +1,8 @@
 import { isBcryptHash } from '@oauth-ro/argon2';
-import { err, looksLikeEmail, normalizeIdentifier, normalizePhoneNumber, ok, type Result, type UserRecord } from '@oauth-ro/core';
+import type { Result } from '@oauth-ro/core';
+import { err, ok } from '@oauth-ro/core/ports';
+import type { UserRecord } from '@oauth-ro/core/ports';
+import { looksLikeEmail, normalizeIdentifier, normalizePhoneNumber } from '@oauth-ro/core/internal';
 
 /** What a record may not be turned into a user for; field names only, never a value (hashes, PII). */
 type Problems = string[];
