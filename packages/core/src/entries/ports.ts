@@ -13,3 +13,5 @@ export { fetchLimitedText } from '../util/fetch-limited-text.js';
 export type { FetchLimits, LimitedTextReply } from '../util/fetch-limited-text.js';
 export { identifierSkeleton } from '../validation/identifier-skeleton.js';
 export type { ClientConfig, ConnectionConfig } from '../config/types.js';
+export { optionReader } from '../config/option-reader.js';
+export type { OptionReader, OptionReaderSettings } from '../config/option-reader.js';

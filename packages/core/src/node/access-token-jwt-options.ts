@@ -1,35 +1,55 @@
-import { createPublicKey } from 'node:crypto';
-import type { FastifyJWTOptions } from '@fastify/jwt';
-import { bearerToken, type OAuthRo } from '@oauth-ro/core';
-import { ACCESS_TOKEN_RULES, isAccessTokenType, type VerifyAccessTokenOptions } from '@oauth-ro/core/internal';
-import type { FastifyRequest } from 'fastify';
+import { exportSPKI, importJWK } from 'jose';
+import { bearerToken } from '../handlers/handle-profile.js';
+import type { OAuthRo } from '../handlers/create-oauth-ro.js';
+import { ACCESS_TOKEN_RULES, isAccessTokenType } from '../tokens/access-token-rules.js';
+import type { TokenRequirements } from '../tokens/check-token-requirements.js';
+
+/** The `@fastify/jwt` (fast-jwt) options {@link accessTokenJwtOptions} builds, typed by shape. */
+export interface AccessTokenJwtOptions {
+  secret(request: unknown, token: unknown): Promise<string>;
+  decode: { complete: true };
+  verify: {
+    algorithms: ('RS256' | 'ES256' | 'EdDSA')[];
+    allowedIss: string;
+    checkTyp: string;
+    requiredClaims: string[];
+    clockTolerance: number;
+    allowedAud?: string;
+    extractToken(request: { headers: { authorization?: string | undefined } }): string | undefined;
+  };
+  trusted(request: unknown, payload: { sub?: unknown }): boolean;
+}
 
 /**
- * `@fastify/jwt` options that verify exactly what core's `oauthRo.verifyAccessToken` verifies
+ * `@fastify/jwt` options that verify exactly what `oauthRo.verifyAccessToken` verifies
  * ({@link ACCESS_TOKEN_RULES}): a bearer token of at most `maxLength` characters, header
  * `typ: at+jwt`, a `kid` of the server's key ring (looked up through core, which picks up keys other
  * instances rotated in) with that key's `alg`, never HS256 or a client's secret, `iss` the issuer,
  * `iss`/`sub`/`exp` required (`sub` a string), the same clock tolerance, and `aud` containing
- * `options.audience` when given. Each key's PEM is kept only as long as core keeps the key.
+ * `options.audience` when given. Each key's PEM is kept only as long as core keeps the key. The rules
+ * live here, beside the verifier they mirror, so the Fastify adapter only registers them.
  *
  * @example await app.register(fastifyJwt, accessTokenJwtOptions(oauthRo));
  */
-export function accessTokenJwtOptions(oauthRo: OAuthRo, options: VerifyAccessTokenOptions = {}): FastifyJWTOptions {
+export function accessTokenJwtOptions(oauthRo: OAuthRo, options: Pick<TokenRequirements, 'audience'> = {}): AccessTokenJwtOptions {
   // Keyed by core's JWK object: an entry goes when core drops the key, so nothing grows with time.
-  const pems = new WeakMap<object, string>();
+  const pems = new WeakMap<object, Promise<string>>();
+  const pemOf = (jwk: Record<string, unknown>) => {
+    let pem = pems.get(jwk);
+    if (pem === undefined) {
+      pem = importJWK(jwk, jwk.alg as string).then((key) => exportSPKI(key as CryptoKey));
+      pems.set(jwk, pem);
+    }
+    return pem;
+  };
   return {
-    secret: async (_request: FastifyRequest, token: unknown) => {
+    secret: async (_request, token) => {
       const { header } = token as { header: { alg?: unknown; kid?: unknown; typ?: unknown } };
       const jwk = typeof header.kid === 'string' && isAccessTokenType(header.typ) ? await oauthRo.publicJwk(header.kid) : undefined;
       if (!jwk || jwk.alg !== header.alg || !ACCESS_TOKEN_RULES.algorithms.includes(header.alg as 'RS256')) {
         throw new Error('not an access token of this server');
       }
-      let pem = pems.get(jwk);
-      if (pem === undefined) {
-        pem = createPublicKey({ key: jwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
-        pems.set(jwk, pem);
-      }
-      return pem;
+      return pemOf(jwk);
     },
     // The secret callback needs the header (kid, alg, typ), not only the payload.
     decode: { complete: true },
@@ -41,7 +61,7 @@ export function accessTokenJwtOptions(oauthRo: OAuthRo, options: VerifyAccessTok
       // fast-jwt counts in milliseconds.
       clockTolerance: ACCESS_TOKEN_RULES.clockToleranceS * 1000,
       ...(options.audience === undefined ? {} : { allowedAud: options.audience }),
-      extractToken: (request: FastifyRequest) => {
+      extractToken: (request) => {
         const token = bearerToken({ authorization: request.headers.authorization });
         return token !== undefined && token.length <= ACCESS_TOKEN_RULES.maxLength ? token : undefined;
       },
