@@ -4,7 +4,7 @@ import type { TestRequest, TestResponse } from './types.js';
 export function encodeTestBody(request: TestRequest): { body?: string; contentType?: string } {
   if (request.json !== undefined) return { body: JSON.stringify(request.json), contentType: 'application/json' };
   if (request.form !== undefined) {
-    return { body: new URLSearchParams(request.form as Record<string, string>).toString(), contentType: 'application/x-www-form-urlencoded' };
+    return { body: new URLSearchParams(request.form).toString(), contentType: 'application/x-www-form-urlencoded' };
   }
   return request.body === undefined ? {} : { body: request.body };
 }
