@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Test code: unit tests, the conformance and store suites, fixtures, end-to-end drivers. */
-const TEST_FILES = ['**/*.test.ts', '**/*.suite.ts', '**/*.fixture.ts', '**/test/**', '**/e2e/**', 'packages/test-kit/src/conformance/**'];
+const TEST_FILES = ['**/*.test.ts', '**/*.suite.ts', '**/*.fixture.ts', '**/test/**', '**/e2e/**', 'packages/conformance/src/conformance/**'];
 
 export default defineConfig(
   // Auth0 Rules, Actions and custom-database scripts kept as Auth0 wrote them (test fixtures): they
@@ -46,7 +46,7 @@ export default defineConfig(
   },
   {
     // Tests read JSON off the wire (`TestResponse.json` is `any` by design) and drive fixtures loosely.
-    files: [...TEST_FILES, 'packages/test-kit/src/harness/types.ts'],
+    files: [...TEST_FILES, 'packages/conformance/src/harness/types.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Fails when any log written during the test suite holds a secret: a known fixture password, client
-// secret or key (packages/test-kit/src/fixtures/known-test-secrets.json), anything shaped like a
+// secret or key (packages/conformance/src/fixtures/known-test-secrets.json), anything shaped like a
 // JWT, or a credential-named JSON key (password, secret, token, authorization, cookie, assertion,
 // otp; `code` when it holds a one-time code's digits) with a value other than pino's redaction
 // marker, or any passwordless code the tests issued (listed in the directory's `*.codes` files by
@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const SECRETS_FILE = fileURLToPath(new URL('../packages/test-kit/src/fixtures/known-test-secrets.json', import.meta.url));
+const SECRETS_FILE = fileURLToPath(new URL('../packages/conformance/src/fixtures/known-test-secrets.json', import.meta.url));
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\./;
 const CREDENTIAL_KEY = /(password|passwd|secret|token|authorization|cookie|assertion|otp)s?$/i;
 const CODE_KEY = /(^|_)code$/i;

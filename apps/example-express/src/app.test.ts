@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 // Logs into the test log directory, which scripts/check-test-logs.mjs greps for secrets.
-import { testLogger } from '../../../packages/test-kit/src/fixtures/test-log.js';
+import { testLogger } from '../../../packages/conformance/src/fixtures/test-log.js';
 import { createApp } from './app.js';
 
 let server: Server;

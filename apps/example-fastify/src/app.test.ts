@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 // Logs into the test log directory, which scripts/check-test-logs.mjs greps for secrets.
-import { testLogFile } from '../../../packages/test-kit/src/fixtures/test-log.js';
+import { testLogFile } from '../../../packages/conformance/src/fixtures/test-log.js';
 import { createApp } from './app.js';
 
 let app: FastifyInstance;

@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 // Logs into the test log directory, which scripts/check-test-logs.mjs greps for secrets.
-import { testLogger } from '../../../packages/test-kit/src/fixtures/test-log.js';
+import { testLogger } from '../../../packages/conformance/src/fixtures/test-log.js';
 import { createApp } from './app.js';
 
 let server: ServerType;

@@ -1,4 +1,4 @@
-import type { ConnectionConfig, DirectoryLogin } from '@oauth-ro/core';
+import type { ConnectionConfig, DirectoryLogin } from '@oauth-ro/core/ports';
 import { closedPort, startFakeAdfs, type FakeAdfs, type FakeAdfsFaults } from '@oauth-ro/test-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAdfsDirectory } from './create-adfs-directory.js';

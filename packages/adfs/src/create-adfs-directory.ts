@@ -11,7 +11,7 @@ import {
   type Logger,
   type OAuthError,
   type Result,
-} from '@oauth-ro/core';
+} from '@oauth-ro/core/ports';
 import { claimsToIdentity } from './map/claims-to-identity.js';
 import { mapSoapFault } from './map/map-soap-fault.js';
 import { readClaims } from './map/read-claims.js';

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import type { PasswordHasher } from '@oauth-ro/core';
+import type { PasswordHasher } from '@oauth-ro/core/ports';
 import { bcryptCost, dummyBcryptHash, isBcryptHash, verifyBcrypt } from './bcrypt-hash.js';
 import { createBoundedQueue, type QueueLimits } from './bounded-queue.js';
 

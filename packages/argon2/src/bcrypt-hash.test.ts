@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/bcrypt';
-import { UnavailableError } from '@oauth-ro/core';
+import { UnavailableError } from '@oauth-ro/core/ports';
 import { describe, expect, it } from 'vitest';
 import { createArgon2Hasher, parseArgon2Params } from './argon2-hasher.js';
 import { isBcryptHash, verifyBcrypt } from './bcrypt-hash.js';

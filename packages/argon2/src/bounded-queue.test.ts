@@ -1,4 +1,4 @@
-import { isUnavailableError } from '@oauth-ro/core';
+import { isUnavailableError } from '@oauth-ro/core/ports';
 import { describe, expect, it } from 'vitest';
 import { createBoundedQueue } from './bounded-queue.js';
 

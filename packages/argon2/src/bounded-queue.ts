@@ -1,4 +1,4 @@
-import { UnavailableError } from '@oauth-ro/core';
+import { UnavailableError } from '@oauth-ro/core/ports';
 
 /** Limits of {@link createBoundedQueue}. */
 export interface QueueLimits {

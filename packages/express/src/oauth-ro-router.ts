@@ -1,4 +1,5 @@
-import { endsWithRoute, hasRoute, type OAuthResponse, type OAuthRo } from '@oauth-ro/core';
+import type { OAuthResponse, OAuthRo } from '@oauth-ro/core';
+import { endsWithRoute, hasRoute } from '@oauth-ro/core/internal';
 import { answerNodeRequest, hostErrorResponse, writeNodeResponse } from '@oauth-ro/core/node';
 import { Router, type ErrorRequestHandler, type Response } from 'express';
 

@@ -1,6 +1,5 @@
 export * from './oauth-ro-plugin.js';
-export * from './framework-errors.js';
 // Re-exported so that importing this package also loads @fastify/jwt's declarations (request.user,
-// request.jwtVerify) for the app's own routes.
+// request.jwtVerify) for the app's own routes; the options the plugin registers come from core.
 export type { FastifyJWT } from '@fastify/jwt';
-export * from './jwt-options.js';
+export { accessTokenJwtOptions } from '@oauth-ro/core/node';

@@ -1,9 +1,9 @@
 import fastifyJwt from '@fastify/jwt';
-import { checkTokenRequirements, errorResponse, oauthError, ROUTE_PATHS, type OAuthResponse, type OAuthRo, type TokenClaims, type TokenRequirements } from '@oauth-ro/core';
-import { answerNodeRequest, hostErrorResponse } from '@oauth-ro/core/node';
+import { errorResponse, oauthError, ROUTE_PATHS, type OAuthResponse, type OAuthRo, type TokenClaims, type TokenRequirements } from '@oauth-ro/core';
+import { checkTokenRequirements } from '@oauth-ro/core/internal';
+import { accessTokenJwtOptions, answerNodeRequest, hostErrorResponse } from '@oauth-ro/core/node';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { accessTokenJwtOptions } from './jwt-options.js';
 
 /** Options of {@link oauthRoPlugin}. */
 export interface OAuthRoPluginOptions {
@@ -27,28 +27,23 @@ declare module '@fastify/jwt' {
   }
 }
 
-function send(reply: FastifyReply, response: OAuthResponse): FastifyReply {
-  return reply.code(response.status).headers(response.headers).send(response.body);
-}
+const send = (reply: FastifyReply, response: OAuthResponse) => reply.code(response.status).headers(response.headers).send(response.body);
 
 /** The encapsulated part: routes, and the contract's errors; core's Node bridge reads the bodies. */
-async function routes(app: FastifyInstance, options: OAuthRoPluginOptions): Promise<void> {
-  const { oauthRo } = options;
-  // The whole prefix, the app's own (a parent plugin's) included: core sees `/oauth/ro`.
-  const prefix = app.prefix;
+async function routes(app: FastifyInstance, { oauthRo }: OAuthRoPluginOptions): Promise<void> {
   // Bodies pass through unread, to be read (capped at 16 KiB) by the bridge; the app's parsers stay untouched.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
   app.setErrorHandler((error, _request, reply) => send(reply, hostErrorResponse(error)));
-  for (const path of ROUTE_PATHS) {
-    app.all(path, async (request, reply) => send(reply, await answerNodeRequest(oauthRo, request.raw, { ip: request.ip, prefix })));
-  }
+  // `app.prefix` is the whole prefix, a parent plugin's included: core sees `/oauth/ro`.
+  for (const path of ROUTE_PATHS) app.all(path, async (request, reply) => send(reply, await answerNodeRequest(oauthRo, request.raw, { ip: request.ip, prefix: app.prefix })));
 }
 
 /**
  * Mounts every oauth-ro endpoint in a Fastify app (encapsulated, so the app's body parsers and error
- * handler are untouched), and registers `@fastify/jwt` preconfigured to verify the tokens
- * oauth-ro issues, plus an `authenticate` preHandler for the app's own routes.
+ * handler are untouched), and registers `@fastify/jwt` preconfigured by core's
+ * `accessTokenJwtOptions` to verify the tokens oauth-ro issues, plus an `authenticate` preHandler
+ * for the app's own routes.
  *
  * @example
  * await app.register(oauthRoPlugin, { oauthRo });
@@ -56,8 +51,7 @@ async function routes(app: FastifyInstance, options: OAuthRoPluginOptions): Prom
  */
 export const oauthRoPlugin = fp<OAuthRoPluginOptions>(
   async (app, options) => {
-    const { oauthRo } = options;
-    await app.register(fastifyJwt, accessTokenJwtOptions(oauthRo));
+    await app.register(fastifyJwt, accessTokenJwtOptions(options.oauthRo));
     const authenticateFor = (requirements: TokenRequirements) => async (request: FastifyRequest, reply: FastifyReply) => {
       try {
         await request.jwtVerify();
@@ -73,3 +67,23 @@ export const oauthRoPlugin = fp<OAuthRoPluginOptions>(
   },
   { name: '@oauth-ro/fastify', fastify: '5.x' },
 );
+
+/**
+ * Longest path parameter the router accepts, in characters: a user id (up to 512 characters in
+ * core) percent-encoded three characters a byte still fits. Fastify's default of 100 would refuse
+ * long `ad|…` or `waad|…` user ids at `/api/v2/users/{id}` before core sees them.
+ */
+export const OAUTH_RO_MAX_PARAM_LENGTH = 2048;
+
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before any route runs, answered in the
+ * contract's JSON instead of Fastify's own shape. These are options of the app, not of the plugin
+ * (the router runs before any plugin), so an app embedding {@link oauthRoPlugin} passes them itself.
+ * A path that does not decode is 400 `invalid_request` (as the Express adapter answers it); a path
+ * parameter over {@link OAUTH_RO_MAX_PARAM_LENGTH} is 404, as core answers an implausibly long id.
+ *
+ * @example Fastify({ routerOptions: { maxParamLength: OAUTH_RO_MAX_PARAM_LENGTH }, frameworkErrors: oauthRoFrameworkErrors });
+ */
+export function oauthRoFrameworkErrors(error: Error, _request: FastifyRequest, reply: FastifyReply): void {
+  void send(reply, hostErrorResponse(error));
+}

@@ -11,7 +11,7 @@
  *   pnpm --filter @oauth-ro/ldap bench -- --slapd      # OpenLDAP instead (quick)
  */
 import { createTestOAuthRo, startSambaAd, startSlapd, TEST_CLIENTS, testConfig, unicodePwd } from '@oauth-ro/test-kit';
-import type { ConnectionConfig } from '@oauth-ro/core';
+import type { ConnectionConfig } from '@oauth-ro/core/ports';
 import { Client } from 'ldapts';
 import { createLdapDirectory, DEFAULT_ATTRIBUTES } from '../src/index.js';
 import { requestedAttributes } from '../src/profile/map-profile.js';

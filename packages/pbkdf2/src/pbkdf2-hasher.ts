@@ -1,4 +1,5 @@
-import { constantTimeEqualBytes, type PasswordHasher } from '@oauth-ro/core';
+import type { PasswordHasher } from '@oauth-ro/core/ports';
+import { constantTimeEqualBytes } from '@oauth-ro/core/ports';
 import { formatPbkdf2Hash, parsePbkdf2Hash } from './parse-pbkdf2-hash.js';
 
 /** OWASP's Password Storage Cheat Sheet figure for PBKDF2-HMAC-SHA256 (2023). */

@@ -1,4 +1,4 @@
-import { constantTimeEqual, type CodeConsumption, type CodeRecord, type CodeStore } from '@oauth-ro/core';
+import { constantTimeEqual, type CodeConsumption, type CodeRecord, type CodeStore } from '@oauth-ro/core/ports';
 import { deleteWhere } from './delete-where.js';
 
 interface StoredCode extends CodeRecord {

@@ -1,4 +1,4 @@
-import { COUNTER_LIST_LIMIT, type CounterEntry, type CounterStore, type CounterValue, type SlotGrant, type SlotOutcome } from '@oauth-ro/core';
+import { COUNTER_LIST_LIMIT, type CounterEntry, type CounterStore, type CounterValue, type SlotGrant, type SlotOutcome } from '@oauth-ro/core/ports';
 import { deleteWhere } from './delete-where.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { DeviceCredentialRecord, DeviceCredentialStore } from '@oauth-ro/core';
+import type { DeviceCredentialRecord, DeviceCredentialStore } from '@oauth-ro/core/ports';
 
 /**
  * Device public keys in a Map, unique per user, client and device_id.

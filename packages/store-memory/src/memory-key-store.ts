@@ -1,4 +1,4 @@
-import type { KeyStore, SigningKeyRecord } from '@oauth-ro/core';
+import type { KeyStore, SigningKeyRecord } from '@oauth-ro/core/ports';
 
 /** The candidate as an active key: a copy, without any `retired_at` it may carry. */
 function activeCopy({ retired_at: _retired, ...candidate }: SigningKeyRecord): SigningKeyRecord {

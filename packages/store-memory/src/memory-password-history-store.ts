@@ -1,4 +1,4 @@
-import type { PasswordHistoryStore } from '@oauth-ro/core';
+import type { PasswordHistoryStore } from '@oauth-ro/core/ports';
 
 /**
  * Earlier password hashes in a Map, newest first per user.

@@ -1,4 +1,4 @@
-import { refreshTokenSuccessor, type RefreshTokenRecord, type RefreshTokenRotation, type RefreshTokenStore, type RefreshTokenUse } from '@oauth-ro/core';
+import { refreshTokenSuccessor, type RefreshTokenRecord, type RefreshTokenRotation, type RefreshTokenStore, type RefreshTokenUse } from '@oauth-ro/core/ports';
 
 /**
  * Refresh tokens in a Map keyed by hash. Every method runs synchronously inside, so `use` (check,

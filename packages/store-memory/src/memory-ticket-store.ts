@@ -1,4 +1,4 @@
-import type { TicketKind, TicketRecord, TicketStore } from '@oauth-ro/core';
+import type { TicketKind, TicketRecord, TicketStore } from '@oauth-ro/core/ports';
 import { deleteWhere } from './delete-where.js';
 
 const keyOf = (kind: TicketKind, ticket_hash: string) => `${kind}\0${ticket_hash}`;

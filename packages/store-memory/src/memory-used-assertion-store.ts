@@ -1,4 +1,4 @@
-import type { UsedAssertionStore } from '@oauth-ro/core';
+import type { UsedAssertionStore } from '@oauth-ro/core/ports';
 import { deleteWhere } from './delete-where.js';
 
 /**

@@ -1,4 +1,4 @@
-import { identifierSkeleton, type LegacyHashes, type UserListOptions, type UserLookup, type UserPatch, type UserRecord, type UserStore } from '@oauth-ro/core';
+import { identifierSkeleton, type LegacyHashes, type UserListOptions, type UserLookup, type UserPatch, type UserRecord, type UserStore } from '@oauth-ro/core/ports';
 
 type LoginKey = 'email' | 'username' | 'phone_number';
 const LOGIN_KEYS: readonly LoginKey[] = ['email', 'username', 'phone_number'];

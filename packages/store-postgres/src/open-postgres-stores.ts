@@ -1,4 +1,4 @@
-import type { StoreBundle } from '@oauth-ro/core';
+import type { StoreBundle } from '@oauth-ro/core/ports';
 import { createPostgresUsedAssertionStore } from './assertions/create-postgres-used-assertion-store.js';
 import { createPostgresCodeStore } from './codes/create-postgres-code-store.js';
 import { createPostgresCounterStore } from './counters/create-postgres-counter-store.js';

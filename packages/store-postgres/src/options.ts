@@ -1,4 +1,4 @@
-import type { Logger } from '@oauth-ro/core';
+import type { Logger } from '@oauth-ro/core/ports';
 
 /** How {@link openPostgresStores} connects. Every field has a default suited to one instance of many. */
 export interface PostgresStoreOptions {

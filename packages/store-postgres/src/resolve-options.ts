@@ -1,4 +1,4 @@
-import { silentLogger } from '@oauth-ro/core';
+import { silentLogger } from '@oauth-ro/core/ports';
 import type { PostgresStoreOptions, ResolvedPostgresStoreOptions } from './options.js';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;

@@ -1,4 +1,4 @@
-import { describeStoreSuite } from '@oauth-ro/test-kit';
+import { describeStoreSuite } from '@oauth-ro/conformance';
 import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase, type TestDatabase, testSchema } from '../test/create-test-database.js';
 import { openTruncator, type Truncator } from '../test/truncate-all.js';

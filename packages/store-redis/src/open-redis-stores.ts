@@ -1,4 +1,4 @@
-import type { StoreBundle, StorePortName } from '@oauth-ro/core';
+import type { StoreBundle, StorePortName } from '@oauth-ro/core/ports';
 import { createRedisPasswordHistoryStore } from './accounts/create-redis-password-history-store.js';
 import { createRedisTicketStore } from './accounts/create-redis-ticket-store.js';
 import { createRedisUsedAssertionStore } from './assertions/create-redis-used-assertion-store.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '@oauth-ro/core';
+import type { Logger } from '@oauth-ro/core/ports';
 
 /** How {@link openRedisStores} connects. */
 export interface RedisStoreOptions {

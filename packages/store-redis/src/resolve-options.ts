@@ -1,4 +1,4 @@
-import { silentLogger } from '@oauth-ro/core';
+import { silentLogger } from '@oauth-ro/core/ports';
 import type { RedisStoreOptions, ResolvedRedisStoreOptions } from './options.js';
 
 /**

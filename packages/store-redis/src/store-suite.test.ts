@@ -1,5 +1,5 @@
 import { openPostgresStores, type PostgresStores } from '@oauth-ro/store-postgres';
-import { describeStoreSuite } from '@oauth-ro/test-kit';
+import { describeStoreSuite } from '@oauth-ro/conformance';
 import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase, type TestDatabase, testSchema } from '../../store-postgres/test/create-test-database.js';
 import { openTruncator, type Truncator } from '../../store-postgres/test/truncate-all.js';

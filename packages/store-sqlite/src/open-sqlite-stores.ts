@@ -1,4 +1,4 @@
-import type { StoreBundle } from '@oauth-ro/core';
+import type { StoreBundle } from '@oauth-ro/core/ports';
 import { createSqlitePasswordHistoryStore } from './accounts/create-sqlite-password-history-store.js';
 import { createSqliteTicketStore } from './accounts/create-sqlite-ticket-store.js';
 import { createSqliteCodeStore } from './codes/create-sqlite-code-store.js';

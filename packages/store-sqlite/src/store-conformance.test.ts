@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeStoreSuite } from '@oauth-ro/test-kit';
+import { describeStoreSuite } from '@oauth-ro/conformance';
 import { afterAll } from 'vitest';
 import { openSqliteStores } from './open-sqlite-stores.js';
 

@@ -1,4 +1,4 @@
-import { ConfigurationError, type ConnectionConfig, type DirectoryLogin } from '@oauth-ro/core';
+import { ConfigurationError, type ConnectionConfig, type DirectoryLogin } from '@oauth-ro/core/ports';
 import { closedPort, startFakeEntraId, type FakeEntraId } from '@oauth-ro/test-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWaadDirectory } from './create-waad-directory.js';

@@ -11,7 +11,7 @@ import {
   type Logger,
   type OAuthError,
   type Result,
-} from '@oauth-ro/core';
+} from '@oauth-ro/core/ports';
 import { claimsToIdentity } from './map/claims-to-identity.js';
 import { aadstsCode, mapAadError } from './map/map-aad-error.js';
 import { parseWaadOptions, type WaadOptions } from './options/parse-waad-options.js';

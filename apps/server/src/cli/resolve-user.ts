@@ -1,4 +1,5 @@
-import { looksLikeEmail, normalizeIdentifier, type UserRecord } from '@oauth-ro/core';
+import type { UserRecord } from '@oauth-ro/core/ports';
+import { looksLikeEmail, normalizeIdentifier } from '@oauth-ro/core/internal';
 import type { CliIo } from './cli-io.js';
 import { withAdminContext, type AdminContext } from './admin-context.js';
 import type { CommandArgs } from './command.js';

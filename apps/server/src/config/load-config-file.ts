@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { checkConfigKeys, ConfigurationError, normalizeConfig, type OAuthRoConfig } from '@oauth-ro/core';
+import { ConfigurationError, normalizeConfig, type OAuthRoConfig } from '@oauth-ro/core';
+import { checkConfigKeys } from '@oauth-ro/core/internal';
 import { parseConfigText } from './parse-config-text.js';
 import { resolveEnvReferences } from './resolve-env-references.js';
 import { resolveFileReferences } from './resolve-file-references.js';

@@ -1,4 +1,6 @@
-import { MIN_ADMIN_TOKEN_LENGTH, parseKeyEncryptionKey, type GeolocOptions } from '@oauth-ro/core';
+import { MIN_ADMIN_TOKEN_LENGTH } from '@oauth-ro/core/admin';
+import type { GeolocOptions } from '@oauth-ro/core';
+import { parseKeyEncryptionKey } from '@oauth-ro/core/internal';
 import { StartupError } from '../config/startup-error.js';
 import { readGeoloc } from './read-geoloc.js';
 

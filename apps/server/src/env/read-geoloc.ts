@@ -1,4 +1,6 @@
-import { ConfigurationError, prepareGeoloc, type GeolocOptions } from '@oauth-ro/core';
+import { ConfigurationError } from '@oauth-ro/core';
+import type { GeolocOptions } from '@oauth-ro/core';
+import { prepareGeoloc } from '@oauth-ro/core/internal';
 import { StartupError } from '../config/startup-error.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { JsonSchema, MediaTypeObject, OperationObject, ResponseObject } from '@oauth-ro/core';
+import type { JsonSchema, MediaTypeObject, OperationObject, ResponseObject } from '@oauth-ro/core/openapi';
 import { anchorId, escapeHtml } from './escape-html.js';
 import { renderSchema, schemaLink, typeSummary } from './render-schema.js';
 import { renderText } from './render-text.js';

@@ -1,4 +1,4 @@
-import { openApiDocument, type OpenApiDocument } from '@oauth-ro/core';
+import { openApiDocument, type OpenApiDocument } from '@oauth-ro/core/openapi';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from './escape-html.js';
 import { renderReferencePage } from './render-reference-page.js';

@@ -1,4 +1,4 @@
-import type { HttpMethod, OpenApiDocument, OperationObject } from '@oauth-ro/core';
+import type { HttpMethod, OpenApiDocument, OperationObject } from '@oauth-ro/core/openapi';
 import { anchorId, escapeHtml } from './escape-html.js';
 import { renderOperation } from './render-operation.js';
 import { renderSchema } from './render-schema.js';

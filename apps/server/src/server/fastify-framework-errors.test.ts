@@ -1,4 +1,4 @@
-import { openApiDocument } from '@oauth-ro/core';
+import { openApiDocument } from '@oauth-ro/core/openapi';
 import { OAUTH_RO_MAX_PARAM_LENGTH, oauthRoFrameworkErrors } from '@oauth-ro/fastify';
 import { createResponseChecker, toTestResponse } from '@oauth-ro/test-kit';
 import Fastify from 'fastify';

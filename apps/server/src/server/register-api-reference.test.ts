@@ -1,4 +1,4 @@
-import { openApiDocument } from '@oauth-ro/core';
+import { openApiDocument } from '@oauth-ro/core/openapi';
 import { createResponseChecker, toTestResponse } from '@oauth-ro/test-kit';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { openApiDocument } from '@oauth-ro/core';
+import { openApiDocument } from '@oauth-ro/core/openapi';
 import type { FastifyInstance } from 'fastify';
 import { renderReferencePage } from '../reference/render-reference-page.js';
 

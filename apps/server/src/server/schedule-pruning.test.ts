@@ -1,4 +1,4 @@
-import type { PruneReport } from '@oauth-ro/core';
+import type { PruneReport } from '@oauth-ro/core/admin';
 import { describe, expect, it } from 'vitest';
 import { schedulePruning } from './schedule-pruning.js';
 

@@ -1,4 +1,4 @@
-import type { PruneReport } from '@oauth-ro/core';
+import type { PruneReport } from '@oauth-ro/core/admin';
 
 /** What {@link schedulePruning} needs. */
 export interface SchedulePruningOptions {

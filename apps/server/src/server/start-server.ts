@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { pruneExpired, systemClock, type CombinedStores } from '@oauth-ro/core';
+import { systemClock, type CombinedStores } from '@oauth-ro/core';
+import { pruneExpired } from '@oauth-ro/core/admin';
 import { OAUTH_RO_MAX_PARAM_LENGTH, oauthRoFrameworkErrors, oauthRoPlugin } from '@oauth-ro/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { StartupError } from '../config/startup-error.js';

@@ -1,4 +1,4 @@
-import type { DirectoryIdentity } from '@oauth-ro/core';
+import type { DirectoryIdentity } from '@oauth-ro/core/ports';
 import type { AssertionClaims } from './read-claims.js';
 
 /**

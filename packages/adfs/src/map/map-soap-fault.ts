@@ -1,4 +1,4 @@
-import { oauthError, type OAuthError } from '@oauth-ro/core';
+import { oauthError, type OAuthError } from '@oauth-ro/core/ports';
 import { NS } from '../protocol/namespaces.js';
 import type { SoapFault } from '../protocol/read-rstr.js';
 

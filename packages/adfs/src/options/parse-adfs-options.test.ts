@@ -1,4 +1,4 @@
-import type { ConnectionConfig } from '@oauth-ro/core';
+import type { ConnectionConfig } from '@oauth-ro/core/ports';
 import { makeSigningCertificate } from '@oauth-ro/test-kit';
 import { describe, expect, it } from 'vitest';
 import { normalizeThumbprint } from './normalize-thumbprint.js';

@@ -1,9 +1,8 @@
-import type { ConnectionConfig } from '@oauth-ro/core';
+import { optionReader, type ConnectionConfig } from '@oauth-ro/core/ports';
 import { TOKEN_TYPES, type TokenTypeName } from '../protocol/namespaces.js';
 import type { SigningCertificate } from '../verify/certificate.js';
 import { metadataCertificates } from '../verify/metadata-certificates.js';
 import { normalizeThumbprint } from './normalize-thumbprint.js';
-import { optionReader } from './read-option.js';
 import { isSafeServiceUrl } from './safe-service-url.js';
 
 /**
@@ -51,7 +50,7 @@ export interface AdfsDefaults {
  * parseAdfsOptions(connection, 'connections[4]', { tenant: 'example' }).realm; // 'urn:auth0:example:fabrikam'
  */
 export function parseAdfsOptions(connection: ConnectionConfig, path: string, defaults: AdfsDefaults = {}): AdfsOptions {
-  const read = optionReader(connection.options, `${path}.options`);
+  const read = optionReader(connection.options, `${path}.options`, { trim: true });
   const server = read.string('adfs_server') ?? read.fail('adfs_server', 'is required (e.g. "https://adfs.fabrikam.com")');
   let url: URL;
   try {

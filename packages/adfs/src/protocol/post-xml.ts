@@ -1,4 +1,4 @@
-import { fetchLimitedText, type LimitedTextReply } from '@oauth-ro/core';
+import { fetchLimitedText, type LimitedTextReply } from '@oauth-ro/core/ports';
 
 /** Responses larger than this are refused before parsing: no RSTR or metadata comes close. */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;

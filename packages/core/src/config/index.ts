@@ -12,3 +12,4 @@ export * from './known-config-keys.js';
 export * from './grant-types.js';
 export * from './normalize-grant-types.js';
 export * from './normalize-apis.js';
+export * from './option-reader.js';

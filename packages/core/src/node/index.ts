@@ -4,3 +4,4 @@ export * from './answer-node-request.js';
 export * from './write-node-response.js';
 export * from './host-error-response.js';
 export * from './to-node-handler.js';
+export * from './access-token-jwt-options.js';

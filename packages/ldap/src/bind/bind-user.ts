@@ -1,4 +1,4 @@
-import { err, oauthError, ok, type OAuthError, type Result } from '@oauth-ro/core';
+import { err, oauthError, ok, type OAuthError, type Result } from '@oauth-ro/core/ports';
 import type { Client } from 'ldapts';
 import type { ConnectionState } from '../directory/connection-state.js';
 import { logFailure } from '../directory/log-failure.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '@oauth-ro/core';
+import type { Logger } from '@oauth-ro/core/ports';
 import { bindServiceAccount } from '../bind/bind-service-account.js';
 import { readRootDse } from '../bind/read-root-dse.js';
 import { createLatencyTracker, type LatencyTracker } from '../login/latency-tracker.js';

@@ -1,5 +1,5 @@
-import type { ConnectionConfig, Directory, DirectoryIdentity, Logger, OAuthError, Result } from '@oauth-ro/core';
-import { err } from '@oauth-ro/core';
+import type { ConnectionConfig, Directory, DirectoryIdentity, Logger, OAuthError, Result } from '@oauth-ro/core/ports';
+import { err } from '@oauth-ro/core/ports';
 import { unavailable } from '../errors/unavailable.js';
 import { directBind } from '../login/direct-bind.js';
 import { searchThenBind } from '../login/search-then-bind.js';

@@ -1,4 +1,4 @@
-import { ConfigurationError, type ConnectionConfig } from '@oauth-ro/core';
+import { ConfigurationError, type ConnectionConfig } from '@oauth-ro/core/ports';
 import { ADAPTER_HARNESSES, createTestOAuthRo, startSlapd, TEST_CLIENTS, testConfig, type SlapdInstance } from '@oauth-ro/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLdapDirectory, type LdapDirectory } from './create-ldap-directory.js';

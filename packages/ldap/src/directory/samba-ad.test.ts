@@ -1,4 +1,4 @@
-import type { ConnectionConfig } from '@oauth-ro/core';
+import type { ConnectionConfig } from '@oauth-ro/core/ports';
 import { ADAPTER_HARNESSES, createTestOAuthRo, startSambaAd, TEST_CLIENTS, testConfig, unicodePwd, type CapturingAuditSink, type SambaAdInstance } from '@oauth-ro/test-kit';
 import { Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

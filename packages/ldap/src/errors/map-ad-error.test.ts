@@ -1,4 +1,4 @@
-import { errorWire } from '@oauth-ro/core';
+import { errorWire } from '@oauth-ro/core/ports';
 import { InvalidCredentialsError, StrongAuthRequiredError } from 'ldapts';
 import { describe, expect, it } from 'vitest';
 import { adDataCode, mapAdError } from './map-ad-error.js';

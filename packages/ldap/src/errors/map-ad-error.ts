@@ -1,4 +1,4 @@
-import { oauthError, type OAuthError } from '@oauth-ro/core';
+import { oauthError, type OAuthError } from '@oauth-ro/core/ports';
 import { InvalidCredentialsError } from 'ldapts';
 import { unavailable } from './unavailable.js';
 import { unknownUser } from './unknown-user.js';

@@ -1,4 +1,4 @@
-import { oauthError, type OAuthError } from '@oauth-ro/core';
+import { oauthError, type OAuthError } from '@oauth-ro/core/ports';
 
 /** Seconds a client is told to wait before trying an unreachable directory again. */
 const RETRY_AFTER_SECONDS = 5;

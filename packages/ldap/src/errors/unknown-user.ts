@@ -1,4 +1,4 @@
-import { oauthError, type OAuthError } from '@oauth-ro/core';
+import { oauthError, type OAuthError } from '@oauth-ro/core/ports';
 
 /**
  * A wrong password as far as the client can tell (401 `invalid_user_password`, same timing), marked

@@ -1,4 +1,4 @@
-import { err, ok, type OAuthError, type Result } from '@oauth-ro/core';
+import { err, ok, type OAuthError, type Result } from '@oauth-ro/core/ports';
 import type { Client, Entry } from 'ldapts';
 import { unavailable } from '../errors/unavailable.js';
 import { userFilter } from '../filter/escape-filter.js';

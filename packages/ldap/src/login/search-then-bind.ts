@@ -1,4 +1,4 @@
-import { err, oauthError, type DirectoryIdentity, type OAuthError, type Result } from '@oauth-ro/core';
+import { err, oauthError, type DirectoryIdentity, type OAuthError, type Result } from '@oauth-ro/core/ports';
 import { bindUser } from '../bind/bind-user.js';
 import type { ConnectionState } from '../directory/connection-state.js';
 import { unknownUser } from '../errors/unknown-user.js';

@@ -1,4 +1,4 @@
-import { err, ok, type DirectoryIdentity, type OAuthError, type Result } from '@oauth-ro/core';
+import { err, ok, type DirectoryIdentity, type OAuthError, type Result } from '@oauth-ro/core/ports';
 import type { Client, Entry } from 'ldapts';
 import type { ConnectionState } from '../directory/connection-state.js';
 import { unavailable } from '../errors/unavailable.js';

@@ -1,4 +1,4 @@
-import type { OptionReader } from './read-option.js';
+import type { OptionReader } from '@oauth-ro/core/ports';
 import type { AttributeMap } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@oauth-ro/core';
+import { ConfigurationError } from '@oauth-ro/core/ports';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_USER_FILTER, parseLdapOptions } from './parse-ldap-options.js';
 

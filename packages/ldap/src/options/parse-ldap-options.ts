@@ -1,6 +1,6 @@
+import { optionReader } from '@oauth-ro/core/ports';
 import { FilterParser } from 'ldapts';
 import { parseAttributeMap } from './parse-attribute-map.js';
-import { optionReader } from './read-option.js';
 import type { LdapOptions } from './types.js';
 
 /**

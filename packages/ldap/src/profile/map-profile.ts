@@ -1,4 +1,4 @@
-import type { DirectoryIdentity, UserProfile } from '@oauth-ro/core';
+import type { DirectoryIdentity, UserProfile } from '@oauth-ro/core/ports';
 import type { Entry } from 'ldapts';
 import type { AttributeMap } from '../options/types.js';
 import { allStrings, entryValues, firstString } from './entry-values.js';

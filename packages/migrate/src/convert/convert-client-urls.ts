@@ -1,4 +1,4 @@
-import { parseOriginPattern } from '@oauth-ro/core';
+import { parseOriginPattern } from '@oauth-ro/core/internal';
 import type { Auth0Record, MigrationContext } from './migration-context.js';
 
 /**

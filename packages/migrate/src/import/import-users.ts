@@ -1,4 +1,5 @@
-import type { UserRecord, UserStore } from '@oauth-ro/core';
+import type { UserStore } from '@oauth-ro/core';
+import type { UserRecord } from '@oauth-ro/core/ports';
 import { parseAuth0User } from './parse-auth0-user.js';
 import type { ExportRecord } from './read-export-records.js';
 

@@ -1,4 +1,5 @@
-import { err, looksLikeEmail, normalizeIdentifier, normalizePhoneNumber, ok, type Result, type UserRecord } from '@oauth-ro/core';
+import { err, ok, type Result, type UserRecord } from '@oauth-ro/core/ports';
+import { looksLikeEmail, normalizeIdentifier, normalizePhoneNumber } from '@oauth-ro/core/internal';
 import { importableHashKind, MAX_ARGON2ID } from './password-hash.js';
 
 /** What a record may not be turned into a user for; field names only, never a value (hashes, PII). */

@@ -1,4 +1,4 @@
-import { err, ok, oauthError, type CustomDatabase, type CustomDatabaseNewUser, type CustomDatabaseProfile, type OAuthError, type Result } from '@oauth-ro/core';
+import { err, ok, oauthError, type CustomDatabase, type CustomDatabaseNewUser, type CustomDatabaseProfile, type OAuthError, type Result } from '@oauth-ro/core/ports';
 import type { CustomDatabaseOperation, ScriptRunner } from '../runner/create-script-runner.js';
 import type { RunOutcome, ScriptFailure } from '../runner/types.js';
 

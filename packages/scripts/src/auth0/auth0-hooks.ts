@@ -1,4 +1,4 @@
-import { err, ok, oauthError, type LoginHooks, type OAuthError, type PostLoginChanges, type Result } from '@oauth-ro/core';
+import { err, ok, oauthError, type LoginHooks, type OAuthError, type PostLoginChanges, type Result } from '@oauth-ro/core/ports';
 import type { Auth0Action, Auth0Rule, ScriptRunner } from '../runner/create-script-runner.js';
 import type { ScriptFailure } from '../runner/types.js';
 import { auth0PostLoginEvent, auth0RuleContext, auth0User, connectionOf } from './auth0-shapes.js';

@@ -1,4 +1,4 @@
-import type { ClientConfig, ConnectionConfig, LoginProtocol, UserRecord } from '@oauth-ro/core';
+import type { ClientConfig, ConnectionConfig, LoginProtocol, UserRecord } from '@oauth-ro/core/ports';
 
 /** A stored user as Auth0's Rules and Actions saw it (the normalised profile). */
 export function auth0User(user: UserRecord): Record<string, unknown> {

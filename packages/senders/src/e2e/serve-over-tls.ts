@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MessageSender } from '@oauth-ro/core';
+import type { MessageSender } from '@oauth-ro/core/ports';
 import { oauthRoRouter } from '@oauth-ro/express';
 import { createTestOAuthRo, makeTestCertificate, startTlsFront, testConfig, type TestOAuthRo } from '@oauth-ro/test-kit';
 import express from 'express';

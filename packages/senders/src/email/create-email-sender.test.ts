@@ -1,4 +1,4 @@
-import { ConfigurationError, type ConnectionConfig, type OutgoingMessage } from '@oauth-ro/core';
+import { ConfigurationError, type ConnectionConfig, type OutgoingMessage } from '@oauth-ro/core/ports';
 import { closedPort } from '@oauth-ro/test-kit';
 import { describe, expect, it } from 'vitest';
 import { createEmailSender } from './create-email-sender.js';

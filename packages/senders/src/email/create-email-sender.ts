@@ -1,4 +1,4 @@
-import { ConfigurationError, err, ok, type ConnectionConfig, type Logger, type MessageSender, type OutgoingMessage, type Result, type SendFailure } from '@oauth-ro/core';
+import { ConfigurationError, err, ok, type ConnectionConfig, type Logger, type MessageSender, type OutgoingMessage, type Result, type SendFailure } from '@oauth-ro/core/ports';
 import { createTransport, type Transporter } from 'nodemailer';
 import { printToConsole, type DevelopmentOutbox } from '../development/development-outbox.js';
 import { emailProviderOf, parseEmailProvider, type EmailProviderOptions } from '../options/parse-email-options.js';

@@ -1,4 +1,4 @@
-import { err, ok, type OutgoingMessage, type Result, type SendFailure } from '@oauth-ro/core';
+import { err, ok, type OutgoingMessage, type Result, type SendFailure } from '@oauth-ro/core/ports';
 import type { Transporter } from 'nodemailer';
 
 /** A body that carries markup is sent as HTML with a plain-text twin; anything else as text. */

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@oauth-ro/core';
+import { ConfigurationError } from '@oauth-ro/core/ports';
 
 /** Reads typed values out of an options object, throwing a {@link ConfigurationError} that names the path. */
 export interface OptionReader {

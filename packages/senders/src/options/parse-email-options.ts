@@ -1,4 +1,4 @@
-import type { ConnectionConfig } from '@oauth-ro/core';
+import type { ConnectionConfig } from '@oauth-ro/core/ports';
 import { optionReader } from './option-reader.js';
 
 /** An email provider in the shape of Auth0's `/api/v2/emails/provider`, validated. */

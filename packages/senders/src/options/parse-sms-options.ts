@@ -1,4 +1,4 @@
-import type { ConnectionConfig } from '@oauth-ro/core';
+import type { ConnectionConfig } from '@oauth-ro/core/ports';
 import { optionReader } from './option-reader.js';
 
 /** Auth0's `gateway_authentication`: a JWT (HS256) in the `Authorization` header of every gateway call. */

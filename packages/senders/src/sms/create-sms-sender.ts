@@ -1,4 +1,4 @@
-import { ConfigurationError, err, ok, type ConnectionConfig, type Logger, type MessageSender, type OutgoingMessage, type Result, type SendFailure } from '@oauth-ro/core';
+import { ConfigurationError, err, ok, type ConnectionConfig, type Logger, type MessageSender, type OutgoingMessage, type Result, type SendFailure } from '@oauth-ro/core/ports';
 import { printToConsole, type DevelopmentOutbox } from '../development/development-outbox.js';
 import { parseSmsOptions, type SmsProviderOptions } from '../options/parse-sms-options.js';
 import { sendViaGateway } from './send-via-gateway.js';

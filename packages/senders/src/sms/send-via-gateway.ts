@@ -1,4 +1,4 @@
-import { err, ok, type OutgoingMessage, type Result, type SendFailure } from '@oauth-ro/core';
+import { err, ok, type OutgoingMessage, type Result, type SendFailure } from '@oauth-ro/core/ports';
 import { post } from '../http/post.js';
 import type { SmsProviderOptions } from '../options/parse-sms-options.js';
 import { gatewayToken } from './gateway-token.js';

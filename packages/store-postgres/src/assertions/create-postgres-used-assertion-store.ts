@@ -1,4 +1,4 @@
-import type { UsedAssertionStore } from '@oauth-ro/core';
+import type { UsedAssertionStore } from '@oauth-ro/core/ports';
 import type { Database } from '../db/types.js';
 
 /** Expired markers are swept on one call in this many (per instance). */

@@ -1,4 +1,4 @@
-import { describeCrossInstanceSuite } from '@oauth-ro/test-kit';
+import { describeCrossInstanceSuite } from '@oauth-ro/conformance';
 import { createTestDatabase, testSchema } from '../../test/create-test-database.js';
 import { openPostgresStores } from '../open-postgres-stores.js';
 

@@ -1,4 +1,4 @@
-import { constantTimeEqual, type CodeConsumption, type CodeStore } from '@oauth-ro/core';
+import { constantTimeEqual, type CodeConsumption, type CodeStore } from '@oauth-ro/core/ports';
 import type { Database, Sql } from '../db/types.js';
 
 interface CodeRow {

@@ -1,4 +1,4 @@
-import { COUNTER_LIST_LIMIT, type CounterStore } from '@oauth-ro/core';
+import { COUNTER_LIST_LIMIT, type CounterStore } from '@oauth-ro/core/ports';
 import type { Database } from '../db/types.js';
 
 /** Ended windows are swept on one increment in this many (per instance). */

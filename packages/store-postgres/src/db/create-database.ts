@@ -1,4 +1,4 @@
-import type { Logger } from '@oauth-ro/core';
+import type { Logger } from '@oauth-ro/core/ports';
 import type { Pool, PoolClient } from 'pg';
 import { isConnectionError } from './is-connection-error.js';
 import { toStoreError } from './to-store-error.js';

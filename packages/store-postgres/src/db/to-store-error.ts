@@ -1,4 +1,4 @@
-import { UnavailableError } from '@oauth-ro/core';
+import { UnavailableError } from '@oauth-ro/core/ports';
 import { isConnectionError } from './is-connection-error.js';
 
 /**

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { isUnavailableError } from '@oauth-ro/core';
+import { isUnavailableError } from '@oauth-ro/core/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testSchema } from '../../test/create-test-database.js';
 import { startTcpProxy, type TcpProxy } from '@oauth-ro/test-kit';

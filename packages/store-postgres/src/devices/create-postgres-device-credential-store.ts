@@ -1,4 +1,4 @@
-import type { DeviceCredentialRecord, DeviceCredentialStore } from '@oauth-ro/core';
+import type { DeviceCredentialRecord, DeviceCredentialStore } from '@oauth-ro/core/ports';
 import type { Database } from '../db/types.js';
 
 const COLUMNS = 'id, user_id, client_id, device_id, device_name, type, public_jwk, alg, created_at';

@@ -1,4 +1,4 @@
-import type { SigningKeyRecord } from '@oauth-ro/core';
+import type { SigningKeyRecord } from '@oauth-ro/core/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testSchema } from '../../test/create-test-database.js';
 import { openPostgresStores } from '../open-postgres-stores.js';

@@ -1,4 +1,4 @@
-import type { KeyStore, SigningKeyRecord } from '@oauth-ro/core';
+import type { KeyStore, SigningKeyRecord } from '@oauth-ro/core/ports';
 import type { Database, Sql } from '../db/types.js';
 import { type KeyRow, rowToKey } from './row-to-key.js';
 

@@ -1,4 +1,4 @@
-import { recordFromColumns, type RecordColumns, type SigningKeyRecord } from '@oauth-ro/core';
+import { recordFromColumns, type RecordColumns, type SigningKeyRecord } from '@oauth-ro/core/ports';
 
 /** A `signing_keys` row as `pg` returns it (`bigint` arrives as a string). */
 export type KeyRow = Omit<RecordColumns<SigningKeyRecord>, 'created_at' | 'retired_at'> & { created_at: string; retired_at: string | null };

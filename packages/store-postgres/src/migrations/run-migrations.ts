@@ -1,4 +1,4 @@
-import type { Logger } from '@oauth-ro/core';
+import type { Logger } from '@oauth-ro/core/ports';
 import pg from 'pg';
 import { backfillSkeletons } from '../users/backfill-skeletons.js';
 import { toStoreError } from '../db/to-store-error.js';

@@ -1,4 +1,4 @@
-import { refreshTokenSuccessor, type RefreshTokenRecord, type RefreshTokenRotation, type RefreshTokenStore, type RefreshTokenUse } from '@oauth-ro/core';
+import { refreshTokenSuccessor, type RefreshTokenRecord, type RefreshTokenRotation, type RefreshTokenStore, type RefreshTokenUse } from '@oauth-ro/core/ports';
 import type { Database, Sql } from '../db/types.js';
 import {
   REFRESH_TOKEN_COLUMNS as COLUMNS,

@@ -1,4 +1,4 @@
-import { columnsFromRecord, recordFromColumns, type RecordColumns, type RefreshTokenRecord } from '@oauth-ro/core';
+import { columnsFromRecord, recordFromColumns, type RecordColumns, type RefreshTokenRecord } from '@oauth-ro/core/ports';
 
 // Insert order; `audience` last, added by a migration.
 const NAMES = [

@@ -1,4 +1,4 @@
-import { identifierSkeleton } from '@oauth-ro/core';
+import { identifierSkeleton } from '@oauth-ro/core/ports';
 import type { Sql } from '../db/types.js';
 
 /** Rows one round reads. */

@@ -1,4 +1,4 @@
-import type { UserRecord } from '@oauth-ro/core';
+import type { UserRecord } from '@oauth-ro/core/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testSchema } from '../../test/create-test-database.js';
 import { openPostgresStores, type PostgresStores } from '../open-postgres-stores.js';

@@ -1,4 +1,4 @@
-import { columnsFromRecord, identifierSkeleton, type UserListOptions, type UserLookup, type UserPatch, type UserRecord, type UserStore } from '@oauth-ro/core';
+import { columnsFromRecord, identifierSkeleton, type UserListOptions, type UserLookup, type UserPatch, type UserRecord, type UserStore } from '@oauth-ro/core/ports';
 import type { Database } from '../db/types.js';
 import { rowToUser, type UserRow } from './row-to-user.js';
 

@@ -1,4 +1,4 @@
-import { recordFromColumns, type RecordColumns, type UserRecord } from '@oauth-ro/core';
+import { recordFromColumns, type RecordColumns, type UserRecord } from '@oauth-ro/core/ports';
 
 /** A `users` row as `pg` returns it (`profile` is JSONB, already parsed). */
 export type UserRow = RecordColumns<UserRecord>;

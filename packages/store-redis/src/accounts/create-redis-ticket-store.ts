@@ -1,4 +1,4 @@
-import type { TicketRecord, TicketStore } from '@oauth-ro/core';
+import type { TicketRecord, TicketStore } from '@oauth-ro/core/ports';
 import type { Redis } from 'ioredis';
 import { luaScript, runScript } from '../client/run-script.js';
 import { toStoreError } from '../client/to-store-error.js';

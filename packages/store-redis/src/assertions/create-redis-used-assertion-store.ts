@@ -1,4 +1,4 @@
-import type { UsedAssertionStore } from '@oauth-ro/core';
+import type { UsedAssertionStore } from '@oauth-ro/core/ports';
 import type { Redis } from 'ioredis';
 import { luaScript, runScript } from '../client/run-script.js';
 

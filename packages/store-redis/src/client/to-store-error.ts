@@ -1,4 +1,4 @@
-import { UnavailableError } from '@oauth-ro/core';
+import { UnavailableError } from '@oauth-ro/core/ports';
 import { isUnavailableReply } from './is-unavailable-reply.js';
 
 /**

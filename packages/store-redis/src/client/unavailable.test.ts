@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { isUnavailableError } from '@oauth-ro/core';
+import { isUnavailableError } from '@oauth-ro/core/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTcpProxy, type TcpProxy } from '@oauth-ro/test-kit';
 import { TEST_REDIS_URL, testPrefix } from '../../test/test-redis.js';

@@ -1,4 +1,4 @@
-import { describeCrossInstanceSuite } from '@oauth-ro/test-kit';
+import { describeCrossInstanceSuite } from '@oauth-ro/conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_REDIS_URL, testPrefix } from '../../test/test-redis.js';
 import { openRedisStores, type RedisStores } from '../open-redis-stores.js';

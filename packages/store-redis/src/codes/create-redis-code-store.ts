@@ -1,4 +1,4 @@
-import type { CodeConsumption, CodeStore } from '@oauth-ro/core';
+import type { CodeConsumption, CodeStore } from '@oauth-ro/core/ports';
 import type { Redis } from 'ioredis';
 import { luaScript, runScript } from '../client/run-script.js';
 

@@ -1,4 +1,4 @@
-import { COUNTER_LIST_LIMIT, type CounterEntry, type CounterStore } from '@oauth-ro/core';
+import { COUNTER_LIST_LIMIT, type CounterEntry, type CounterStore } from '@oauth-ro/core/ports';
 import type { Redis } from 'ioredis';
 import { luaScript, runScript } from '../client/run-script.js';
 import { toStoreError } from '../client/to-store-error.js';

@@ -1,4 +1,4 @@
-import type { PasswordHistoryStore } from '@oauth-ro/core';
+import type { PasswordHistoryStore } from '@oauth-ro/core/ports';
 import type Database from 'better-sqlite3';
 
 /**

@@ -1,4 +1,4 @@
-import { recordFromColumns, type RecordColumns, type TicketRecord, type TicketStore } from '@oauth-ro/core';
+import { recordFromColumns, type RecordColumns, type TicketRecord, type TicketStore } from '@oauth-ro/core/ports';
 import type Database from 'better-sqlite3';
 
 type TicketRow = RecordColumns<TicketRecord>;

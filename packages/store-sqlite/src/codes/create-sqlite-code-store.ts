@@ -1,4 +1,4 @@
-import { constantTimeEqual, type CodeConsumption, type CodeStore } from '@oauth-ro/core';
+import { constantTimeEqual, type CodeConsumption, type CodeStore } from '@oauth-ro/core/ports';
 import type Database from 'better-sqlite3';
 
 /** One issue in this many also deletes codes that expired a day ago or more. */

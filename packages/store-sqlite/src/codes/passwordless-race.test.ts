@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CodeConsumption } from '@oauth-ro/core';
+import type { CodeConsumption } from '@oauth-ro/core/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forkRaceChildren, nextMessage } from '../../test/race-children.js';
 import { openSqliteStores } from '../open-sqlite-stores.js';

@@ -2,7 +2,8 @@
 // given as argv[2] and builds a full oauth-ro instance on it (every instance shares the code hash key
 // argv[3], as instances of one deployment do), reports `ready`, then answers one IPC request at a
 // time. Each request fires all of its operations at once and answers with their outcomes in order.
-import { createOAuthRo, err, normalizeConfig, ok, systemClock, webCryptoRandom, type MessageSender, type PasswordHasher } from '@oauth-ro/core';
+import { err, ok, systemClock, webCryptoRandom, type MessageSender, type PasswordHasher } from '@oauth-ro/core/ports';
+import { createOAuthRo, normalizeConfig } from '@oauth-ro/core';
 import { openSqliteStores } from '../open-sqlite-stores.js';
 
 const [path, codeHashKey] = process.argv.slice(2) as [string, string];

@@ -1,4 +1,4 @@
-import { COUNTER_LIST_LIMIT, type CounterStore, type SlotGrant, type SlotOutcome } from '@oauth-ro/core';
+import { COUNTER_LIST_LIMIT, type CounterStore, type SlotGrant, type SlotOutcome } from '@oauth-ro/core/ports';
 import type Database from 'better-sqlite3';
 
 /** Ended windows are swept on one increment in this many (per process). */

@@ -1,4 +1,4 @@
-import type { DeviceCredentialRecord, DeviceCredentialStore } from '@oauth-ro/core';
+import type { DeviceCredentialRecord, DeviceCredentialStore } from '@oauth-ro/core/ports';
 import type Database from 'better-sqlite3';
 import { isUniqueViolation } from '../db/is-unique-violation.js';
 

@@ -1,4 +1,4 @@
-import type { KeyStore, SigningKeyRecord } from '@oauth-ro/core';
+import type { KeyStore, SigningKeyRecord } from '@oauth-ro/core/ports';
 import type Database from 'better-sqlite3';
 import { type KeyRow, rowToKey } from './row-to-key.js';
 

@@ -1,4 +1,4 @@
-import { recordFromColumns, type RecordColumns, type SigningKeyRecord } from '@oauth-ro/core';
+import { recordFromColumns, type RecordColumns, type SigningKeyRecord } from '@oauth-ro/core/ports';
 
 /** A `signing_keys` row as better-sqlite3 returns it. */
 export type KeyRow = RecordColumns<SigningKeyRecord>;

@@ -1,4 +1,4 @@
-import { refreshTokenSuccessor, type RefreshTokenRotation, type RefreshTokenStore, type RefreshTokenUse } from '@oauth-ro/core';
+import { refreshTokenSuccessor, type RefreshTokenRotation, type RefreshTokenStore, type RefreshTokenUse } from '@oauth-ro/core/ports';
 import type Database from 'better-sqlite3';
 import {
   REFRESH_TOKEN_COLUMNS as COLUMNS,

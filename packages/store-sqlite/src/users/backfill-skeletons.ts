@@ -1,4 +1,4 @@
-import { identifierSkeleton } from '@oauth-ro/core';
+import { identifierSkeleton } from '@oauth-ro/core/ports';
 import type Database from 'better-sqlite3';
 
 /**

@@ -1,4 +1,4 @@
-import { identifierSkeleton, type UserListOptions, type UserLookup, type UserPatch, type UserRecord, type UserStore } from '@oauth-ro/core';
+import { identifierSkeleton, type UserListOptions, type UserLookup, type UserPatch, type UserRecord, type UserStore } from '@oauth-ro/core/ports';
 import { backfillSkeletons } from './backfill-skeletons.js';
 import type Database from 'better-sqlite3';
 import { isUniqueViolation } from '../db/is-unique-violation.js';

@@ -1,4 +1,4 @@
-import { columnsFromRecord, recordFromColumns, type RecordColumns, type UserProfile, type UserRecord } from '@oauth-ro/core';
+import { columnsFromRecord, recordFromColumns, type RecordColumns, type UserProfile, type UserRecord } from '@oauth-ro/core/ports';
 
 const NAMES = [
   'user_id', 'connection', 'strategy', 'email', 'username', 'phone_number', 'password_hash', 'blocked', 'profile', 'created_at', 'updated_at',

@@ -1,24 +1,26 @@
 import {
-  bruteForceKey,
   createOAuthRo,
-  deleteUser,
-  listBruteForceBlocks,
-  listUserBlocks,
   normalizeConfig,
-  setUserBlocked,
-  setUserPassword,
-  unblockIdentifier,
-  unblockUser,
   webCryptoRandom,
   type AuditEvent,
   type CoreDeps,
   type OAuthRoConfig,
-  type UserRecord,
 } from '@oauth-ro/core';
+import type { UserRecord } from '@oauth-ro/core/ports';
+import {
+  deleteUser,
+  listBruteForceBlocks,
+  listUserBlocks,
+  setUserBlocked,
+  setUserPassword,
+  unblockIdentifier,
+  unblockUser,
+} from '@oauth-ro/core/admin';
+import { bruteForceKey } from '@oauth-ro/core/internal';
 import { createMemoryStores } from '@oauth-ro/store-memory';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testHasher } from '../fixtures/create-test-oauth-ro.js';
-import { TEST_ADMIN_TOKEN, testConfig } from '../fixtures/test-config.js';
+import { testHasher } from '@oauth-ro/conformance';
+import { TEST_ADMIN_TOKEN, testConfig } from '@oauth-ro/conformance';
 
 const T0 = 1_767_225_600_000;
 const DB = 'Username-Password-Authentication';

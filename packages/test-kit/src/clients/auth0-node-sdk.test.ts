@@ -8,9 +8,9 @@ import { oauthRoRouter } from '@oauth-ro/express';
 import express from 'express';
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOD_PASSWORD, uniqueEmail } from '../conformance/use-mounted-app.js';
-import { createTestOAuthRo, type TestOAuthRo } from '../fixtures/create-test-oauth-ro.js';
-import { DB_CONNECTION, TEST_CLIENTS, testConfig } from '../fixtures/test-config.js';
+import { GOOD_PASSWORD, uniqueEmail } from '@oauth-ro/conformance';
+import { createTestOAuthRo, type TestOAuthRo } from '@oauth-ro/conformance';
+import { DB_CONNECTION, TEST_CLIENTS, testConfig } from '@oauth-ro/conformance';
 import { makeTestCertificate, type TestCertificate } from '../launchers/make-test-certificate.js';
 import { startTlsFront, type TlsFront } from '../launchers/tls-front.js';
 

@@ -16,9 +16,9 @@ import {
   grantsConfig,
   MODERN_SECRET,
   NOTES_API,
-} from '../conformance/token-grants-fixtures.js';
-import { GOOD_PASSWORD, uniqueEmail } from '../conformance/use-mounted-app.js';
-import { createTestOAuthRo, type TestOAuthRo } from '../fixtures/create-test-oauth-ro.js';
+} from '@oauth-ro/conformance';
+import { GOOD_PASSWORD, uniqueEmail } from '@oauth-ro/conformance';
+import { createTestOAuthRo, type TestOAuthRo } from '@oauth-ro/conformance';
 import { makeTestCertificate, type TestCertificate } from '../launchers/make-test-certificate.js';
 import { startTlsFront, type TlsFront } from '../launchers/tls-front.js';
 

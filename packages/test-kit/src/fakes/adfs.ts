@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { buildAssertion, signAssertion } from './adfs-assertion.js';
 import { federationMetadata, rstrEnvelope, soapFault } from './adfs-messages.js';
-import { listenLocal, type FakeReply } from './listen-local.js';
+import { listenLocal, type FakeReply } from '@oauth-ro/conformance';
 import { makeSigningCertificate, type SigningCertificate } from './signing-certificate.js';
 
 export * from './adfs-assertion.js';

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { makeTestCertificate, type TestCertificate } from '../launchers/make-test-certificate.js';
-import { readBody } from './listen-local.js';
+import { readBody } from '@oauth-ro/conformance';
 
 /** A user of the stand-in tenant. */
 export interface Auth0TenantUser {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { aadstsError, type AadstsCode } from './entra-id-errors.js';
-import { listenLocal, type FakeReply } from './listen-local.js';
+import { listenLocal, type FakeReply } from '@oauth-ro/conformance';
 
 export * from './entra-id-errors.js';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { listenLocal, type FakeReply } from './listen-local.js';
+import { listenLocal, type FakeReply } from '@oauth-ro/conformance';
 
 /** One message the fake accepted, as Twilio would have queued it. */
 export interface FakeTwilioMessage {

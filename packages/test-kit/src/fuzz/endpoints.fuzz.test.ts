@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GOOD_PASSWORD, useMountedApp } from '../conformance/use-mounted-app.js';
+import { GOOD_PASSWORD, useMountedApp } from '@oauth-ro/conformance';
 import { CONFORMANCE_HARNESSES } from '../harness/index.js';
 import { requestArbitrary } from './request-arbitrary.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { DB_CONNECTION, TEST_CLIENTS } from '../fixtures/test-config.js';
-import type { TestRequest } from '../harness/types.js';
+import { DB_CONNECTION, TEST_CLIENTS } from '@oauth-ro/conformance';
+import type { TestRequest } from '@oauth-ro/conformance';
 import { hostileText } from './hostile-text.js';
 
 const PATHS = [

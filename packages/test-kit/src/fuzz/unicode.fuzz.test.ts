@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { useMountedApp, GOOD_PASSWORD } from '../conformance/use-mounted-app.js';
-import { DB_CONNECTION, TEST_CLIENTS } from '../fixtures/test-config.js';
+import { useMountedApp, GOOD_PASSWORD } from '@oauth-ro/conformance';
+import { DB_CONNECTION, TEST_CLIENTS } from '@oauth-ro/conformance';
 import { CONFORMANCE_HARNESSES } from '../harness/index.js';
 import { controlText, formatText, loneSurrogateText, nfkcExpandingText, nulText } from './hostile-text.js';
 

@@ -2,8 +2,8 @@ import { oauthRoErrorHandler, oauthRoRouter, requireAuth } from '@oauth-ro/expre
 import type { OAuthRo } from '@oauth-ro/core';
 import express from 'express';
 import request from 'supertest';
-import { encodeTestBody, toTestResponse } from './to-test-response.js';
-import type { AdapterHarness } from './types.js';
+import { encodeTestBody, toTestResponse } from '@oauth-ro/conformance';
+import type { AdapterHarness } from '@oauth-ro/conformance';
 
 function expressApp(oauthRo: OAuthRo, hostParsesBodies: boolean): express.Express {
   const app = express();

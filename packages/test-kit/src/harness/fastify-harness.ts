@@ -1,7 +1,7 @@
 import { oauthRoPlugin } from '@oauth-ro/fastify';
 import Fastify from 'fastify';
-import { encodeTestBody, toTestResponse } from './to-test-response.js';
-import type { AdapterHarness } from './types.js';
+import { encodeTestBody, toTestResponse } from '@oauth-ro/conformance';
+import type { AdapterHarness } from '@oauth-ro/conformance';
 
 /** Fastify, driven through `app.inject`. */
 export const fastifyHarness: AdapterHarness = {

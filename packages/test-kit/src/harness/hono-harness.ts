@@ -1,7 +1,7 @@
 import { oauthRoApp, requireAuth, type OAuthRoVariables } from '@oauth-ro/hono';
 import { Hono } from 'hono';
-import { encodeTestBody, toTestResponse } from './to-test-response.js';
-import type { AdapterHarness } from './types.js';
+import { encodeTestBody, toTestResponse } from '@oauth-ro/conformance';
+import type { AdapterHarness } from '@oauth-ro/conformance';
 
 /** Hono, driven through `app.request`. */
 export const honoHarness: AdapterHarness = {

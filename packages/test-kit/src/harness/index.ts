@@ -1,13 +1,7 @@
+import { fetchHarness, withContractCheck, type AdapterHarness } from '@oauth-ro/conformance';
 import { expressHarness as express, expressHostParsedHarness as expressHostParsed } from './express-harness.js';
-import { fetchHarness as fetchCore } from './fetch-harness.js';
 import { fastifyHarness as fastify } from './fastify-harness.js';
 import { honoHarness as hono } from './hono-harness.js';
-import type { AdapterHarness } from './types.js';
-import { withContractCheck } from './with-contract-check.js';
-
-export type * from './types.js';
-export * from './to-test-response.js';
-export * from './with-contract-check.js';
 
 /** Express, driven through supertest; every response checked against the OpenAPI document. */
 export const expressHarness = withContractCheck(express);
@@ -17,9 +11,6 @@ export const expressHostParsedHarness = withContractCheck(expressHostParsed);
 export const fastifyHarness = withContractCheck(fastify);
 /** Hono, driven through `app.request`; responses checked. */
 export const honoHarness = withContractCheck(hono);
-
-/** Core alone, through `oauthRo.fetch` (a Fetch runtime embedding core); responses checked. */
-export const fetchHarness = withContractCheck(fetchCore);
 
 /** The three adapters; strategy suites run once per entry. */
 export const ADAPTER_HARNESSES: readonly AdapterHarness[] = [expressHarness, fastifyHarness, honoHarness];

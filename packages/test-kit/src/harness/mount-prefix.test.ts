@@ -6,7 +6,7 @@ import Fastify from 'fastify';
 import { Hono } from 'hono';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestOAuthRo, type TestOAuthRo } from '../fixtures/create-test-oauth-ro.js';
+import { createTestOAuthRo, type TestOAuthRo } from '@oauth-ro/conformance';
 
 /** Each adapter mounted under `/v1/auth` (Fastify: a plugin prefix inside a parent plugin's): core sees the path relative to it. */
 let test: TestOAuthRo;

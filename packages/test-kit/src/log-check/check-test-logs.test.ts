@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkTestLogs, knownTestSecrets, lineFindings } from '../../../../scripts/check-test-logs.mjs';
-import { HS256_SECRET, TEST_ADMIN_TOKEN } from '../fixtures/test-config.js';
-import { GOOD_PASSWORD } from '../conformance/use-mounted-app.js';
-import { createCapturingSender } from '../fixtures/capturing-sender.js';
-import { KNOWN_TEST_SECRETS } from '../fixtures/known-test-secrets.js';
-import { TEST_LOG_DIR_ENV, testLogFile, testLogger } from '../fixtures/test-log.js';
+import { HS256_SECRET, TEST_ADMIN_TOKEN } from '@oauth-ro/conformance';
+import { GOOD_PASSWORD } from '@oauth-ro/conformance';
+import { createCapturingSender } from '@oauth-ro/conformance';
+import { KNOWN_TEST_SECRETS } from '@oauth-ro/conformance';
+import { TEST_LOG_DIR_ENV, testLogFile, testLogger } from '@oauth-ro/conformance';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhdXRoMHwxIn0.c2lnbmF0dXJl';
 const line = (obj: Record<string, unknown>) => JSON.stringify({ level: 30, time: 1, ...obj });

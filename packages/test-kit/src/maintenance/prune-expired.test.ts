@@ -1,7 +1,8 @@
-import { pruneExpired, type Clock } from '@oauth-ro/core';
+import type { Clock } from '@oauth-ro/core';
+import { pruneExpired } from '@oauth-ro/core/admin';
 import { createMemoryStores } from '@oauth-ro/store-memory';
 import { describe, expect, it } from 'vitest';
-import { makeRefreshTokenRecord } from '../store-suite/token-lifecycle-stores.suite.js';
+import { makeRefreshTokenRecord } from '@oauth-ro/conformance';
 
 const NOW = 1_800_000_000_000;
 const HOUR = 3_600_000;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { MAX_BODY_BYTES, type OAuthRequest } from '@oauth-ro/core';
 import { toNodeHandler } from '@oauth-ro/core/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestOAuthRo, type TestOAuthRo } from '../fixtures/create-test-oauth-ro.js';
+import { createTestOAuthRo, type TestOAuthRo } from '@oauth-ro/conformance';
 
 /** Core's Node bridge on Node's own HTTP server, with no framework: what the adapters build on. */
 let test: TestOAuthRo;

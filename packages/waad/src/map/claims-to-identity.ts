@@ -1,4 +1,4 @@
-import type { DirectoryIdentity } from '@oauth-ro/core';
+import type { DirectoryIdentity } from '@oauth-ro/core/ports';
 import type { JWTPayload } from 'jose';
 
 function text(value: unknown): string | undefined {

@@ -1,4 +1,4 @@
-import { oauthError, type OAuthError } from '@oauth-ro/core';
+import { oauthError, type OAuthError } from '@oauth-ro/core/ports';
 import type { AadErrorBody } from '../protocol/request-token.js';
 
 type Mapped =

@@ -1,4 +1,4 @@
-import { ConfigurationError, type ConnectionConfig } from '@oauth-ro/core';
+import { ConfigurationError, type ConnectionConfig } from '@oauth-ro/core/ports';
 import { describe, expect, it } from 'vitest';
 import { parseWaadOptions } from './parse-waad-options.js';
 

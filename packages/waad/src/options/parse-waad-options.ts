@@ -1,5 +1,4 @@
-import type { ConnectionConfig } from '@oauth-ro/core';
-import { optionReader } from './read-option.js';
+import { optionReader, type ConnectionConfig } from '@oauth-ro/core/ports';
 
 /**
  * Microsoft's global authority; sovereign clouds and tests set `authority`.
@@ -46,7 +45,7 @@ export function isSafeServiceUrl(url: URL): boolean {
  * // 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token'
  */
 export function parseWaadOptions(connection: ConnectionConfig, path: string): WaadOptions {
-  const read = optionReader(connection.options, `${path}.options`);
+  const read = optionReader(connection.options, `${path}.options`, { trim: true });
   const tenantDomain = read.string('tenant_domain') ?? read.fail('tenant_domain', 'is required (e.g. "contoso.onmicrosoft.com")');
   if (!TENANT.test(tenantDomain) || tenantDomain.toLowerCase() === 'common' || tenantDomain.toLowerCase() === 'consumers') {
     read.fail('tenant_domain', 'must be a tenant domain name, a tenant id or "organizations"');

@@ -1,4 +1,4 @@
-import { fetchLimitedText } from '@oauth-ro/core';
+import { fetchLimitedText } from '@oauth-ro/core/ports';
 
 /** Responses larger than this are refused: no Entra ID answer comes close. */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;

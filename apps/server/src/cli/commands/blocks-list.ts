@@ -1,4 +1,5 @@
-import { listBruteForceBlocks, normalizeIdentifier } from '@oauth-ro/core';
+import { listBruteForceBlocks } from '@oauth-ro/core/admin';
+import { normalizeIdentifier } from '@oauth-ro/core/internal';
 import { withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { optionalString } from '../options.js';

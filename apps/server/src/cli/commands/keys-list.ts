@@ -1,4 +1,4 @@
-import { isSealedPrivateJwk } from '@oauth-ro/core';
+import { isSealedPrivateJwk } from '@oauth-ro/core/internal';
 import { withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
 

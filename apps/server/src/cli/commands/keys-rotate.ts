@@ -1,4 +1,4 @@
-import { loadKeyRing } from '@oauth-ro/core';
+import { loadKeyRing } from '@oauth-ro/core/internal';
 import { withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { optionalString } from '../options.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { RefreshTokenRecord } from '@oauth-ro/core';
+import type { RefreshTokenRecord } from '@oauth-ro/core/ports';
 import { openSqliteStores } from '@oauth-ro/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli.js';

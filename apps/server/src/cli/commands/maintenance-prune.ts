@@ -1,4 +1,4 @@
-import { pruneExpired, type PrunableStore } from '@oauth-ro/core';
+import { pruneExpired, type PrunableStore } from '@oauth-ro/core/admin';
 import { withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
 

@@ -1,4 +1,4 @@
-import { accountTemplate, issueTicket } from '@oauth-ro/core';
+import { accountTemplate, issueTicket } from '@oauth-ro/core/internal';
 import { EXIT, type CliCommand } from '../command.js';
 import { userLabel, withNamedUser } from '../resolve-user.js';
 import { CommandError, UsageError } from '../usage-error.js';

@@ -1,4 +1,4 @@
-import { setUserBlocked } from '@oauth-ro/core';
+import { setUserBlocked } from '@oauth-ro/core/admin';
 import { EXIT, type CliCommand } from '../command.js';
 import { userLabel, withNamedUser } from '../resolve-user.js';
 import { CommandError } from '../usage-error.js';

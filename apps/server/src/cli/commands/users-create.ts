@@ -1,4 +1,4 @@
-import { ERROR_TABLE, signupDatabaseUser } from '@oauth-ro/core';
+import { ERROR_TABLE, signupDatabaseUser } from '@oauth-ro/core/internal';
 import { databaseConnection, withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { optionalString, requiredString } from '../options.js';

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { toHex } from '@oauth-ro/core';
+import { toHex } from '@oauth-ro/core/internal';
 import { importUsers, readExportRecords } from '@oauth-ro/migrate';
 import { databaseConnection, withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';

@@ -1,4 +1,4 @@
-import { adminUserView } from '@oauth-ro/core';
+import { adminUserView } from '@oauth-ro/core/admin';
 import { withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { optionalString } from '../options.js';

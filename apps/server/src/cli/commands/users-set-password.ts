@@ -1,4 +1,5 @@
-import { ERROR_TABLE, setUserPassword } from '@oauth-ro/core';
+import { setUserPassword } from '@oauth-ro/core/admin';
+import { ERROR_TABLE } from '@oauth-ro/core/internal';
 import { EXIT, type CliCommand } from '../command.js';
 import { passwordFromOptions } from '../read-password.js';
 import { userLabel, withNamedUser } from '../resolve-user.js';
