@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { base32Decode, totpCode, totpStep } from '@oauth-ro/core';
+import { base32Decode, totpCode, totpStep } from '@oauth-ro/core/internal';
 import { decodeQrModules, findChromium, qrModulesFromSvg } from '@oauth-ro/test-kit';
 import { chromium as playwright, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

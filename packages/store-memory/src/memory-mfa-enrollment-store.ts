@@ -1,4 +1,5 @@
-import type { MfaEnrollmentRecord, MfaEnrollmentStore } from '@oauth-ro/core';
+import type { MfaEnrollmentStore } from '@oauth-ro/core';
+import type { MfaEnrollmentRecord } from '@oauth-ro/core/ports';
 
 /**
  * MFA enrolments in a Map by id. Every method runs without an `await` between its read and its

@@ -1,4 +1,4 @@
-import { takeUrlOption } from '@oauth-ro/core';
+import { takeUrlOption } from '@oauth-ro/core/ports';
 import type { PostgresStoreOptions } from './options.js';
 
 /** A PostgreSQL URL for the driver, and the options it carried. */

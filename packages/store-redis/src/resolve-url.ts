@@ -1,4 +1,4 @@
-import { takeUrlOption } from '@oauth-ro/core';
+import { takeUrlOption } from '@oauth-ro/core/ports';
 import type { RedisStoreOptions } from './options.js';
 
 /**

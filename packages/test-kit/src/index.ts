@@ -12,5 +12,4 @@ export * from './fakes/entra-id.js';
 export * from './fakes/adfs.js';
 export * from './fakes/twilio.js';
 export * from './fakes/auth0-tenant.js';
-export * from './fakes/legacy-user-api.js';
 export * from './launchers/tcp-proxy.js';

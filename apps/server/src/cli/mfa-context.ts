@@ -1,4 +1,6 @@
-import { createOAuthRo, type MfaAdministration, type UserRecord } from '@oauth-ro/core';
+import { createOAuthRo } from '@oauth-ro/core';
+import { type UserRecord } from '@oauth-ro/core/ports';
+import { type MfaAdministration } from '@oauth-ro/core/internal';
 import type { AdminContext } from './admin-context.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandArgs } from './command.js';

@@ -1,4 +1,4 @@
-import { qrModules } from '@oauth-ro/core';
+import { qrModules } from '@oauth-ro/core/internal';
 
 /** Dark on light whatever the terminal's colours: black foreground on a white background. */
 const DARK_ON_LIGHT = '\x1b[30;47m';

@@ -1,4 +1,5 @@
-import { readMfaSettings, type OAuthRoConfig } from '@oauth-ro/core';
+import { type OAuthRoConfig } from '@oauth-ro/core';
+import { readMfaSettings } from '@oauth-ro/core/internal';
 import { StartupError } from '../config/startup-error.js';
 import type { ServerEnvironment } from '../env/read-environment.js';
 

@@ -1,5 +1,6 @@
 import { createArgon2Hasher } from '@oauth-ro/argon2';
-import { base32Decode, createOAuthRo, normalizeConfig, systemClock, totpCode, totpStep, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
+import { createOAuthRo, normalizeConfig, systemClock, webCryptoRandom, type OAuthRo } from '@oauth-ro/core';
+import { base32Decode, totpCode, totpStep } from '@oauth-ro/core/internal';
 import { createMemoryStores } from '@oauth-ro/store-memory';
 import { percentileOf } from '../load/interleaved-samples.js';
 import { BENCH } from '../targets/bench-config.js';

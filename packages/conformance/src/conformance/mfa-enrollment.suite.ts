@@ -1,4 +1,4 @@
-import { base32Decode, totpCode, totpStep } from '@oauth-ro/core';
+import { base32Decode, totpCode, totpStep } from '@oauth-ro/core/internal';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createCapturingSender } from '../fixtures/capturing-sender.js';

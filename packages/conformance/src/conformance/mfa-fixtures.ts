@@ -1,4 +1,5 @@
-import { base32Decode, systemClock, totpCode, totpStep, type Clock } from '@oauth-ro/core';
+import { systemClock, type Clock } from '@oauth-ro/core';
+import { base32Decode, totpCode, totpStep } from '@oauth-ro/core/internal';
 import { TEST_CLIENTS, testConfig } from '../fixtures/test-config.js';
 import type { TestResponse } from '../harness/types.js';
 import { GOOD_PASSWORD, uniqueEmail, type AppUnderTest } from './use-mounted-app.js';

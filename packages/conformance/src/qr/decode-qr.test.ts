@@ -1,4 +1,4 @@
-import { qrModules, qrSvg } from '@oauth-ro/core';
+import { qrModules, qrSvg } from '@oauth-ro/core/internal';
 import { describe, expect, it } from 'vitest';
 import { decodeQrModules, qrModulesFromSvg } from './decode-qr.js';
 

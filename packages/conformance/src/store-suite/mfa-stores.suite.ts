@@ -1,4 +1,5 @@
-import type { MfaEnrollmentRecord, MfaEnrollmentStore, UsedAssertionStore } from '@oauth-ro/core';
+import type { MfaEnrollmentStore, UsedAssertionStore } from '@oauth-ro/core';
+import type { MfaEnrollmentRecord } from '@oauth-ro/core/ports';
 import { describe, expect, it } from 'vitest';
 import type { StoreFactory } from './types.js';
 import { useStores } from './use-stores.js';

@@ -1,4 +1,5 @@
-import type { MfaEnrollmentRecord, MfaEnrollmentStore } from '@oauth-ro/core';
+import type { MfaEnrollmentStore } from '@oauth-ro/core';
+import type { MfaEnrollmentRecord } from '@oauth-ro/core/ports';
 import type { Database } from '../db/types.js';
 
 interface EnrollmentRow {

@@ -1,5 +1,5 @@
 import { deleteFromCustomDatabase, deleteUser } from '@oauth-ro/core/admin';
-import { ERROR_TABLE } from '@oauth-ro/core';
+import { ERROR_TABLE } from '@oauth-ro/core/internal';
 import { withCustomDatabases } from '../custom-databases.js';
 import { withAdminContext } from '../admin-context.js';
 import { EXIT, type CliCommand } from '../command.js';

@@ -1,21 +1,5 @@
-import {
-  base32Decode,
-  beginMfaEnrollment,
-  confirmMfaEnrollment,
-  deleteMfaEnrollment,
-  hashRecoveryCode,
-  listMfaEnrollments,
-  MFA_FAILURE_LIMIT,
-  prepareMfa,
-  regenerateRecoveryCode,
-  resetUserMfa,
-  totpCode,
-  totpStep,
-  webCryptoRandom,
-  type CoreDeps,
-  type HandlerContext,
-  type OAuthRoConfig,
-} from '@oauth-ro/core';
+import { webCryptoRandom, type CoreDeps, type OAuthRoConfig } from '@oauth-ro/core';
+import { base32Decode, beginMfaEnrollment, confirmMfaEnrollment, deleteMfaEnrollment, hashRecoveryCode, listMfaEnrollments, MFA_FAILURE_LIMIT, prepareMfa, regenerateRecoveryCode, resetUserMfa, totpCode, totpStep, type HandlerContext } from '@oauth-ro/core/internal';
 import { createMemoryStores } from '@oauth-ro/store-memory';
 import { describe, expect, it } from 'vitest';
 import { makeUserRecord } from '../store-suite/fixtures.js';

@@ -1,4 +1,5 @@
-import { err, ok, oauthError, type LoginHooks } from '@oauth-ro/core';
+import { oauthError, type LoginHooks } from '@oauth-ro/core';
+import { err, ok } from '@oauth-ro/core/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mfaConfig, mfaLogin, newEnrolledUser, steppingClock } from '../conformance/mfa-fixtures.js';
 import { useMountedApp } from '../conformance/use-mounted-app.js';
