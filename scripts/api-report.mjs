@@ -32,7 +32,9 @@ function report(dir) {
   function entries() {
     return Object.entries(pkg.exports ?? {})
       .filter(([subpath]) => subpath !== './package.json' && subpath !== './internal')
-      .map(([subpath, target]) => [subpath === '.' ? 'index' : subpath.slice(2).replaceAll('/', '-'), target.import?.types ?? target.types]);
+      .map(([subpath, target]) => [subpath === '.' ? 'index' : subpath.slice(2).replaceAll('/', '-'), target.import?.types ?? target.types])
+      // Entries without declarations (a JSON file such as `./config.schema.json`) have no API.
+      .filter(([, types]) => typeof types === 'string');
   }
 
   const tmp = join(dir, '.api-report');
