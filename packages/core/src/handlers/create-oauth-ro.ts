@@ -1,4 +1,5 @@
 import { requireCounterStore } from '../config/require-counter-store.js';
+import { validateDirectoryOptions } from '../config/validate-directory-options.js';
 import { indexConfig } from '../config/resolve-client.js';
 import type { OAuthRoConfig } from '../config/types.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
@@ -232,7 +233,8 @@ export interface CreateOAuthRoOptions {
  * Builds an oauth-ro instance: indexes the configuration, loads (or creates) the signing keys and
  * derives client keys, all once. Adapters call `handle` per request. Throws a `ConfigurationError`
  * for a configuration it cannot honour, e.g. brute-force protection (on by default on password
- * connections) without `deps.counters`.
+ * connections) without `deps.counters`, or a directory connection whose options its directory's
+ * `validate` refuses.
  *
  * Traced through `@opentelemetry/api`: one span per request (continuing a W3C `traceparent`) with a
  * child span per port call, validation and signing; all no-ops unless the host registered an SDK.
@@ -244,6 +246,7 @@ export interface CreateOAuthRoOptions {
 export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAuthRo> {
   const { config } = options;
   requireCounterStore(config, options.deps);
+  validateDirectoryOptions(config, options.deps);
   // Every port call is a span (a no-op without an OpenTelemetry SDK), whatever implements it.
   const deps = traceDeps(options.deps);
   const algs = new Set<SigningKeyRecord['alg']>(['RS256']);

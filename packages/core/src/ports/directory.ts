@@ -40,6 +40,12 @@ export interface DirectoryLogin {
  */
 export interface Directory {
   authenticate(login: DirectoryLogin): Promise<Result<DirectoryIdentity, OAuthError>>;
+  /**
+   * Checks one connection's `options` (`path` is `connections[i]`); throws core's
+   * `ConfigurationError` naming `path.options.<option>`. `createOAuthRo` calls it for every
+   * connection of the directory's strategy, once, so a bad option stops start-up in any host.
+   */
+  validate?(connection: ConnectionConfig, path: string): void;
   /** Releases pooled connections; called on shutdown. */
   close?(): Promise<void>;
 }
