@@ -29,8 +29,16 @@ async function schemaExists(schema: string): Promise<boolean> {
 describe('postgresMigrationStatus', () => {
   it('a schema that does not exist has every migration pending, and is not created', async () => {
     const schema = testSchema();
-    expect(await postgresMigrationStatus(db.url, { schema })).toEqual({ applied: [], pending: all });
+    expect(await postgresMigrationStatus(db.url, { schema })).toEqual({ description: `postgres://${new URL(db.url).host} (schema ${schema})`, applied: [], pending: all });
     expect(await schemaExists(schema)).toBe(false);
+  });
+
+  it('reads the schema from the URL (`?schema=`), as openPostgresStores does', async () => {
+    const schema = testSchema();
+    await runMigrations(db.url, resolveOptions({ schema }), MIGRATIONS.slice(0, 2));
+    const status = await postgresMigrationStatus(`${db.url}${db.url.includes('?') ? '&' : '?'}schema=${schema}`);
+    expect(status.description).toBe(`postgres://${new URL(db.url).host} (schema ${schema})`);
+    expect(status.applied.map((m) => m.version)).toEqual(all.slice(0, 2).map((m) => m.version));
   });
 
   it('names the applied and the pending migrations of a partly migrated schema, without migrating it', async () => {

@@ -22,9 +22,9 @@ const all = MIGRATIONS.map(({ version, name }) => ({ version, name }));
 describe('sqliteMigrationStatus', () => {
   it('a missing file has every migration pending, and is not created', async () => {
     const path = join(dir, 'missing', 'oauth-ro.db');
-    expect(await sqliteMigrationStatus(`sqlite:${path}`)).toEqual({ applied: [], pending: all });
+    expect(await sqliteMigrationStatus(`sqlite:${path}`)).toEqual({ description: `sqlite:${path}`, applied: [], pending: all });
     expect(existsSync(path)).toBe(false);
-    expect(await sqliteMigrationStatus(':memory:')).toEqual({ applied: [], pending: all });
+    expect(await sqliteMigrationStatus(':memory:')).toEqual({ description: 'sqlite::memory:', applied: [], pending: all });
   });
 
   it('names the applied and the pending migrations of a partly migrated file, without migrating it', async () => {
