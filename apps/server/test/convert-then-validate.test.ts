@@ -36,7 +36,10 @@ function envFor(config: string): Record<string, string> {
     if (name.endsWith('_SMTP_HOST')) return 'smtp.acme.example';
     return `value-of-${name.toLowerCase()}-padded-to-be-long-enough`;
   };
-  return Object.fromEntries(names.map((name) => [name, value(name)]));
+  // The export has MFA on a connection: the converter's warning asks for a key-encryption key, and
+  // start-up (so validate) refuses MFA without one.
+  const kek = /"mfa":\s*\{\s*"active":\s*true/.test(config) ? { OAUTH_RO_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') } : {};
+  return { ...Object.fromEntries(names.map((name) => [name, value(name)])), ...kek };
 }
 
 describe('oauth-ro convert, then oauth-ro config validate (the checks start-up runs)', () => {
@@ -68,5 +71,14 @@ describe('oauth-ro convert, then oauth-ro config validate (the checks start-up r
     const config = await readFile(out, 'utf8');
     expect(JSON.parse(config)).toMatchObject({ resource_servers: [{ identifier: 'https://api.acme.example/notes' }], client_grants: [{ audience: 'https://api.acme.example/notes' }] });
     expect(await cli(['config', 'validate', out], envFor(config))).toMatchObject({ code: 0 });
+  });
+
+  it('an export with MFA on a connection, validated without a key-encryption key, fails as start-up would', async () => {
+    const out = join(dir, 'management-api.json.oauth-ro.json');
+    expect((await cli(['convert', join(dir, 'export', 'management-api.json'), '--out', out, '--force'])).code).toBe(0);
+    const { OAUTH_RO_KEY_ENCRYPTION_KEY: _kek, ...withoutKek } = envFor(await readFile(out, 'utf8'));
+    const validated = await cli(['config', 'validate', out], withoutKek);
+    expect(validated.code).toBe(1);
+    expect(validated.err).toMatch(/connections\[\d+\]\.options\.mfa is active but OAUTH_RO_KEY_ENCRYPTION_KEY is not set/);
   });
 });
