@@ -38,7 +38,7 @@ function envFor(config: string): Record<string, string> {
   };
   // The export has MFA on a connection: the converter's warning asks for a key-encryption key, and
   // start-up (so validate) refuses MFA without one.
-  const kek = /"mfa":\s*\{\s*"active":\s*true/.test(config) ? { OAUTH_RO_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') } : {};
+  const kek: Record<string, string> = /"mfa":\s*\{\s*"active":\s*true/.test(config) ? { OAUTH_RO_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') } : {};
   return { ...Object.fromEntries(names.map((name) => [name, value(name)])), ...kek };
 }
 
