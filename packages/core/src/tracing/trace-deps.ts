@@ -1,20 +1,8 @@
 import { SpanKind, type Attributes } from '@opentelemetry/api';
 import type { CoreDeps } from '../ports/deps.js';
+import { STORE_PORT_NAMES } from '../ports/store-bundle.js';
 import { endWithError, tracer } from './tracer.js';
 
-/** The storage ports: each call is a span `<port>.<method>` (e.g. `users.find`, `counters.increment`). */
-const STORE_PORTS = [
-  'users',
-  'keys',
-  'refreshTokens',
-  'deviceCredentials',
-  'usedAssertions',
-  'codes',
-  'counters',
-  'tickets',
-  'passwordHistory',
-  'mfaEnrollments',
-] as const satisfies readonly (keyof CoreDeps)[];
 
 /** Synchronous helpers too small to be worth a span. */
 const UNTRACED = new Set(['needsRehash']);
@@ -96,7 +84,8 @@ function traceEach<T extends object>(
 export function traceDeps(deps: CoreDeps): CoreDeps {
   const traced: Record<string, unknown> = { ...deps };
   if (deps.hasher) traced.hasher = tracePort(deps.hasher, 'hasher', SpanKind.INTERNAL);
-  for (const port of STORE_PORTS) {
+  // Every storage port: each call is a span `<port>.<method>` (e.g. `users.find`, `counters.increment`).
+  for (const port of STORE_PORT_NAMES) {
     const store = deps[port];
     if (store) traced[port] = tracePort(store, port, SpanKind.CLIENT);
   }
