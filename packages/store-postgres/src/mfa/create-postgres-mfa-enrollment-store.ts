@@ -1,34 +1,13 @@
-import type { MfaEnrollmentStore } from '@oauth-ro/core';
-import type { MfaEnrollmentRecord } from '@oauth-ro/core/ports';
+import { recordFromColumns, type MfaEnrollmentRecord, type MfaEnrollmentStore, type RecordColumns } from '@oauth-ro/core/ports';
 import type { Database } from '../db/types.js';
 
-interface EnrollmentRow {
-  id: string;
-  user_id: string;
-  type: 'authenticator';
-  status: 'pending' | 'confirmed';
-  sealed_secret: string;
-  recovery_code_hash: string | null;
-  name: string | null;
-  created_at: string | number;
-  confirmed_at: string | number | null;
-  last_auth_at: string | number | null;
-}
+/** An `mfa_enrollments` row as `pg` returns it (`bigint` arrives as a string). */
+type Time = 'created_at' | 'confirmed_at' | 'last_auth_at';
+type EnrollmentRow = Omit<RecordColumns<MfaEnrollmentRecord>, Time> & { created_at: string; confirmed_at: string | null; last_auth_at: string | null };
 
-function toRecord(row: EnrollmentRow): MfaEnrollmentRecord {
-  return {
-    id: row.id,
-    user_id: row.user_id,
-    type: row.type,
-    status: row.status,
-    sealed_secret: row.sealed_secret,
-    created_at: Number(row.created_at),
-    ...(row.recovery_code_hash === null ? {} : { recovery_code_hash: row.recovery_code_hash }),
-    ...(row.name === null ? {} : { name: row.name }),
-    ...(row.confirmed_at === null ? {} : { confirmed_at: Number(row.confirmed_at) }),
-    ...(row.last_auth_at === null ? {} : { last_auth_at: Number(row.last_auth_at) }),
-  };
-}
+const time = (value: string | null) => (value === null ? null : Number(value));
+const toRecord = (row: EnrollmentRow) =>
+  recordFromColumns<MfaEnrollmentRecord>({ ...row, created_at: Number(row.created_at), confirmed_at: time(row.confirmed_at), last_auth_at: time(row.last_auth_at) });
 
 /**
  * MFA enrolments in PostgreSQL. `put` is one upsert on the user's pending row (racing enrolments

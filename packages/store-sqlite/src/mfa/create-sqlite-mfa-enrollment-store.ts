@@ -1,34 +1,10 @@
-import type { MfaEnrollmentStore } from '@oauth-ro/core';
-import type { MfaEnrollmentRecord } from '@oauth-ro/core/ports';
+import { recordFromColumns, type MfaEnrollmentRecord, type MfaEnrollmentStore, type RecordColumns } from '@oauth-ro/core/ports';
 import type Database from 'better-sqlite3';
 
-interface EnrollmentRow {
-  id: string;
-  user_id: string;
-  type: 'authenticator';
-  status: 'pending' | 'confirmed';
-  sealed_secret: string;
-  recovery_code_hash: string | null;
-  name: string | null;
-  created_at: number;
-  confirmed_at: number | null;
-  last_auth_at: number | null;
-}
+/** An `mfa_enrollments` row as better-sqlite3 returns it. */
+type EnrollmentRow = RecordColumns<MfaEnrollmentRecord>;
 
-function toRecord(row: EnrollmentRow): MfaEnrollmentRecord {
-  return {
-    id: row.id,
-    user_id: row.user_id,
-    type: row.type,
-    status: row.status,
-    sealed_secret: row.sealed_secret,
-    created_at: row.created_at,
-    ...(row.recovery_code_hash === null ? {} : { recovery_code_hash: row.recovery_code_hash }),
-    ...(row.name === null ? {} : { name: row.name }),
-    ...(row.confirmed_at === null ? {} : { confirmed_at: row.confirmed_at }),
-    ...(row.last_auth_at === null ? {} : { last_auth_at: row.last_auth_at }),
-  };
-}
+const toRecord = (row: EnrollmentRow) => recordFromColumns<MfaEnrollmentRecord>(row);
 
 /**
  * MFA enrolments in SQLite. `put` and `confirm` are transactions taking the write lock first
