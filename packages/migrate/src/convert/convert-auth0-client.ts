@@ -102,5 +102,24 @@ export function convertAuth0Client(raw: unknown, index: number, context: Migrati
   const rt = refreshToken(raw.refresh_token);
   if (rt && Object.keys(rt).length > 0) client.refresh_token = rt;
   Object.assign(client, convertClientUrls(raw, where, context));
+  const mobile = mobileApps(raw.mobile);
+  if (mobile) client.mobile = mobile;
   return { client, aliases: [exportedId, name].filter((a): a is string => a !== undefined) };
+}
+
+/**
+ * The native apps a passwordless `link_ios` / `link_android` opens (docs/spec.md §5.11): Auth0's
+ * `mobile.ios.app_bundle_identifier` and `mobile.android.app_package_name`; the rest of `mobile`
+ * (team id, certificate fingerprints) is Auth0's universal-link set-up and is not carried over.
+ */
+function mobileApps(value: unknown): Auth0Record | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { ios, android } = value as { ios?: { app_bundle_identifier?: unknown }; android?: { app_package_name?: unknown } };
+  const bundle = stringOf(ios?.app_bundle_identifier);
+  const pkg = stringOf(android?.app_package_name);
+  if (bundle === undefined && pkg === undefined) return undefined;
+  return {
+    ...(bundle === undefined ? {} : { ios: { app_bundle_identifier: bundle } }),
+    ...(pkg === undefined ? {} : { android: { app_package_name: pkg } }),
+  };
 }

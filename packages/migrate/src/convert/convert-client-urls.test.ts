@@ -44,4 +44,18 @@ describe('convertAuth0Export: browser URLs of clients', () => {
     const normalized = normalizeConfig({ ...config, issuer: 'https://auth.example.com/' });
     expect(normalized.clients[0]?.allowed_origins).toEqual(['https://app.example.com', 'https://*.example.com']);
   });
+
+  it('carries the native apps of a client (mobile.ios.app_bundle_identifier, mobile.android.app_package_name) for passwordless links', () => {
+    const { config } = convertAuth0Export([
+      {
+        client_id: 'native',
+        name: 'Native',
+        app_type: 'native',
+        mobile: { ios: { team_id: 'ABCDE12345', app_bundle_identifier: 'com.example.app' }, android: { app_package_name: 'com.example.app', sha256_cert_fingerprints: ['AA:BB'] } },
+      },
+      { name: 'email', strategy: 'email', enabled_clients: ['native'], options: {} },
+    ]);
+    expect(config.clients[0]).toMatchObject({ mobile: { ios: { app_bundle_identifier: 'com.example.app' }, android: { app_package_name: 'com.example.app' } } });
+    expect(normalizeConfig({ ...config, issuer: 'https://auth.example.com/' }).clients[0]?.mobile).toEqual({ ios: { app_bundle_identifier: 'com.example.app' }, android: { app_package_name: 'com.example.app' } });
+  });
 });
