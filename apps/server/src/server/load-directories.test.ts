@@ -1,4 +1,5 @@
 import { normalizeConfig } from '@oauth-ro/core';
+import { validateDirectoryOptions } from '@oauth-ro/core/internal';
 import { describe, expect, it } from 'vitest';
 import { loadDirectories } from './load-directories.js';
 
@@ -36,9 +37,12 @@ describe('loadDirectories', () => {
     ['ad', { ...AD, options: { ldap_base: 'DC=corp' } }, 'connections[1].options.ldap_url'],
     ['waad', { ...WAAD, options: {} }, 'connections[1].options.tenant_domain'],
     ['adfs', { ...ADFS, options: {} }, 'connections[1].options.adfs_server'],
-  ])('validates %s options at start, naming the path', async (_strategy, connection, path) => {
+  ])('refuses bad %s options at start, naming the path (loading them, then the check createOAuthRo runs)', async (_strategy, connection, path) => {
     const db = { name: 'db', strategy: 'auth0', enabled_clients: ['app'] };
-    const error = await loadDirectories(config([db, connection]), silent).then(() => undefined, (e: unknown) => e);
+    const loaded = config([db, connection]);
+    const error = await loadDirectories(loaded, silent)
+      .then((directories) => validateDirectoryOptions(loaded, { directories }))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ConfigurationError', path });
   });
 });

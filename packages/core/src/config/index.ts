@@ -13,3 +13,4 @@ export * from './grant-types.js';
 export * from './normalize-grant-types.js';
 export * from './normalize-apis.js';
 export * from './option-reader.js';
+export * from './validate-directory-options.js';
