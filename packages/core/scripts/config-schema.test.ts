@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { configJsonSchemaText } from '../../scripts/config-json-schema.mjs';
-import { AUTH0_ONLY_PROBLEM, CONFIG_SCHEMA, KNOWN_CONFIG_KEYS } from './known-config-keys.js';
-import { normalizeConfig } from './normalize-config.js';
+import { configJsonSchemaText } from './config-json-schema.mjs';
+import { AUTH0_ONLY_PROBLEM, CONFIG_SCHEMA, KNOWN_CONFIG_KEYS } from '../src/config/known-config-keys.js';
+import { normalizeConfig } from '../src/config/normalize-config.js';
 
-const repo = (path: string) => new URL(`../../../../${path}`, import.meta.url);
-const published = readFileSync(new URL('../../config.schema.json', import.meta.url), 'utf8');
+const repo = (path: string) => new URL(`../../../${path}`, import.meta.url);
+const published = readFileSync(new URL('../config.schema.json', import.meta.url), 'utf8');
 const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(published) as object);
 
 /** The configuration files the repository ships as examples (the Kubernetes one inside its ConfigMap). */
