@@ -3,7 +3,6 @@ import { codeSentEvent } from '../audit/code-sent-event.js';
 import { signupEvent } from '../audit/signup-event.js';
 import { emitAudit } from '../audit/emit-audit.js';
 import { oauthError } from '../errors/oauth-error.js';
-import type { OAuthErrorCode } from '../errors/error-table.js';
 import { parseBody } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
@@ -15,11 +14,10 @@ import type { PasswordlessSend } from '../passwordless/render-template.js';
 import { grantNotAllowed } from '../errors/grant-not-allowed.js';
 import { implicitAllowed } from '../passwordless/implicit-allowed.js';
 import { recipientLookup } from '../passwordless/login-passwordless-user.js';
-import { normalizeRecipient } from '../passwordless/normalize-recipient.js';
 import { throttleStart } from '../passwordless/throttle-start.js';
 import { err } from '../util/result.js';
 import type { HandlerContext } from './context.js';
-import { passwordlessConnection, requireProperty, stringParam } from './passwordless-params.js';
+import { passwordlessConnection, readRecipient, requireProperty, stringParam } from './passwordless-params.js';
 
 const SENDS: readonly string[] = ['code', 'link', 'link_ios', 'link_android'] satisfies readonly PasswordlessSend[];
 const isSend = (value: string): value is PasswordlessSend => SENDS.includes(value);
@@ -73,13 +71,9 @@ export async function handlePasswordlessStart(ctx: HandlerContext, request: OAut
     params = read.value;
   }
 
-  const field = strategy === 'sms' ? 'phone_number' : 'email';
-  const fieldCode: OAuthErrorCode = strategy === 'sms' ? 'bad_phone_number' : 'bad_email';
-  const raw = stringParam(b, field, fieldCode);
-  if (!raw.ok) return errorResponse(raw.error);
-  const rawValue = requireProperty(raw.value, field, fieldCode);
-  if (!rawValue.ok) return errorResponse(rawValue.error);
-  const recipient = normalizeRecipient(strategy, rawValue.value);
+  const read = readRecipient(b, strategy);
+  if (!read.ok) return errorResponse(read.error);
+  const recipient = read.value.normalized;
   if (recipient === undefined) {
     return errorResponse(
       strategy === 'sms'

@@ -3,7 +3,6 @@ import { emitAudit } from '../audit/emit-audit.js';
 import { loginEvent } from '../audit/login-event.js';
 import { grantNotAllowed } from '../errors/grant-not-allowed.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
-import type { OAuthErrorCode } from '../errors/error-table.js';
 import { errorResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { allowedCallback } from '../legacy/callback-allowed.js';
@@ -17,7 +16,7 @@ import { completeLogin } from '../tokens/complete-login.js';
 import { accessTokenLifetime } from '../tokens/mint-tokens.js';
 import { err } from '../util/result.js';
 import type { HandlerContext } from './context.js';
-import { passwordlessConnection, requireProperty, stringParam } from './passwordless-params.js';
+import { passwordlessConnection, recipientField, requireProperty, stringParam } from './passwordless-params.js';
 
 const MAX_QUERY = 8192;
 
@@ -72,8 +71,7 @@ export async function handlePasswordlessVerifyRedirect(ctx: HandlerContext, requ
   if (!connection.ok) return refuse(connection.error);
   const strategy = connection.value.strategy;
   origin = { ...origin, strategy };
-  const field = strategy === 'sms' ? 'phone_number' : 'email';
-  const fieldCode: OAuthErrorCode = strategy === 'sms' ? 'bad_phone_number' : 'bad_email';
+  const { field, code: fieldCode } = recipientField(strategy);
   const raw = stringParam(q, field, fieldCode);
   if (!raw.ok) return refuse(raw.error);
   const recipient = raw.value === undefined ? undefined : normalizeRecipient(strategy, raw.value);

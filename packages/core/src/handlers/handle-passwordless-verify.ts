@@ -2,15 +2,13 @@ import { auditOrigin } from '../audit/audit-origin.js';
 import { emitAudit } from '../audit/emit-audit.js';
 import { loginEvent } from '../audit/login-event.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
-import type { OAuthErrorCode } from '../errors/error-table.js';
 import { parseBody } from '../http/parse-body.js';
 import { errorResponse, jsonResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
-import { normalizeRecipient } from '../passwordless/normalize-recipient.js';
 import { presentSecret } from '../passwordless/present-secret.js';
 import { err } from '../util/result.js';
 import type { HandlerContext } from './context.js';
-import { passwordlessConnection, requireProperty, stringParam } from './passwordless-params.js';
+import { passwordlessConnection, readRecipient, recipientField, requireProperty, stringParam } from './passwordless-params.js';
 
 /**
  * `POST /passwordless/verify` (docs/spec.md §5.11): what auth0.js v7 (`login` with a `passcode`) and
@@ -38,14 +36,10 @@ export async function handlePasswordlessVerify(ctx: HandlerContext, request: OAu
   if (!connection.ok) return errorResponse(connection.error);
   const strategy = connection.value.strategy;
 
-  const field = strategy === 'sms' ? 'phone_number' : 'email';
-  const fieldCode: OAuthErrorCode = strategy === 'sms' ? 'bad_phone_number' : 'bad_email';
-  const raw = stringParam(b, field, fieldCode);
-  if (!raw.ok) return errorResponse(raw.error);
-  const rawValue = requireProperty(raw.value, field, fieldCode);
-  if (!rawValue.ok) return errorResponse(rawValue.error);
-  const recipient = normalizeRecipient(strategy, rawValue.value);
-  if (recipient === undefined) return errorResponse(oauthError(fieldCode));
+  const read = readRecipient(b, strategy);
+  if (!read.ok) return errorResponse(read.error);
+  const recipient = read.value.normalized;
+  if (recipient === undefined) return errorResponse(oauthError(recipientField(strategy).code));
   const code = stringParam(b, 'verification_code', 'bad_request');
   if (!code.ok) return errorResponse(code.error);
   const codeValue = requireProperty(code.value, 'verification_code', 'bad_request');

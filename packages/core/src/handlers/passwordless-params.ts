@@ -2,6 +2,7 @@ import type { ConnectionConfig } from '../config/types.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import type { OAuthErrorCode } from '../errors/error-table.js';
 import type { BodyParams } from '../http/parse-body.js';
+import { normalizeRecipient } from '../passwordless/normalize-recipient.js';
 import { err, ok, type Result } from '../util/result.js';
 import type { HandlerContext } from './context.js';
 
@@ -45,3 +46,24 @@ export function passwordlessConnection(ctx: HandlerContext, client_id: string | 
   return ok(connection as ConnectionConfig & { strategy: 'sms' | 'email' });
 }
 
+
+/** The recipient field of a passwordless strategy and the error code a bad one gets. */
+export function recipientField(strategy: 'sms' | 'email'): { readonly field: 'phone_number' | 'email'; readonly code: OAuthErrorCode } {
+  return strategy === 'sms' ? { field: 'phone_number', code: 'bad_phone_number' } : { field: 'email', code: 'bad_email' };
+}
+
+/**
+ * The recipient a `/passwordless/*` body names (`phone_number` for `sms`, `email` for `email`), in its
+ * stored form; a missing or non-string field is an error, and `normalized` is undefined when the
+ * text is not a phone number / address (each route words that refusal itself).
+ *
+ * @example readRecipient({ email: ' Ann@Example.com' }, 'email'); // ok({ normalized: 'ann@example.com' })
+ */
+export function readRecipient(body: BodyParams, strategy: 'sms' | 'email'): Result<{ readonly normalized: string | undefined }, OAuthError> {
+  const { field, code } = recipientField(strategy);
+  const raw = stringParam(body, field, code);
+  if (!raw.ok) return raw;
+  const value = requireProperty(raw.value, field, code);
+  if (!value.ok) return value;
+  return ok({ normalized: normalizeRecipient(strategy, value.value) });
+}
