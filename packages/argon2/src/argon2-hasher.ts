@@ -1,7 +1,8 @@
-import { hash, verify } from '@node-rs/argon2';
+import { hash } from '@node-rs/argon2';
 import type { PasswordHasher } from '@oauth-ro/core/ports';
-import { bcryptCost, dummyBcryptHash, isBcryptHash, verifyBcrypt } from './bcrypt-hash.js';
+import { bcryptCost, dummyBcryptHash, isBcryptHash } from './bcrypt-hash.js';
 import { createBoundedQueue, type QueueLimits } from './bounded-queue.js';
+import { hashThreads } from './hash-threads.js';
 
 /** argon2id cost parameters. */
 export interface Argon2Params {
@@ -28,13 +29,13 @@ export interface Argon2Hasher extends PasswordHasher {
 }
 
 /**
- * Hashes at once: libuv's thread pool size (argon2 work runs there), and a queue deep enough for
- * bursts; 1000 waiting logins hold only closures, the running ones 19 MiB each.
+ * Hashes at once: one per core, on the hashing threads ({@link hashThreads}), and a queue deep
+ * enough for bursts; 1000 waiting logins hold only closures, the running ones 19 MiB each.
  *
  * @example createArgon2Hasher(OWASP_ARGON2ID, { ...DEFAULT_HASHER_LIMITS, maxQueued: 64 });
  */
 export const DEFAULT_HASHER_LIMITS: QueueLimits = {
-  concurrency: Number(process.env.UV_THREADPOOL_SIZE) || 4,
+  concurrency: hashThreads().size,
   maxQueued: 1024,
 };
 
@@ -58,7 +59,8 @@ export function parseArgon2Params(phc: string): (Argon2Params & { variant: strin
 }
 
 /**
- * argon2id hashing on libuv's thread pool (off the event loop). `verify` also accepts bcrypt
+ * argon2id hashing on the process's hashing threads ({@link hashThreads}: one per core, below the
+ * event loop's priority, apart from libuv's pool). `verify` also accepts bcrypt
  * hashes (`$2a$`, `$2b$`, `$2y$`, e.g. users imported from Auth0), through the same bounded queue.
  * `needsRehash` is true for any hash that is not argon2id v19 with at least the configured
  * parameters, bcrypt included, so core replaces such a hash with argon2id on the next good login.
@@ -75,12 +77,15 @@ export async function createArgon2Hasher(
 ): Promise<Argon2Hasher> {
   const options = { algorithm: ARGON2ID, ...params, outputLen: 32 };
   const run = createBoundedQueue(limits);
+  const threads = hashThreads();
+  const argon2Verify = (phc: string, password: string) => threads.run({ op: 'argon2-verify', phc, password }) as Promise<boolean>;
   // A real hash of a random password: verifying against it costs exactly what a real verify costs.
   const dummy = await hash(crypto.randomUUID(), options);
   return {
     load: () => ({ running: run.running, queued: run.waiting }),
-    hash: (password) => run(() => hash(password, options)),
-    verify: (phc, password) => run(() => (isBcryptHash(phc) ? verifyBcrypt(phc, password) : verify(phc, password).catch(() => false))),
+    hash: (password) => run(() => threads.run({ op: 'argon2-hash', password, options }) as Promise<string>),
+    verify: (phc, password) =>
+      run(() => (isBcryptHash(phc) ? (threads.run({ op: 'bcrypt-verify', phc, password }) as Promise<boolean>) : argon2Verify(phc, password))),
     needsRehash(phc) {
       const p = parseArgon2Params(phc);
       return (
@@ -93,17 +98,18 @@ export async function createArgon2Hasher(
       );
     },
     async verifyDummy(password) {
-      await run(() => verify(dummy, password).catch(() => false));
+      await run(() => argon2Verify(dummy, password));
     },
     verifyUniform(phc, password, legacy) {
       // Every check does the argon2id work, and while the connection holds bcrypt hashes the bcrypt
       // work too, at the user's own cost where it has one: both always run, whatever the first says.
       const bcrypt = phc !== undefined && isBcryptHash(phc);
       const cost = legacy.bcryptCost ?? (bcrypt ? bcryptCost(phc) : undefined);
+      const argon2Phc = bcrypt || phc === undefined ? dummy : phc;
       return run(async () => {
-        const argon2Ok = await verify(bcrypt || phc === undefined ? dummy : phc, password).catch(() => false);
-        if (cost === undefined) return !bcrypt && phc !== undefined && argon2Ok;
-        const bcryptOk = await verifyBcrypt(bcrypt ? phc : await dummyBcryptHash(cost), password);
+        if (cost === undefined) return !bcrypt && phc !== undefined && (await argon2Verify(argon2Phc, password));
+        const bcryptPhc = bcrypt ? phc : await dummyBcryptHash(cost);
+        const [argon2Ok, bcryptOk] = (await threads.run({ op: 'both-verify', argon2Phc, bcryptPhc, password })) as [boolean, boolean];
         return phc !== undefined && (bcrypt ? bcryptOk : argon2Ok);
       });
     },

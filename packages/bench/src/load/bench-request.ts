@@ -5,11 +5,30 @@ export interface BenchRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
+  /**
+   * Bodies sent in turn instead of `body` (logins spread over many users): request i carries
+   * `bodies[i % bodies.length]`.
+   */
+  readonly bodies?: readonly string[];
+}
+
+/**
+ * The body of the request's `i`-th sending.
+ *
+ * @example bodyOf({ method: 'POST', url, headers: {}, bodies: ['a', 'b'] }, 3); // 'b'
+ */
+export function bodyOf(request: BenchRequest, i: number): string | undefined {
+  return request.bodies?.length ? request.bodies[i % request.bodies.length] : request.body;
 }
 
 /** @example jsonPost(`${target.url}/oauth/ro`, loginBody); */
 export function jsonPost(url: string, body: unknown, headers: Record<string, string> = {}): BenchRequest {
   return { method: 'POST', url, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+/** @example jsonPostEach(`${target.url}/oauth/ro`, users.map(loginBodyOf)); // one user after another */
+export function jsonPostEach(url: string, bodies: readonly unknown[]): BenchRequest {
+  return { method: 'POST', url, headers: { 'content-type': 'application/json' }, bodies: bodies.map((b) => JSON.stringify(b)) };
 }
 
 /** @example bearerGet(`${target.url}/userinfo`, accessToken); */
@@ -27,7 +46,7 @@ export async function probe(request: BenchRequest): Promise<void> {
   const res = await fetch(request.url, {
     method: request.method,
     headers: request.headers,
-    ...(request.body === undefined ? {} : { body: request.body }),
+    ...(bodyOf(request, 0) === undefined ? {} : { body: bodyOf(request, 0) }),
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`probe ${request.method} ${request.url} answered ${res.status}: ${text.slice(0, 300)}`);

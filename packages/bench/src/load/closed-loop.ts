@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import type { BenchRequest } from './bench-request.js';
+import { bodyOf, type BenchRequest } from './bench-request.js';
 
 /** What one closed-loop run measured. */
 export interface ClosedLoopResult {
@@ -30,11 +30,14 @@ export interface ClosedLoopOptions {
  * @example const r = await closedLoop(request, { connections: 16, seconds: 5 });
  */
 export async function closedLoop(request: BenchRequest, options: ClosedLoopOptions): Promise<ClosedLoopResult> {
+  let sent = 0;
   const result = await autocannon({
     url: request.url,
     method: request.method,
     headers: request.headers,
     ...(request.body === undefined ? {} : { body: request.body }),
+    // Many users: each request takes the next body in turn, whatever connection sends it.
+    ...(request.bodies?.length ? { requests: [{ setupRequest: (req: object) => ({ ...req, body: bodyOf(request, sent++) }) }] } : {}),
     connections: options.connections,
     duration: options.seconds,
     timeout: options.timeoutSeconds ?? 10,

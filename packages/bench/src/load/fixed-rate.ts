@@ -1,5 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http';
-import type { BenchRequest } from './bench-request.js';
+import { bodyOf, type BenchRequest } from './bench-request.js';
 import { percentileOf } from './interleaved-samples.js';
 
 /** What one open-loop run measured. Latencies count from when a request was due, not when it left. */
@@ -42,7 +42,7 @@ export async function fixedRate(request: BenchRequest, options: FixedRateOptions
   let settled = 0;
   const start = performance.now();
 
-  const fire = (dueAt: number) =>
+  const fire = (dueAt: number, body: string | undefined) =>
     new Promise<void>((resolve) => {
       const req = httpRequest(
         { agent, host: url.hostname, port: url.port, path: url.pathname, method: request.method, headers: request.headers },
@@ -60,7 +60,7 @@ export async function fixedRate(request: BenchRequest, options: FixedRateOptions
         failed += 1;
         resolve();
       });
-      req.end(request.body);
+      req.end(body);
     }).finally(() => {
       settled += 1;
     });
@@ -69,7 +69,7 @@ export async function fixedRate(request: BenchRequest, options: FixedRateOptions
     const tick = () => {
       const now = performance.now();
       while (sent < total && start + sent * intervalMs <= now) {
-        void fire(start + sent * intervalMs);
+        void fire(start + sent * intervalMs, bodyOf(request, sent));
         sent += 1;
       }
       if (sent < total) setTimeout(tick, Math.max(0, Math.min(1, start + sent * intervalMs - now)));

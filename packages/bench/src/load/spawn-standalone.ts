@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH, benchConfig, benchLoginBody } from '../targets/bench-config.js';
+import { BENCH, benchConfig, benchLoginBody, benchUserEmail } from '../targets/bench-config.js';
+import { BENCH_LOGIN_USERS } from '../targets/protocol.js';
 import type { RunningTarget } from './spawn-target.js';
 
 const LISTENING = /oauth-ro listening on (http:\/\/127\.0\.0\.1:\d+)/;
@@ -68,13 +69,11 @@ export async function spawnStandalone(repoRoot: string): Promise<RunningTarget |
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const signup = await postJson(`${url}/dbconnections/signup`, {
-      client_id: BENCH.clientId,
-      connection: BENCH.connection,
-      email: BENCH.email,
-      password: BENCH.password,
-    });
-    if (signup.status !== 200) throw new Error(`standalone sign-up answered ${signup.status}`);
+    const loginBodies = Array.from({ length: BENCH_LOGIN_USERS }, (_, i) => ({ ...benchLoginBody(), username: benchUserEmail(i) }));
+    for (const email of [BENCH.email, ...loginBodies.map((body) => body.username!)]) {
+      const signup = await postJson(`${url}/dbconnections/signup`, { client_id: BENCH.clientId, connection: BENCH.connection, email, password: BENCH.password });
+      if (signup.status !== 200) throw new Error(`standalone sign-up answered ${signup.status}`);
+    }
     const login = await postJson(`${url}/oauth/ro`, benchLoginBody());
     if (login.status !== 200) throw new Error(`standalone login answered ${login.status}`);
     return {
@@ -83,6 +82,7 @@ export async function spawnStandalone(repoRoot: string): Promise<RunningTarget |
       fixtures: {
         issuer: BENCH.issuer,
         loginBody: benchLoginBody(),
+        loginBodies,
         accessToken: String(login.json.access_token),
         idToken: String(login.json.id_token),
       },

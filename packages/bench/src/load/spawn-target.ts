@@ -50,14 +50,14 @@ function nextMessage(child: ChildProcess, timeoutMs: number): Promise<ChildMessa
 
 /**
  * Forks `serve.js` (built beside this file) as the target `spec`, on 127.0.0.1, and waits for it to
- * listen. `execArgv` adds Node flags such as `--cpu-prof`.
+ * listen. `execArgv` adds Node flags such as `--cpu-prof`; `env` adds environment variables.
  *
  * @example
  * const target = await spawnTarget({ name: 'fastify' });
  * await target.stop();
  */
-export async function spawnTarget(spec: TargetSpec, execArgv: readonly string[] = []): Promise<RunningTarget> {
-  const child = fork(SERVE, [JSON.stringify(spec)], { execArgv: [...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export async function spawnTarget(spec: TargetSpec, execArgv: readonly string[] = [], env: Readonly<Record<string, string>> = {}): Promise<RunningTarget> {
+  const child = fork(SERVE, [JSON.stringify(spec)], { execArgv: [...execArgv], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = await nextMessage(child, START_TIMEOUT_MS).catch((error: unknown) => {
     child.kill('SIGKILL');

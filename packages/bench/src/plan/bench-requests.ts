@@ -1,4 +1,4 @@
-import { bearerGet, jsonPost, type BenchRequest } from '../load/bench-request.js';
+import { bearerGet, jsonPost, jsonPostEach, type BenchRequest } from '../load/bench-request.js';
 import { BENCH } from '../targets/bench-config.js';
 import { BARE_ROUTES, type BenchFixtures } from '../targets/protocol.js';
 
@@ -31,11 +31,23 @@ export function benchRequests(url: string, fixtures: BenchFixtures): BenchReques
       request: bearerGet(`${url}/userinfo`, fixtures.accessToken),
       bare: bearerGet(`${url}${BARE_ROUTES.verifyBearer}`, fixtures.accessToken),
     },
+    {
+      name: 'POST /tokeninfo',
+      bareDoes: 'parses a JSON body, verifies the same RS256 id_token (issuer and audience) with jose and answers its claims',
+      request: jsonPost(`${url}/tokeninfo`, { id_token: fixtures.idToken }),
+      bare: jsonPost(`${url}${BARE_ROUTES.verifyIdToken}`, { id_token: fixtures.idToken }),
+    },
+    {
+      name: 'GET /.well-known/jwks.json',
+      bareDoes: 'answers the same public JWKS as JSON',
+      request: { method: 'GET', url: `${url}/.well-known/jwks.json`, headers: {} },
+      bare: { method: 'GET', url: `${url}${BARE_ROUTES.jwks}`, headers: {} },
+    },
   ];
   if (fixtures.refreshToken !== undefined) {
     paths.push({
       name: 'POST /delegation',
-      bareDoes: 'parses a JSON body and signs an RS256 id_token with the same claims and key size with jose',
+      bareDoes: 'parses a JSON body, hashes the refresh token (SHA-256) and signs an RS256 id_token with the same claims and key size with jose',
       request: jsonPost(`${url}/delegation`, {
         client_id: BENCH.clientId,
         grant_type: JWT_BEARER,
@@ -43,8 +55,8 @@ export function benchRequests(url: string, fixtures: BenchFixtures): BenchReques
         api_type: 'app',
         scope: 'openid',
       }),
-      bare: jsonPost(`${url}${BARE_ROUTES.sign}`, { sub: BENCH.userId }),
+      bare: jsonPost(`${url}${BARE_ROUTES.delegate}`, { refresh_token: fixtures.refreshToken, sub: BENCH.userId }),
     });
   }
-  return { login: jsonPost(`${url}/oauth/ro`, fixtures.loginBody), paths };
+  return { login: jsonPostEach(`${url}/oauth/ro`, fixtures.loginBodies), paths };
 }

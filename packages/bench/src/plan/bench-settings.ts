@@ -39,7 +39,7 @@ export function benchSettings(scale = 1): BenchSettings {
     latencySeconds: s(3, 2),
     floodSeconds: s(6, 3),
     profileSeconds: s(3, 2),
-    loginConnections: 8,
+    loginConnections: 16,
     pathConnections: 16,
     floodConnections: 1000,
     timingSamples: Math.max(30, Math.round(200 * scale)),

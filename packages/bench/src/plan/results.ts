@@ -14,6 +14,13 @@ export interface LoginRow {
   readonly notOk: number;
 }
 
+/** Raw argon2 verifies with libuv's pool cut to the core count: the hasher's own physical limit. */
+export interface RawAtCores {
+  readonly threads: number;
+  readonly perSecond: number;
+  readonly perCpuSecond: number;
+}
+
 /** (2) A non-hashing path against the bare route of the same framework, A-B-B-A. */
 export interface PathRow {
   readonly target: string;
@@ -143,6 +150,8 @@ export interface BenchResults {
   readonly machine: string;
   readonly timing: TimingRow[];
   readonly login: LoginRow[];
+  /** Set by the throughput section: the mean of its first and last raw run at the core count. */
+  rawAtCores?: RawAtCores;
   readonly paths: PathRow[];
   readonly peer: PeerRow[];
   readonly latency: LatencyRow[];

@@ -57,6 +57,20 @@ export function benchConfig(options: { readonly bruteForceProtection?: boolean; 
 }
 
 /**
+ * The address of the login runs' `i`-th user (`BENCH_LOGIN_USERS` of them, password `BENCH.password`).
+ *
+ * @example benchUserEmail(3); // 'bench-user-3@example.com'
+ */
+export function benchUserEmail(i: number): string {
+  return `bench-user-${i}@example.com`;
+}
+
+/** @example benchUserId(3); // 'auth0|0000000000000000bench-3' */
+export function benchUserId(i: number): string {
+  return `auth0|0000000000000000bench-${i}`;
+}
+
+/**
  * The body of a successful password login (scope `openid`: an access token and an id_token).
  *
  * @example jsonPost(`${url}/oauth/ro`, benchLoginBody());

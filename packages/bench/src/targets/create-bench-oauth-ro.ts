@@ -1,9 +1,9 @@
 import { createArgon2Hasher, OWASP_ARGON2ID } from '@oauth-ro/argon2';
 import { createOAuthRo, normalizeConfig, systemClock, webCryptoRandom, type CoreDeps, type OAuthRo } from '@oauth-ro/core';
 import { createBareWork, type BareWork } from './bare-work.js';
-import { BENCH, BENCH_LEGACY_LOGIN, BENCH_RULE, benchConfig, benchLoginBody } from './bench-config.js';
+import { BENCH, BENCH_LEGACY_LOGIN, BENCH_RULE, benchConfig, benchLoginBody, benchUserEmail, benchUserId } from './bench-config.js';
 import { openBenchStores } from './open-bench-stores.js';
-import type { BenchFixtures, TargetSpec } from './protocol.js';
+import { BENCH_LOGIN_USERS, type BenchFixtures, type TargetSpec } from './protocol.js';
 
 /** An oauth-ro instance with its bench user, the requests to send, and the bare baseline's work. */
 export interface BenchOAuthRo {
@@ -42,6 +42,8 @@ export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo
       ...user,
     });
   await addUser({ user_id: BENCH.userId, email: BENCH.email });
+  // The login runs' many users: same password (and so the same hash), each its own account.
+  for (let i = 0; i < BENCH_LOGIN_USERS; i += 1) await addUser({ user_id: benchUserId(i), email: benchUserEmail(i) });
   // The timing run's "blocked by an administrator" class.
   await addUser({ user_id: BENCH.blockedUserId, email: BENCH.blockedEmail, blocked: true });
   // Already migrated by an earlier login: stored locally with its argon2id hash.
@@ -70,9 +72,7 @@ export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo
   if (login.status !== 200) throw new Error(`bench login failed: ${login.status} ${login.body}`);
   const tokens = JSON.parse(login.body) as { access_token: string; id_token: string; refresh_token?: string };
 
-  const [publicJwk] = oauthRo.jwks().keys.filter((k) => k.alg === 'RS256');
-  if (!publicJwk) throw new Error('no RS256 key in the JWKS');
-  const bare = await createBareWork(BENCH.issuer, BENCH.clientId, publicJwk);
+  const bare = await createBareWork(BENCH.issuer, BENCH.clientId, oauthRo.jwks());
   return {
     oauthRo,
     bare,
@@ -83,6 +83,7 @@ export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo
     fixtures: {
       issuer: BENCH.issuer,
       loginBody,
+      loginBodies: Array.from({ length: BENCH_LOGIN_USERS }, (_, i) => ({ ...loginBody, username: benchUserEmail(i) })),
       accessToken: tokens.access_token,
       idToken: tokens.id_token,
       ...(tokens.refresh_token === undefined ? {} : { refreshToken: tokens.refresh_token }),

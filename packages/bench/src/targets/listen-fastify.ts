@@ -23,6 +23,15 @@ export async function listenFastify({ oauthRo, bare }: BenchOAuthRo): Promise<Li
     token_type: 'Bearer',
     expires_in: 36000,
   }));
+  app.post(BARE_ROUTES.delegate, async (request) => {
+    const body = request.body as { refresh_token?: unknown; sub?: unknown };
+    return { id_token: await bare.delegate(String(body.refresh_token), String(body.sub)), token_type: 'Bearer', expires_in: 36000 };
+  });
+  app.post(BARE_ROUTES.verifyIdToken, async (request, reply) => {
+    const claims = await bare.verifyIdToken(String((request.body as { id_token?: unknown }).id_token));
+    return claims ?? reply.code(401).send({ error: 'invalid_token' });
+  });
+  app.get(BARE_ROUTES.jwks, async () => bare.jwks);
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { port: (app.server.address() as AddressInfo).port, close: () => app.close() };
 }

@@ -23,6 +23,15 @@ export async function listenHono({ oauthRo, bare }: BenchOAuthRo): Promise<Liste
     const body = await c.req.json<{ sub?: unknown }>();
     return c.json({ id_token: await bare.sign(String(body.sub)), token_type: 'Bearer', expires_in: 36000 });
   });
+  app.post(BARE_ROUTES.delegate, async (c) => {
+    const body = await c.req.json<{ refresh_token?: unknown; sub?: unknown }>();
+    return c.json({ id_token: await bare.delegate(String(body.refresh_token), String(body.sub)), token_type: 'Bearer', expires_in: 36000 });
+  });
+  app.post(BARE_ROUTES.verifyIdToken, async (c) => {
+    const claims = await bare.verifyIdToken(String((await c.req.json<{ id_token?: unknown }>()).id_token));
+    return claims ? c.json(claims) : c.json({ error: 'invalid_token' }, 401);
+  });
+  app.get(BARE_ROUTES.jwks, (c) => c.json(bare.jwks));
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

@@ -59,6 +59,7 @@ export async function listenOidcProvider(): Promise<{ server: Listening; fixture
     fixtures: {
       issuer,
       loginBody: {},
+      loginBodies: [],
       accessToken: '',
       idToken: '',
       clientCredentials: { body: 'grant_type=client_credentials&scope=api', authorization },

@@ -35,6 +35,8 @@ export interface BenchFixtures {
   readonly issuer: string;
   /** JSON body of a successful password login. */
   readonly loginBody: Readonly<Record<string, string>>;
+  /** Bodies of successful logins of {@link BENCH_LOGIN_USERS} different users, sent in turn by the login runs. */
+  readonly loginBodies: ReadonlyArray<Readonly<Record<string, string>>>;
   /** An RS256 access token for `/userinfo`. */
   readonly accessToken: string;
   /** An RS256 id_token of the bench client. */
@@ -63,6 +65,15 @@ export type ParentMessage =
 export const BARE_ROUTES = {
   /** GET with `Authorization: Bearer`: verifies the token, answers its claims (baseline of `/userinfo`). */
   verifyBearer: '/bench/bare/userinfo',
-  /** POST `{sub}`: signs an RS256 id_token for it (baseline of `/delegation` and other token-issuing paths). */
+  /** POST `{sub}`: signs an RS256 id_token for it (baseline of token-issuing paths). */
   sign: '/bench/bare/sign',
+  /** POST `{refresh_token, sub}`: SHA-256 of the token, then signs an RS256 id_token (baseline of `/delegation`). */
+  delegate: '/bench/bare/delegate',
+  /** POST `{id_token}`: verifies it (the client as audience), answers its claims (baseline of `/tokeninfo`). */
+  verifyIdToken: '/bench/bare/tokeninfo',
+  /** GET: answers the same public JWKS, serialised per request (baseline of `/.well-known/jwks.json`). */
+  jwks: '/bench/bare/jwks',
 } as const;
+
+/** Users the login runs spread their logins over, one after another (as many as the connections). */
+export const BENCH_LOGIN_USERS = 16;

@@ -9,6 +9,8 @@ declare module 'autocannon' {
     duration?: number;
     timeout?: number;
     pipelining?: number;
+    /** Sent in turn on each connection; `setupRequest` may rewrite one just before it is sent. */
+    requests?: Array<{ method?: string; path?: string; headers?: Record<string, string>; body?: string; setupRequest?: (request: object) => object }>;
   }
   interface Histogram {
     average: number;

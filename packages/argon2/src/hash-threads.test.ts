@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHashThreads, HASH_THREAD_NICENESS, hashThreads } from './hash-threads.js';
+
+const cheap = { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1, outputLen: 32 };
+const owasp = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 };
+
+/** Niceness of each thread of this process (Linux), from /proc. */
+function threadNiceness(): number[] {
+  return readdirSync(`/proc/${process.pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
+
+describe('hashThreads', () => {
+  it('hashes and verifies argon2id and bcrypt off the event loop', async () => {
+    const threads = createHashThreads(2, 0);
+    const phc = (await threads.run({ op: 'argon2-hash', password: 'pw', options: cheap })) as string;
+    expect(phc).toMatch(/^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
+    expect(await threads.run({ op: 'argon2-verify', phc, password: 'pw' })).toBe(true);
+    expect(await threads.run({ op: 'argon2-verify', phc, password: 'pW' })).toBe(false);
+    expect(await threads.run({ op: 'argon2-verify', phc: 'garbage', password: 'pw' })).toBe(false);
+    const bcrypt = (await threads.run({ op: 'bcrypt-hash', password: 'pw', cost: 4 })) as string;
+    expect(await threads.run({ op: 'bcrypt-verify', phc: bcrypt, password: 'pw' })).toBe(true);
+    expect(await threads.run({ op: 'both-verify', argon2Phc: phc, bcryptPhc: bcrypt, password: 'pw' })).toEqual([true, true]);
+    expect(await threads.run({ op: 'both-verify', argon2Phc: phc, bcryptPhc: bcrypt, password: 'x' })).toEqual([false, false]);
+  });
+
+  it('fails a job it cannot run, and goes on', async () => {
+    const threads = createHashThreads(1, 0);
+    await expect(threads.run({ op: 'nope' } as never)).rejects.toThrow(/password hashing failed: unknown hashing job/);
+    expect(await threads.run({ op: 'argon2-verify', phc: 'garbage', password: 'pw' })).toBe(false);
+  });
+
+  it('runs one thread per core, each below the event loop priority (Linux)', async () => {
+    const threads = hashThreads();
+    await Promise.all(Array.from({ length: threads.size * 2 }, () => threads.run({ op: 'argon2-hash', password: 'pw', options: cheap })));
+    expect(threads.size).toBeGreaterThanOrEqual(1);
+    expect(threadNiceness().filter((n) => n === HASH_THREAD_NICENESS)).toHaveLength(threads.size);
+  });
+
+  it("leaves libuv's pool to WebCrypto: a digest asked for while every thread hashes is answered before any hash", async () => {
+    const threads = createHashThreads(4, 0);
+    const order: string[] = [];
+    const hashes = Array.from({ length: 4 }, () => threads.run({ op: 'argon2-hash', password: 'pw', options: owasp }).then(() => order.push('hash')));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    const digest = crypto.subtle.digest('SHA-256', new Uint8Array(64)).then(() => order.push('digest'));
+    await Promise.all([...hashes, digest]);
+    expect(order[0]).toBe('digest');
+  });
+
+  it('keeps a process alive while it hashes, and lets it exit when idle', () => {
+    const dist = join(import.meta.dirname, '..', 'dist', 'index.js');
+    const program = `import('${dist}').then(async ({ createArgon2Hasher }) => {
+      const hasher = await createArgon2Hasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
+      hasher.hash('pw').then((phc) => console.log(phc.slice(0, 9)));
+    });`;
+    const out = execFileSync(process.execPath, ['-e', program], { timeout: 20_000, encoding: 'utf8' });
+    expect(out.trim()).toBe('$argon2id');
+  });
+});
