@@ -37,7 +37,7 @@ describe('periodic pruning (OAUTH_RO_PRUNE_INTERVAL_SECONDS)', () => {
     onTestFinished(() => server.kill());
     const first = JSON.parse(await server.waitForLine(/^(?=.*"msg":"pruned expired records")(?=.*"refreshTokens":1\b)/)) as { level: number; pruned: unknown };
     expect(first.level).toBe(30);
-    expect(first.pruned).toEqual({ refreshTokens: 1, codes: 0, counters: 0, usedAssertions: 0, tickets: 0 });
+    expect(first.pruned).toEqual({ refreshTokens: 1, codes: 0, counters: 0, usedAssertions: 0, tickets: 0, mfaEnrollments: 0 });
     // The next run finds nothing left to delete.
     await server.waitForLine(/^(?=.*"msg":"pruned expired records")(?=.*"refreshTokens":0\b)/);
     server.child.kill('SIGTERM');

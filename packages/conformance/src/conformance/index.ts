@@ -35,12 +35,13 @@ import { socialExchangeSuite } from './social-exchange.suite.js';
 import { mfaRoSuite } from './mfa-ro.suite.js';
 import { mfaTokenSuite } from './mfa-token.suite.js';
 import { mfaEnrollmentSuite } from './mfa-enrollment.suite.js';
+import { mfaRulesSuite } from './mfa-rules.suite.js';
 
 export * from './use-mounted-app.js';
 export * from './token-grants-fixtures.js';
 
 /** Every suite of the contract, in order. Strategy packages add their own over the same harnesses. */
-export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, magicLinkSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, customDatabaseSuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite, answerShapeSuite, corsSuite, browserLegacySuite, accountsSuite, healthProbesSuite, tokenGrantsSuite, apiAudienceSuite, socialExchangeSuite, mfaRoSuite, mfaTokenSuite, mfaEnrollmentSuite];
+export const CONFORMANCE_SUITES = [roPasswordSuite, signupSuite, profileSuite, discoverySuite, malformedInputSuite, inputLimitsSuite, protectRoutesSuite, overloadSuite, tokenLifecycleSuite, touchIdSuite, keyRotationSuite, passwordlessSuite, magicLinkSuite, bruteForceSuite, ipThrottlingSuite, adminSuite, auditSuite, extensibilitySuite, customDatabaseSuite, tokenForgerySuite, delegationAccessSuite, passwordChangeSuite, loginLimitsSuite, unicodeInputSuite, answerShapeSuite, corsSuite, browserLegacySuite, accountsSuite, healthProbesSuite, tokenGrantsSuite, apiAudienceSuite, socialExchangeSuite, mfaRoSuite, mfaTokenSuite, mfaEnrollmentSuite, mfaRulesSuite];
 
 /**
  * Runs the whole conformance suite against each harness.

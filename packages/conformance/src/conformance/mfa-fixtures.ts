@@ -56,12 +56,16 @@ export async function newMfaUser(app: AppUnderTest, connection = MFA_CONNECTION)
  * A user enrolled through `/oauth/ro` itself (the enrolment settings, then a code of them), with the
  * clock moved to the next step so the enrolling code's step is behind.
  */
-export async function newEnrolledUser(app: AppUnderTest, clock: SteppingClock): Promise<{ email: string; user_id: string; key: string; recovery_code: string }> {
-  const user = await newMfaUser(app);
-  const settings = await mfaLogin(app, { username: user.email });
+export async function newEnrolledUser(
+  app: AppUnderTest,
+  clock: SteppingClock,
+  connection = MFA_CONNECTION,
+): Promise<{ email: string; user_id: string; key: string; recovery_code: string }> {
+  const user = await newMfaUser(app, connection);
+  const settings = await mfaLogin(app, { username: user.email }, connection);
   const key = settings.json?.mfa_settings?.key as string | undefined;
   if (settings.status !== 401 || !key) throw new Error(`no enrolment settings: ${settings.status}`);
-  const confirmed = await mfaLogin(app, { username: user.email, mfa_code: await codeOf(key, clock.now()) });
+  const confirmed = await mfaLogin(app, { username: user.email, mfa_code: await codeOf(key, clock.now()) }, connection);
   if (confirmed.status !== 200) throw new Error(`enrolment failed: ${confirmed.status} ${confirmed.json?.error}`);
   clock.advance(30_000);
   return { ...user, key, recovery_code: confirmed.json.recovery_code as string };

@@ -58,6 +58,7 @@ export type OAuthErrorCode =
   | 'mfa_registration_required'
   | 'mfa_invalid_code'
   | 'mfa_code_not_allowed'
+  | 'mfa_provider_not_supported'
   | 'mfa_token_required'
   | 'invalid_otp_grant'
   | 'malformed_mfa_token'
@@ -199,6 +200,8 @@ export const ERROR_TABLE: Readonly<Record<OAuthErrorCode, ErrorWireShape>> = {
   mfa_invalid_code: { status: 401, error: 'a0.mfa_invalid_code', description: 'Wrong or expired code.' },
   /** `mfa_code` sent to a connection without MFA (Auth0: 400 `mfa_code not allowed`). */
   mfa_code_not_allowed: { status: 400, error: 'invalid_request', description: 'mfa_code not allowed' },
+  /** A Rule or Action asked for a second factor this server has not (Auth0: 400 `Provider ${provider} not supported`). */
+  mfa_provider_not_supported: { status: 400, error: 'invalid_request', description: 'Provider not supported' },
   /** `/oauth/token` password grants of a user under MFA; the body also carries `mfa_token`. */
   mfa_token_required: { status: 403, error: 'mfa_required', description: 'Multifactor authentication required' },
   /** The `mfa-otp` grant with a wrong, replayed or expired code (Auth0.swift's `isMultifactorCodeInvalid`). */

@@ -11,13 +11,15 @@ import type { UserRecord } from '../ports/user-store.js';
 import { supportsGrant } from '../strategies/supports-grant.js';
 import { issueRefreshToken } from '../tokens/issue-refresh-token.js';
 import { completeLogin } from '../tokens/complete-login.js';
-import { err, type Result } from '../util/result.js';
+import { err, ok, type Result } from '../util/result.js';
 import { clientAllowsGrant, GRANT } from '../config/grant-types.js';
 import { grantNotAllowed } from '../errors/grant-not-allowed.js';
 import { verifyUserPassword } from './verify-user-password.js';
 import { normalizeIdentifier } from '../validation/normalize-identifier.js';
 import { validateRoRequest } from '../validation/validate-ro-request.js';
 import { checkLoginMfa } from '../mfa/check-login-mfa.js';
+import { requestedMultifactor } from '../mfa/requested-multifactor.js';
+import type { PostLoginChanges } from '../ports/login-hooks.js';
 import type { MfaPassed } from '../mfa/verify-mfa-code.js';
 import type { HandlerContext } from './context.js';
 
@@ -52,8 +54,9 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
   origin = { ...origin, strategy: connection.value.strategy };
   if (!supportsGrant(connection.value.strategy, ro.grant_type)) return refuse(oauthError('unsupported_operation'));
 
-  // Auth0: `mfa_code` on a connection without MFA is a mistake of the caller (docs/spec.md §5.9).
-  if (ro.grant_type === 'password' && ro.mfa_code !== undefined && !ctx.mfa?.connections.has(connection.value.name)) {
+  // Auth0: `mfa_code` on a login without MFA is a mistake of the caller (docs/spec.md §5.9); known
+  // before the password when no Rule or Action could ask for a second factor, else after them.
+  if (ro.grant_type === 'password' && ro.mfa_code !== undefined && !ctx.deps.hooks?.postLogin && !ctx.mfa?.connections.has(connection.value.name)) {
     return refuse(oauthError('mfa_code_not_allowed'));
   }
 
@@ -67,13 +70,18 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
   }
   if (!user.ok) return refuse(user.error);
   const loggedIn = user.value;
-  // The second factor, after the password and before any token (Touch ID's device key is one already).
+  // The second factor, after the password and the Rules and Actions (which may ask for it), before
+  // any token (Touch ID's device key is one already).
   let mfa: MfaPassed | undefined;
-  if (ro.grant_type === 'password') {
-    const checked = await checkLoginMfa(ctx, connection.value, loggedIn, ro.mfa_code, origin);
-    if (!checked.ok) return refuse(checked.error);
+  const secondFactor = async (changes: PostLoginChanges | undefined): Promise<Result<void, OAuthError>> => {
+    if (ro.grant_type !== 'password') return ok(undefined);
+    const requested = requestedMultifactor(changes);
+    if (!requested.ok) return requested;
+    const checked = await checkLoginMfa(ctx, connection.value, loggedIn, ro.mfa_code, origin, requested.value);
+    if (!checked.ok) return checked;
     mfa = checked.value;
-  }
+    return ok(undefined);
+  };
   const tokens = await completeLogin(ctx.deps, ctx.mint, {
     client: client.value,
     connection: connection.value,
@@ -82,6 +90,7 @@ export async function handleRo(ctx: HandlerContext, request: OAuthRequest): Prom
     protocol: ro.grant_type === 'password' ? 'oauth2-resource-owner' : 'oauth2-resource-owner-jwt-bearer',
     request,
     refreshToken: () => issueRefreshToken(ctx.deps, client.value, loggedIn, ro.scope, ro.device),
+    secondFactor,
   });
   if (!tokens.ok) {
     await mfa?.undo?.();

@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../ports/deps.js';
 
 /** The stores {@link pruneExpired} sweeps, by their name in {@link CoreDeps}. */
-export type PrunableStore = 'refreshTokens' | 'codes' | 'counters' | 'usedAssertions' | 'tickets';
+export type PrunableStore = 'refreshTokens' | 'codes' | 'counters' | 'usedAssertions' | 'tickets' | 'mfaEnrollments';
 
 /** How many records each store deleted; a store that is absent or cannot prune is left out. */
 export type PruneCounts = Partial<Record<PrunableStore, number>>;
@@ -33,12 +33,21 @@ export interface PruneOptions {
    * instance may still count it live.
    */
   readonly graceMs?: number;
+  /**
+   * How long an MFA enrolment may stay pending (begun, never confirmed) before it is deleted
+   * (default 7 days): longer than an enrolment ticket lives (5 days), so no ticket page can still
+   * confirm it; a user who got `mfa_settings` at login and never sent a code is given a new key at
+   * the next login. Confirmed enrolments are never pruned.
+   */
+  readonly pendingEnrollmentRetentionMs?: number;
 }
 
 /** Default of {@link PruneOptions.refreshTokenRetentionMs}. */
 export const REFRESH_TOKEN_RETENTION_MS = 7 * 86_400_000;
 /** Default of {@link PruneOptions.graceMs}. */
 export const PRUNE_GRACE_MS = 3_600_000;
+/** Default of {@link PruneOptions.pendingEnrollmentRetentionMs}. */
+export const PENDING_ENROLLMENT_RETENTION_MS = 7 * 86_400_000;
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -48,7 +57,8 @@ function describeError(error: unknown): string {
  * Deletes what can no longer matter from every store in `deps` that can prune: refresh tokens
  * expired or revoked more than the retention ago (and families whose every token went idle past its
  * `idle_expires_at` more than the retention ago), passwordless codes, counter windows and Touch ID
- * replay markers that ended more than the grace ago. Returns the counts per store; a store that
+ * replay markers that ended more than the grace ago, tickets past their expiry, and MFA enrolments
+ * left pending (never confirmed) for longer than their retention. Returns the counts per store; a store that
  * fails is reported and the others are still swept.
  *
  * Refresh tokens that were rotated but whose family is alive are never deleted (the stores prune
@@ -63,10 +73,10 @@ function describeError(error: unknown): string {
  *
  * @example
  * const { pruned, failed } = await pruneExpired(deps);
- * logger.info({ pruned }, 'pruned expired records'); // { refreshTokens: 12, codes: 3, counters: 40, usedAssertions: 0 }
+ * logger.info({ pruned }, 'pruned expired records'); // { refreshTokens: 12, codes: 3, counters: 40, usedAssertions: 0, tickets: 0, mfaEnrollments: 1 }
  */
 export async function pruneExpired(
-  deps: Pick<CoreDeps, 'clock' | 'refreshTokens' | 'codes' | 'counters' | 'usedAssertions' | 'tickets'>,
+  deps: Pick<CoreDeps, 'clock' | 'refreshTokens' | 'codes' | 'counters' | 'usedAssertions' | 'tickets' | 'mfaEnrollments'>,
   options: PruneOptions = {},
 ): Promise<PruneReport> {
   const now = deps.clock.now();
@@ -77,6 +87,7 @@ export async function pruneExpired(
     ['counters', deps.counters?.prune?.bind(deps.counters), shortBefore],
     ['usedAssertions', deps.usedAssertions?.prune?.bind(deps.usedAssertions), shortBefore],
     ['tickets', deps.tickets?.prune.bind(deps.tickets), shortBefore],
+    ['mfaEnrollments', deps.mfaEnrollments?.prunePending.bind(deps.mfaEnrollments), now - (options.pendingEnrollmentRetentionMs ?? PENDING_ENROLLMENT_RETENTION_MS)],
   ];
   const pruned: PruneCounts = {};
   const failed: PruneFailure[] = [];

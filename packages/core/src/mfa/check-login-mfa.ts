@@ -8,20 +8,31 @@ import { beginMfaEnrollment, confirmMfaEnrollment } from './enrollment.js';
 import { openTotpSecret } from './seal-secret.js';
 import { otpauthUri } from './totp.js';
 import { verifyMfaCode, type MfaPassed } from './verify-mfa-code.js';
+import { MFA_STRATEGIES } from './mfa-settings.js';
 
 /** Auth0's description of `a0.mfa_registration_required` with enrolment settings (its spelling). */
 const ENROLL_DESCRIPTION = 'MFA registration is required. Generated keys for enrollement';
 
+/** The connection's `options.mfa.return_enroll_settings` (its type was checked at start-up), active or not. */
+function enrollsAtLogin(connection: ConnectionConfig): boolean {
+  const raw = connection.options.mfa;
+  return typeof raw === 'object' && raw !== null && (raw as Record<string, unknown>)['return_enroll_settings'] === true;
+}
+
 /**
  * The second factor of a password login at `/oauth/ro` (docs/spec.md §5.9), once the password is
- * right and before any token is minted. On a connection without active `options.mfa`: nothing
- * (ok, undefined). Otherwise, a user with a confirmed enrolment must send `mfa_code` (a TOTP code
- * or the recovery code): none → `a0.mfa_required`, wrong → `a0.mfa_invalid_code`. A user without
- * one gets `a0.mfa_registration_required`; with `return_enroll_settings` it carries `mfa_settings`
- * (`provider`, `key`, `qr`) of a pending enrolment (kept until replaced), and the next login whose
- * `mfa_code` is a code of that key confirms it: the answer then also carries the new recovery code.
+ * right and the post-login step (Rules, Actions) has run, before any token is minted. It is asked
+ * for when the connection's `options.mfa` is active, or when a Rule or Action asked for it
+ * (`requested`) on a connection MFA can guard; otherwise nothing (ok, undefined), and an `mfa_code`
+ * is a mistake of the caller (`mfa_code_not_allowed`). A user with a confirmed enrolment must send
+ * `mfa_code` (a TOTP code or the recovery code): none → `a0.mfa_required`, wrong →
+ * `a0.mfa_invalid_code`. A user without one gets `a0.mfa_registration_required`; with the
+ * connection's `return_enroll_settings` (read even when `active` is off, for a Rule's request) it
+ * carries `mfa_settings` (`provider`, `key`, `qr`) of a pending enrolment (kept until replaced),
+ * and the next login whose `mfa_code` is a code of that key confirms it: the answer then also
+ * carries the new recovery code.
  *
- * @example const mfa = await checkLoginMfa(ctx, connection, user, ro.mfa_code, origin);
+ * @example const mfa = await checkLoginMfa(ctx, connection, user, ro.mfa_code, origin, requested);
  */
 export async function checkLoginMfa(
   ctx: HandlerContext,
@@ -29,10 +40,18 @@ export async function checkLoginMfa(
   user: UserRecord,
   mfa_code: string | undefined,
   origin: AuditOrigin,
+  requested = false,
 ): Promise<Result<MfaPassed | undefined, OAuthError>> {
-  const settings = ctx.mfa?.connections.get(connection.name);
+  const fromConnection = ctx.mfa?.connections.get(connection.name);
+  const settings = fromConnection ?? (requested && MFA_STRATEGIES.has(connection.strategy) ? { active: true, return_enroll_settings: enrollsAtLogin(connection) } : undefined);
+  if (!settings) return mfa_code === undefined ? ok(undefined) : err(oauthError('mfa_code_not_allowed'));
   const store = ctx.deps.mfaEnrollments;
-  if (!settings || !store || !ctx.mfa) return ok(undefined);
+  // A Rule's request on a server without the MFA stores fails closed (start-up checks them only
+  // for connections with `options.mfa`).
+  if (!store || !ctx.mfa || !ctx.deps.usedAssertions || !ctx.deps.counters) {
+    ctx.deps.logger?.error({ connection: connection.name }, 'a Rule or Action asked for MFA, but MFA needs deps.mfaEnrollments, deps.usedAssertions and deps.counters');
+    return err(oauthError('temporarily_unavailable', 'MFA is not configured on this server'));
+  }
   const enrollments = await store.listByUser(user.user_id);
   const confirmed = enrollments.find((e) => e.status === 'confirmed');
   if (confirmed) {

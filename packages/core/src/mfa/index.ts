@@ -7,5 +7,6 @@ export * from './recovery-code.js';
 export * from './verify-totp.js';
 export * from './guard-mfa-attempt.js';
 export * from './verify-mfa-code.js';
+export * from './requested-multifactor.js';
 export * from './check-login-mfa.js';
 export * from './mfa-token.js';

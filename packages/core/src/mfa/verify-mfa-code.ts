@@ -15,7 +15,8 @@ export interface MfaPassed {
   readonly recovery_code?: string;
   /**
    * With a recovery code: gives the spent code back (if the new one is still current), for a login
-   * refused after the second factor (a Rule or Action), so that the user keeps a code they know.
+   * refused after the second factor (Rules and Actions of an `mfa-otp` completion, minting), so
+   * that the user keeps a code they know.
    */
   readonly undo?: () => Promise<void>;
 }

@@ -68,6 +68,15 @@ export async function prepareMagicLink(codeKey: CryptoKey, random: Random, reque
   const code = generateCode(random, request.length);
   const hash = await hashCode(codeKey, request.connection, request.recipient, code);
   const platform = request.send === 'link_ios' ? 'ios' : 'android';
+  // Auth0's app links, as the SDKs that open them read them: Lock.Android's passwordless magic-link
+  // guide (auth0/docs articles/libraries/lock-android/passwordless-magic-link.md and v2/) registers intent
+  // filters with `pathPrefix="/android/{YOUR_APP_PACKAGE_NAME}/email"` and `…/sms` — the strategy,
+  // lower-case, whatever the connection is called — and its PasswordlessLockActivity.onNewIntent
+  // reads only `getQueryParameter("code")`; Lock.swift's PasswordlessActivity.continueAuth accepts a
+  // universal link whose path contains the bundle identifier (compared lower-cased) and reads only
+  // the `code` query item (the recipient is the one the app asked for). So no other parameter: the
+  // recipient's address stays out of the link. Android's pathPrefix is case-sensitive: the package
+  // name goes in as configured.
   const link = `${request.issuer}${platform}/${encodeURIComponent(app)}/${request.strategy}?code=${code}`;
   return ok({ value: code, hash, link });
 }

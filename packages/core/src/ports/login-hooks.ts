@@ -36,6 +36,13 @@ export interface PostLoginChanges {
   /** Replaces `app_metadata` / `user_metadata` of the stored user. */
   readonly app_metadata?: Readonly<Record<string, unknown>>;
   readonly user_metadata?: Readonly<Record<string, unknown>>;
+  /**
+   * A second factor the step asks for: a Rule's `context.multifactor`, an Action's
+   * `api.multifactor.enable(provider, options)` (docs/spec.md §5.9). `provider` is Auth0's word
+   * (`any`, `guardian`, `google-authenticator`; `none` asks for nothing); password logins then
+   * need the TOTP code as if the connection's `options.mfa` were active.
+   */
+  readonly multifactor?: { readonly provider: string; readonly allowRememberBrowser?: boolean };
 }
 
 /** What a pre-sign-up step sees. */

@@ -2,7 +2,7 @@ import type { ClientConfig, ConnectionConfig } from '../config/types.js';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import type { OAuthRequest } from '../http/types.js';
 import type { CoreDeps } from '../ports/deps.js';
-import type { LoginProtocol } from '../ports/login-hooks.js';
+import type { LoginProtocol, PostLoginChanges } from '../ports/login-hooks.js';
 import type { UserRecord } from '../ports/user-store.js';
 import { err, ok, type Result } from '../util/result.js';
 import { mintTokens, type AccessTokenOptions, type MintContext, type TokenSet } from './mint-tokens.js';
@@ -21,6 +21,11 @@ export interface CompletedLogin {
   readonly nonce?: string;
   /** The access token's API, grant and scope when not the login's (`/oauth/token` with an `audience`). */
   readonly access?: AccessTokenOptions & { readonly scope?: readonly string[] };
+  /**
+   * The second factor, judged once the post-login step has run (it may have asked for one: `changes.multifactor`)
+   * and before anything is saved or issued; an error refuses the login.
+   */
+  readonly secondFactor?: (changes: PostLoginChanges | undefined) => Promise<Result<void, OAuthError>>;
 }
 
 /** A custom claim name Auth0 would keep: namespaced with an http(s) URL. */
@@ -34,8 +39,9 @@ function namespacedClaims(claims: Readonly<Record<string, unknown>> | undefined)
 
 /**
  * The last step of every login: the post-login step (Auth0 Rules and Actions, `deps.hooks`) may
- * refuse it, add namespaced claims and save `app_metadata`/`user_metadata`; then the refresh token is
- * issued and the tokens minted. A refused login issues nothing.
+ * refuse it, ask for a second factor, add namespaced claims and save `app_metadata`/`user_metadata`;
+ * then `secondFactor` judges the login's MFA (docs/spec.md §5.9), and only a login that passed has
+ * its metadata saved, its refresh token issued and its tokens minted. A refused login issues nothing.
  *
  * @example
  * const tokens = await completeLogin(ctx.deps, ctx.mint, { client, connection, user, scope, protocol: 'oauth2-resource-owner', request });
@@ -48,6 +54,7 @@ export async function completeLogin(
   let user = login.user;
   let extra: { idToken?: Record<string, unknown>; accessToken?: Record<string, unknown> } = {};
   const hooks = deps.hooks;
+  let changes: PostLoginChanges | undefined;
   if (hooks?.postLogin) {
     const userAgent = login.request.headers['user-agent'];
     const outcome = await hooks.postLogin({
@@ -62,12 +69,17 @@ export async function completeLogin(
       return err(oauthError('unauthorized', 'the login could not be completed'));
     });
     if (!outcome.ok) return outcome;
-    const { app_metadata, user_metadata } = outcome.value;
+    changes = outcome.value;
+  }
+  const second = await login.secondFactor?.(changes);
+  if (second && !second.ok) return second;
+  if (changes) {
+    const { app_metadata, user_metadata } = changes;
     if (app_metadata || user_metadata) {
       const profile = { ...user.profile, ...(app_metadata ? { app_metadata } : {}), ...(user_metadata ? { user_metadata } : {}) };
       user = (await deps.users.update(user.user_id, { profile }, new Date(deps.clock.now()).toISOString())) ?? { ...user, profile };
     }
-    extra = { idToken: namespacedClaims(outcome.value.idTokenClaims), accessToken: namespacedClaims(outcome.value.accessTokenClaims) };
+    extra = { idToken: namespacedClaims(changes.idTokenClaims), accessToken: namespacedClaims(changes.accessTokenClaims) };
   }
   const refreshToken = await login.refreshToken?.();
   return ok(await mintTokens(mint, login.client, user, login.scope, deps.clock.now(), refreshToken, { ...login.access, ...(login.nonce === undefined ? {} : { nonce: login.nonce }), extra }));

@@ -34,9 +34,26 @@ function applyMetadata(current: Readonly<Record<string, unknown>> | undefined, c
   return next;
 }
 
+type Multifactor = NonNullable<PostLoginChanges['multifactor']>;
+
+/**
+ * A Rule's `context.multifactor` or an Action's `api.multifactor.enable(provider, options)`, as core
+ * reads it (docs/spec.md §5.9). Something set without a string `provider` is kept as an unknown
+ * provider, which core refuses, rather than dropped: a Rule meaning to ask for MFA never yields tokens
+ * without it.
+ */
+function readMultifactor(value: unknown): Multifactor | undefined {
+  if (value === undefined || value === null || value === false) return undefined;
+  const fields = typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const provider = typeof fields['provider'] === 'string' ? fields['provider'] : '';
+  const allow = fields['allowRememberBrowser'];
+  return { provider, ...(typeof allow === 'boolean' ? { allowRememberBrowser: allow } : {}) };
+}
+
 /**
  * Core's {@link LoginHooks} running a tenant's Rules (first) and Actions (then), as Auth0 did, through
- * the script runner: claims, metadata and denials come back to core, which mints and stores.
+ * the script runner: claims, metadata, denials and requests for MFA come back to core, which judges
+ * the second factor, mints and stores.
  *
  * @example
  * const runner = createScriptRunner();
@@ -57,6 +74,7 @@ export function auth0Hooks(runner: ScriptRunner, extensibility: Auth0Extensibili
       let accessTokenClaims: Record<string, unknown> = {};
       let app_metadata: Record<string, unknown> | undefined;
       let user_metadata: Record<string, unknown> | undefined;
+      let multifactor: Multifactor | undefined;
       if (rules.length > 0) {
         const outcome = await runner.runRules({
           rules,
@@ -71,6 +89,7 @@ export function auth0Hooks(runner: ScriptRunner, extensibility: Auth0Extensibili
         accessTokenClaims = { ...(context['accessToken'] as Record<string, unknown> | undefined) };
         app_metadata = outcome.value.updates.app_metadata;
         user_metadata = outcome.value.updates.user_metadata;
+        multifactor = readMultifactor(context['multifactor']);
       }
       if (postLoginActions.length > 0) {
         const user = { ...input.user, profile: { ...input.user.profile, ...(app_metadata ? { app_metadata } : {}), ...(user_metadata ? { user_metadata } : {}) } };
@@ -82,12 +101,16 @@ export function auth0Hooks(runner: ScriptRunner, extensibility: Auth0Extensibili
         accessTokenClaims = { ...accessTokenClaims, ...commands.accessToken };
         app_metadata = applyMetadata(app_metadata ?? input.user.profile.app_metadata, commands.app_metadata) ?? app_metadata;
         user_metadata = applyMetadata(user_metadata ?? input.user.profile.user_metadata, commands.user_metadata) ?? user_metadata;
+        // An Action's `enable('none')` does not take back a Rule's request.
+        const enabled = readMultifactor(commands.multifactor);
+        if (enabled && !(enabled.provider === 'none' && multifactor)) multifactor = enabled;
       }
       return ok({
         idTokenClaims,
         accessTokenClaims,
         ...(app_metadata ? { app_metadata } : {}),
         ...(user_metadata ? { user_metadata } : {}),
+        ...(multifactor ? { multifactor } : {}),
       });
     };
   }

@@ -119,7 +119,7 @@ function actionApi(trigger, commands, cache) {
     api.accessToken = { ...claim('accessToken'), addScope: unsupported('accessToken.addScope'), removeScope: unsupported('accessToken.removeScope') };
     api.multifactor = {
       enable: (provider, options) => {
-        commands.multifactor = { provider: String(provider), ...(options ? plain(options) : {}) };
+        commands.multifactor = { ...(options ? plain(options) : {}), provider: String(provider) };
       },
     };
     api.redirect = { sendUserTo: unsupported('redirect.sendUserTo'), encodeToken: unsupported('redirect.encodeToken'), validateToken: unsupported('redirect.validateToken') };

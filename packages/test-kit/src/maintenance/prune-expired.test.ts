@@ -73,7 +73,24 @@ describe('pruneExpired over memory stores (fake clock)', () => {
     const [a, b] = await Promise.all([pruneExpired(deps), pruneExpired(deps)]);
     expect((a.pruned.refreshTokens ?? 0) + (b.pruned.refreshTokens ?? 0)).toBe(20);
     expect((a.pruned.counters ?? 0) + (b.pruned.counters ?? 0)).toBe(20);
-    expect(await pruneExpired(deps)).toEqual({ pruned: { refreshTokens: 0, codes: 0, counters: 0, usedAssertions: 0, tickets: 0 }, failed: [] });
+    expect(await pruneExpired(deps)).toEqual({ pruned: { refreshTokens: 0, codes: 0, counters: 0, usedAssertions: 0, tickets: 0, mfaEnrollments: 0 }, failed: [] });
+  });
+
+  it('deletes MFA enrolments left pending over 7 days, and keeps recent pending and every confirmed one', async () => {
+    const { mfaEnrollments } = createMemoryStores();
+    const enrolment = (id: string, user_id: string, created_at: number) => ({ id, user_id, type: 'authenticator' as const, status: 'pending' as const, sealed_secret: 'sealed', created_at });
+    await mfaEnrollments.put(enrolment('totp|dev_old', 'auth0|a', NOW - 8 * DAY));
+    await mfaEnrollments.put(enrolment('totp|dev_recent', 'auth0|b', NOW - 6 * DAY));
+    await mfaEnrollments.put(enrolment('totp|dev_confirmed', 'auth0|c', NOW - 400 * DAY));
+    expect(await mfaEnrollments.confirm('totp|dev_confirmed', NOW - 399 * DAY, 'f'.repeat(64))).toBe(true);
+
+    const report = await pruneExpired({ clock, mfaEnrollments });
+
+    expect(report).toEqual({ pruned: { mfaEnrollments: 1 }, failed: [] });
+    expect(await mfaEnrollments.get('totp|dev_old')).toBeUndefined();
+    expect(await mfaEnrollments.get('totp|dev_recent')).toBeDefined();
+    expect((await mfaEnrollments.get('totp|dev_confirmed'))?.status).toBe('confirmed');
+    expect((await pruneExpired({ clock, mfaEnrollments }, { pendingEnrollmentRetentionMs: 5 * DAY })).pruned).toEqual({ mfaEnrollments: 1 });
   });
 
   it('honours the retention options', async () => {

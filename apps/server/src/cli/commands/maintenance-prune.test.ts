@@ -55,10 +55,10 @@ describe('oauth-ro maintenance prune', () => {
     await seed.close();
 
     const first = await cli(db, ['maintenance', 'prune']);
-    expect(first).toEqual({ code: 0, err: '', out: 'store\tpruned\nrefreshTokens\t2\ncodes\t1\ncounters\t1\nusedAssertions\t1\ntickets\t0' });
+    expect(first).toEqual({ code: 0, err: '', out: 'store\tpruned\nrefreshTokens\t2\ncodes\t1\ncounters\t1\nusedAssertions\t1\ntickets\t0\nmfaEnrollments\t0' });
     const again = await cli(db, ['maintenance', 'prune', '--json']);
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.out)).toEqual({ pruned: { refreshTokens: 0, codes: 0, counters: 0, usedAssertions: 0, tickets: 0 }, failed: [] });
+    expect(JSON.parse(again.out)).toEqual({ pruned: { refreshTokens: 0, codes: 0, counters: 0, usedAssertions: 0, tickets: 0, mfaEnrollments: 0 }, failed: [] });
 
     const check = await openSqliteStores(db);
     try {

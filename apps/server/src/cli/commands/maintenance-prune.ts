@@ -10,8 +10,9 @@ export const maintenancePrune: CliCommand = {
 
 Deletes what can no longer matter, as the server does every OAUTH_RO_PRUNE_INTERVAL_SECONDS (an
 hour by default): refresh tokens that expired or were revoked more than 7 days ago (rotated tokens
-of a family still alive are kept, so their reuse still revokes the family), and passwordless codes,
-counters and Touch ID replay markers that ended more than an hour ago. Signing keys are left to
+of a family still alive are kept, so their reuse still revokes the family), passwordless codes,
+counters and Touch ID replay markers that ended more than an hour ago, expired tickets, and MFA
+enrolments left pending (never confirmed) for more than 7 days. Signing keys are left to
 keys rotate, which deletes retired keys once no token they signed can be valid. Safe to run while
 servers run, and on several machines at once. Prints how many records each store deleted; a store
 that fails is named on stderr and the exit code is 1. With OAUTH_RO_REDIS set, Redis expires its

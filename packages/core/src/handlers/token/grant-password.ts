@@ -7,7 +7,7 @@ import type { ClientConfig } from '../../config/types.js';
 import { oauthError, type OAuthError } from '../../errors/oauth-error.js';
 import { errorResponse, jsonResponse } from '../../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../../http/types.js';
-import { err } from '../../util/result.js';
+import { err, ok, type Result } from '../../util/result.js';
 import { normalizeIdentifier } from '../../validation/normalize-identifier.js';
 import { missing } from '../../validation/read-params.js';
 import type { HandlerContext } from '../context.js';
@@ -15,6 +15,9 @@ import { verifyUserPassword } from '../verify-user-password.js';
 import { resolveApi, userTokens } from './respond-user-tokens.js';
 import { tokenLoginError } from './token-error.js';
 import { issueMfaToken } from '../../mfa/mfa-token.js';
+import { MFA_STRATEGIES } from '../../mfa/mfa-settings.js';
+import { requestedMultifactor } from '../../mfa/requested-multifactor.js';
+import type { PostLoginChanges } from '../../ports/login-hooks.js';
 import type { TokenParams } from './token-params.js';
 
 type PasswordGrant = typeof GRANT.password | typeof GRANT.passwordRealm | typeof GRANT.passwordlessOtp;
@@ -63,8 +66,10 @@ export async function grantPassword(
 
   const user = await verifyUserPassword(ctx, request, connection.value, p.username, secret);
   if (!user.ok) return refuse(user.error, tokenLoginError(user.error, strategy));
-  // A connection under MFA: the password alone earns only an mfa_token (docs/spec.md §5.9).
-  if (ctx.mfa?.connections.has(connection.value.name)) {
+  // Under MFA the password alone earns only an mfa_token (docs/spec.md §5.9): on a connection with
+  // `options.mfa` at once; else when a Rule or Action asks for a second factor (judged after them).
+  const mfaRequired = async (): Promise<OAuthError> => {
+    if (!ctx.mfa) return oauthError('temporarily_unavailable', 'MFA is not configured on this server');
     const mfa_token = await issueMfaToken(ctx.mfa, {
       sub: user.value.user_id,
       azp: client.client_id,
@@ -73,11 +78,18 @@ export async function grantPassword(
       ...(p.audience === undefined ? {} : { audience: p.audience }),
       ...(p.device === undefined ? {} : { device: p.device }),
     }, ctx.deps.random, ctx.deps.clock.now());
-    return refuse({ ...oauthError('mfa_token_required'), extra: { mfa_token } });
-  }
+    return { ...oauthError('mfa_token_required'), extra: { mfa_token } };
+  };
+  if (ctx.mfa?.connections.has(connection.value.name)) return refuse(await mfaRequired());
+  const secondFactor = async (changes: PostLoginChanges | undefined): Promise<Result<void, OAuthError>> => {
+    const requested = requestedMultifactor(changes);
+    if (!requested.ok) return requested;
+    return requested.value && MFA_STRATEGIES.has(strategy) ? err(await mfaRequired()) : ok(undefined);
+  };
   const body = await userTokens(ctx, request, client, user.value, api.value, p, otp ? undefined : 'password', {
     connection: connection.value,
     protocol: 'oauth2-password',
+    secondFactor,
   });
   if (!body.ok) return refuse(body.error);
   emitAudit(ctx.deps, loginEvent(origin, user));

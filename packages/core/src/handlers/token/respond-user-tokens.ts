@@ -1,6 +1,6 @@
 import type { ClientConfig, ConnectionConfig, ResourceServerConfig } from '../../config/types.js';
 import type { LoginProtocol } from '../../ports/login-hooks.js';
-import { completeLogin } from '../../tokens/complete-login.js';
+import { completeLogin, type CompletedLogin } from '../../tokens/complete-login.js';
 import { oauthError, type OAuthError } from '../../errors/oauth-error.js';
 import type { OAuthRequest } from '../../http/types.js';
 import type { UserRecord } from '../../ports/user-store.js';
@@ -64,7 +64,7 @@ export async function userTokens(
   api: ResourceServerConfig | undefined,
   params: { readonly scope?: string; readonly device?: string },
   gty: string | undefined,
-  login: { readonly connection?: ConnectionConfig; readonly protocol: LoginProtocol },
+  login: { readonly connection?: ConnectionConfig; readonly protocol: LoginProtocol; readonly secondFactor?: CompletedLogin['secondFactor'] },
 ): Promise<Result<UserTokenResponse, OAuthError>> {
   const requested = parseScope(params.scope);
   const accessScope = apiScope(api, requested);
@@ -80,6 +80,7 @@ export async function userTokens(
     protocol: login.protocol,
     request,
     refreshToken: async () => (offline ? issueRefreshToken(ctx.deps, client, user, requested, device, api?.identifier) : undefined),
+    ...(login.secondFactor ? { secondFactor: login.secondFactor } : {}),
     access: {
       ...(api ? { api } : {}),
       ...(gty === undefined ? {} : { gty }),

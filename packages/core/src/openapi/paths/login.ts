@@ -47,7 +47,7 @@ export const LOGIN_PATHS: Readonly<Record<string, PathItemObject>> = {
           { code: 'grant_not_allowed', when: 'the client’s grant_types lists grant_types but not the legacy ro grant', example: "Grant type 'http://auth0.com/oauth/legacy/grant-type/ro' not allowed for the client." },
           { code: 'too_many_attempts', when: '`brute_force_limit` (10) consecutive failures for one user, whichever identifier was typed, from one network (IPv4 address, IPv6 /64)' },
           { code: 'too_many_requests', when: 'too many failed logins from this IP across users', example: 'Too many failed logins from this IP address; try again later.' },
-          { code: 'mfa_required', when: 'MFA: the user is enrolled and no `mfa_code` was sent' },
+          { code: 'mfa_required', when: 'MFA (the connection’s `options.mfa`, or a Rule’s `context.multifactor` / an Action’s `api.multifactor.enable`): the user is enrolled and no `mfa_code` was sent' },
           { code: 'mfa_invalid_code', when: 'MFA: a wrong, expired or already used code (or recovery code)' },
           { code: 'mfa_registration_required', when: 'MFA: the user has no confirmed enrolment' },
           {
@@ -55,7 +55,8 @@ export const LOGIN_PATHS: Readonly<Record<string, PathItemObject>> = {
             when: 'MFA with `return_enroll_settings`: the body adds `mfa_settings` (`provider`, `key`, `qr`) of a pending enrolment',
             example: 'MFA registration is required. Generated keys for enrollement',
           },
-          { code: 'mfa_code_not_allowed', when: '`mfa_code` sent to a connection without MFA' },
+          { code: 'mfa_code_not_allowed', when: '`mfa_code` sent to a login that needs no second factor (no `options.mfa`, no Rule or Action asking for one)' },
+          { code: 'mfa_provider_not_supported', when: 'a Rule or Action asked for a second factor other than TOTP (`duo`…)', example: 'Provider duo not supported' },
           { code: 'too_many_attempts', when: 'MFA: ten wrong codes of one user within an hour', example: 'Too many failed MFA attempts. Try again later.' },
           {
             code: 'temporarily_unavailable',
