@@ -5,6 +5,8 @@ export interface BenchRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** Several bodies (e.g. one per user): each connection sends them in turn instead of `body`. */
+  readonly bodies?: readonly string[];
 }
 
 /** @example jsonPost(`${target.url}/oauth/ro`, loginBody); */

@@ -35,6 +35,7 @@ export async function closedLoop(request: BenchRequest, options: ClosedLoopOptio
     method: request.method,
     headers: request.headers,
     ...(request.body === undefined ? {} : { body: request.body }),
+    ...(request.bodies === undefined ? {} : { requests: request.bodies.map((body) => ({ body })) }),
     connections: options.connections,
     duration: options.seconds,
     timeout: options.timeoutSeconds ?? 10,

@@ -5,6 +5,8 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Sent in turn by every connection; fields left out come from the options above. */
+    requests?: Array<{ body?: string }>;
     connections?: number;
     duration?: number;
     timeout?: number;
