@@ -9,6 +9,7 @@ declare module 'autocannon' {
     requests?: Array<{ body?: string }>;
     connections?: number;
     duration?: number;
+    amount?: number;
     timeout?: number;
     pipelining?: number;
   }
