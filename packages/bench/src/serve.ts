@@ -18,7 +18,7 @@ function send(message: ChildMessage): void {
 let releaseStores: () => Promise<void> = async () => {};
 
 async function start(spec: TargetSpec): Promise<Listening | undefined> {
-  if (spec.name === 'raw-argon2') {
+  if (spec.name === 'raw-argon2' || spec.name === 'raw-better-auth') {
     send({ type: 'ready', port: 0 });
     return undefined;
   }
@@ -26,6 +26,12 @@ async function start(spec: TargetSpec): Promise<Listening | undefined> {
     // Imported only here: the oauth-ro targets' profiles must not carry oidc-provider's start-up.
     const { listenOidcProvider } = await import('./targets/listen-oidc-provider.js');
     const { server, fixtures } = await listenOidcProvider();
+    send({ type: 'ready', port: server.port, fixtures });
+    return server;
+  }
+  if (spec.name === 'better-auth') {
+    const { listenBetterAuth } = await import('./targets/listen-better-auth.js');
+    const { server, fixtures } = await listenBetterAuth();
     send({ type: 'ready', port: server.port, fixtures });
     return server;
   }
@@ -41,7 +47,9 @@ async function main(): Promise<void> {
   const server = await start(spec);
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'raw-argon2') {
-      runRawArgon2(message.concurrency, message.seconds).then(
+      // Better Auth's verify is imported only in its own child, like oidc-provider.
+      const raw = spec.name === 'raw-better-auth' ? import('./targets/run-raw-better-auth.js').then((m) => m.runRawBetterAuth) : Promise.resolve(runRawArgon2);
+      raw.then((run) => run(message.concurrency, message.seconds)).then(
         (done) => send({ type: 'raw-argon2-done', ...done }),
         (error: unknown) => send({ type: 'failed', message: String(error) }),
       );

@@ -1,4 +1,5 @@
 import type { ProfileSummary } from '../report/summarize-cpu-profile.js';
+import type { PeersResult } from './run-peers.js';
 
 /** (1) Password login against raw argon2 verifies measured just before and just after it. */
 export interface LoginRow {
@@ -160,5 +161,7 @@ export interface BenchResults {
   readonly profiles: ProfileRow[];
   readonly extensibility: ExtensibilityRow[];
   readonly mfa: MfaRow[];
+  /** (9) oidc-provider's token paths and Better Auth's sign-in, same run. */
+  readonly peers: PeersResult[];
   readonly notes: string[];
 }

@@ -21,6 +21,10 @@ export const BENCH = {
   bcryptEmail: 'bench-imported@example.com',
   bcryptUserId: 'auth0|000000000000000imported',
   bcryptHash: '$2b$10$A0MlwNDBLHrd6kdsR/8S7uV2STMGLfSov12zT2fZKS/BEjcs9YrOO',
+  /** A confidential machine-to-machine client and the API it gets `client_credentials` tokens for (peers run). */
+  m2mClientId: 'bench-m2m',
+  m2mClientSecret: 'bench-m2m-secret-0123456789-0123456789',
+  api: 'urn:oauth-ro:bench:api',
 } as const;
 
 /** The one Rule of the extensibility run: what a typical "add a claim" rule does. */
@@ -48,7 +52,19 @@ export function benchConfig(options: { readonly bruteForceProtection?: boolean; 
   return {
     issuer: BENCH.issuer,
     // A mobile app (public: `none`), so /delegation redeems its refresh token without the secret.
-    clients: [{ client_id: BENCH.clientId, client_secret: BENCH.clientSecret, name: 'bench', token_endpoint_auth_method: 'none' }],
+    clients: [
+      { client_id: BENCH.clientId, client_secret: BENCH.clientSecret, name: 'bench', token_endpoint_auth_method: 'none' },
+      {
+        client_id: BENCH.m2mClientId,
+        client_secret: BENCH.m2mClientSecret,
+        name: 'bench m2m',
+        token_endpoint_auth_method: 'client_secret_basic',
+        grant_types: ['client_credentials'],
+      },
+    ],
+    // The API of the peers run's client_credentials grant (docs/spec.md §5.6), as oidc-provider's resource server.
+    resource_servers: [{ identifier: BENCH.api, name: 'bench api', scopes: [{ value: 'api' }], signing_alg: 'RS256', token_lifetime: 36000 }],
+    client_grants: [{ client_id: BENCH.m2mClientId, audience: BENCH.api, scope: ['api'] }],
     connections: [
       { name: BENCH.connection, strategy: 'auth0', enabled_clients: [BENCH.clientId], options: connectionOptions },
       ...(options.customDatabase ? [legacy] : []),

@@ -87,6 +87,10 @@ export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo
       accessToken: tokens.access_token,
       idToken: tokens.id_token,
       ...(tokens.refresh_token === undefined ? {} : { refreshToken: tokens.refresh_token }),
+      clientCredentials: {
+        body: new URLSearchParams({ grant_type: 'client_credentials', audience: BENCH.api }).toString(),
+        authorization: `Basic ${Buffer.from(`${BENCH.m2mClientId}:${BENCH.m2mClientSecret}`).toString('base64')}`,
+      },
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { BenchStore } from './open-bench-stores.js';
 
 /** The servers the bench can start in a child process. */
-export type TargetName = 'express' | 'fastify' | 'hono' | 'oidc-provider' | 'raw-argon2';
+export type TargetName = 'express' | 'fastify' | 'hono' | 'oidc-provider' | 'raw-argon2' | 'better-auth' | 'raw-better-auth';
 
 /** What the parent asks a child to be. */
 export interface TargetSpec {
@@ -43,8 +43,14 @@ export interface BenchFixtures {
   readonly idToken: string;
   /** A non-rotating refresh token for `/delegation` (absent when the core has no refresh tokens). */
   readonly refreshToken?: string;
-  /** oidc-provider only: the client_credentials request. */
+  /** The client_credentials request (form body, Basic client authentication) for the bench API. */
   readonly clientCredentials?: { readonly body: string; readonly authorization: string };
+  /** oidc-provider only: a refresh_token grant request for a seeded, non-rotating refresh token. */
+  readonly refreshTokenGrant?: { readonly body: string; readonly authorization: string };
+  /** Better Auth only: one JSON sign-in body per bench user. */
+  readonly signInBodies?: readonly string[];
+  /** Peers only: the version of the package measured, read from its package.json. */
+  readonly version?: string;
 }
 
 /** Child → parent. */
@@ -59,6 +65,7 @@ export type ChildMessage =
 export type ParentMessage =
   | { readonly type: 'stop' }
   | { readonly type: 'mark' }
+  /** Raw password verifies in the child: argon2 (`raw-argon2`) or Better Auth's own (`raw-better-auth`). */
   | { readonly type: 'raw-argon2'; readonly concurrency: number; readonly seconds: number };
 
 /** Paths of the bare baseline routes every framework target mounts beside oauth-ro. */

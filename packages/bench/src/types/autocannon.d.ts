@@ -7,6 +7,7 @@ declare module 'autocannon' {
     body?: string;
     connections?: number;
     duration?: number;
+    amount?: number;
     timeout?: number;
     pipelining?: number;
     /** Sent in turn on each connection; `setupRequest` may rewrite one just before it is sent. */

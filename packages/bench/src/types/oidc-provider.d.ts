@@ -5,5 +5,12 @@ declare module 'oidc-provider' {
     constructor(issuer: string, configuration: Record<string, unknown>);
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     on(event: string, listener: (...args: unknown[]) => void): this;
+    readonly Grant: new (fields: { accountId: string; clientId: string }) => {
+      addOIDCScope(scope: string): void;
+      addResourceScope(resource: string, scope: string): void;
+      save(): Promise<string>;
+    };
+    readonly Client: { find(id: string): Promise<object | undefined> };
+    readonly RefreshToken: new (fields: Record<string, unknown>) => { save(): Promise<string> };
   }
 }
