@@ -54,6 +54,7 @@ export async function listenBetterAuth(): Promise<{ server: Listening; fixtures:
     fixtures: {
       issuer: baseURL,
       loginBody: {},
+      loginBodies: [],
       accessToken: '',
       idToken: '',
       signInBodies: emails.map((email) => JSON.stringify({ email, password: BETTER_AUTH_PASSWORD })),
