@@ -70,7 +70,7 @@ export async function spawnStandalone(repoRoot: string): Promise<RunningTarget |
   };
   try {
     const loginBodies = Array.from({ length: BENCH_LOGIN_USERS }, (_, i) => ({ ...benchLoginBody(), username: benchUserEmail(i) }));
-    for (const email of [BENCH.email, ...loginBodies.map((body) => body.username!)]) {
+    for (const email of [BENCH.email, ...loginBodies.map((body) => body.username)]) {
       const signup = await postJson(`${url}/dbconnections/signup`, { client_id: BENCH.clientId, connection: BENCH.connection, email, password: BENCH.password });
       if (signup.status !== 200) throw new Error(`standalone sign-up answered ${signup.status}`);
     }
