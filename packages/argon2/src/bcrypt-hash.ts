@@ -14,7 +14,7 @@ export function isBcryptHash(hash: string): boolean {
 }
 
 /**
- * Checks a password against a bcrypt hash on libuv's thread pool; false (never a throw) for a
+ * Checks a password against a bcrypt hash on libuv's thread pool (the hasher itself uses its hashing threads); false (never a throw) for a
  * wrong password or a malformed hash. Passwords keep bcrypt's own semantics (the first 72 bytes),
  * so users imported with such hashes log in with exactly the password they had.
  *

@@ -6,7 +6,13 @@ const { parentPort, workerData } = require('node:worker_threads');
 const argon2 = require('@node-rs/argon2');
 const bcrypt = require('@node-rs/bcrypt');
 
-// Below the event loop's priority (Linux: nice is per thread); elsewhere, or if refused, as is.
+// Linux: named (what `top -H` and /proc/<pid>/task/*/comm show), and below the event loop's
+// priority (nice is per thread). Elsewhere, or if refused, as is.
+try {
+  require('node:fs').writeFileSync('/proc/thread-self/comm', 'oauth-ro-hash');
+} catch {
+  // not Linux
+}
 if (workerData && workerData.niceness > 0) {
   try {
     const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());

@@ -7,11 +7,11 @@ import { createHashThreads, HASH_THREAD_NICENESS, hashThreads } from './hash-thr
 const cheap = { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1, outputLen: 32 };
 const owasp = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 };
 
-/** Niceness of each thread of this process (Linux), from /proc. */
-function threadNiceness(): number[] {
+/** Name and niceness of each thread of this process (Linux), from /proc. */
+function threadsOfProcess(): Array<{ name: string; niceness: number }> {
   return readdirSync(`/proc/${process.pid}/task`).map((tid) => {
     const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), niceness: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
   });
 }
 
@@ -35,11 +35,13 @@ describe('hashThreads', () => {
     expect(await threads.run({ op: 'argon2-verify', phc: 'garbage', password: 'pw' })).toBe(false);
   });
 
-  it('runs one thread per core, each below the event loop priority (Linux)', async () => {
+  it('runs one thread per core, each named and below the event loop priority (Linux)', async () => {
     const threads = hashThreads();
     await Promise.all(Array.from({ length: threads.size * 2 }, () => threads.run({ op: 'argon2-hash', password: 'pw', options: cheap })));
     expect(threads.size).toBeGreaterThanOrEqual(1);
-    expect(threadNiceness().filter((n) => n === HASH_THREAD_NICENESS)).toHaveLength(threads.size);
+    // At least: the pools of the other tests (niceness 0), and other test files, may share this process.
+    const lowered = threadsOfProcess().filter((t) => t.name === 'oauth-ro-hash' && t.niceness === HASH_THREAD_NICENESS);
+    expect(lowered.length).toBeGreaterThanOrEqual(threads.size);
   });
 
   it("leaves libuv's pool to WebCrypto: a digest asked for while every thread hashes is answered before any hash", async () => {

@@ -57,7 +57,8 @@ let shared: HashThreads | undefined;
  * (`availableParallelism()`), started on first use, each running one job at a time, at lower
  * priority than the event loop ({@link HASH_THREAD_NICENESS}). They are not libuv's pool, so
  * WebCrypto's signatures and digests (which run there) never wait behind a 20 ms hash; and no
- * more hashes run at once than there are cores, so none is paused for another.
+ * more hashes run at once than there are cores, so none is paused for another. On Linux they are
+ * named `oauth-ro-hash` (as `top -H` shows them).
  *
  * A thread holds the process open only while it runs a job. One that dies fails its job and is
  * replaced on the next.

@@ -42,7 +42,7 @@ export function createProcessMetrics(source: ProcessMetricsSource): ProcessMetri
   });
   new Gauge({
     name: 'oauth_ro_hashes_running',
-    help: 'Password hashes running now (at most the libuv thread pool size).',
+    help: 'Password hashes running now (at most one per core, on the hashing threads).',
     registers: [registry],
     collect() {
       this.set(source.hashLoad().running);

@@ -2,6 +2,7 @@ import { probe } from '../load/bench-request.js';
 import type { ClosedLoopResult } from '../load/closed-loop.js';
 import { fixedRate } from '../load/fixed-rate.js';
 import { combineRuns, measuredRun } from '../load/measured-run.js';
+import { procThreadCpu, type ThreadCpu } from '../load/proc-cpu.js';
 import type { RawRate, RunningTarget } from '../load/spawn-target.js';
 import { benchRequests } from './bench-requests.js';
 import type { BenchSettings } from './bench-settings.js';
@@ -59,7 +60,10 @@ export async function measureAdapter(target: RunningTarget, ctx: AdapterContext)
   for (const pair of pairs) await Promise.all([probe(pair.request), probe(pair.bare)]);
 
   await run(requests.login, s.loginConnections, s.warmupSeconds);
+  const threadsBefore = procThreadCpu(target.pid);
   const login = await run(requests.login, s.loginConnections, s.loginSeconds);
+  const threadsAfter = procThreadCpu(target.pid);
+  const msPerLogin = (kind: keyof ThreadCpu) => (login.ok > 0 ? ((threadsAfter[kind] - threadsBefore[kind]) * 1000) / login.ok : NaN);
   const rawAfter = await ctx.rawArgon2.rawArgon2(s.loginConnections, s.loginSeconds);
   const rawPerSecond = (ctx.rawBefore.perSecond + rawAfter.perSecond) / 2;
   const rawPerCpuSecond = (ctx.rawBefore.perCpuSecond + rawAfter.perCpuSecond) / 2;
@@ -73,6 +77,7 @@ export async function measureAdapter(target: RunningTarget, ctx: AdapterContext)
     rawPerCpuSecond,
     cpuRatio: login.okPerCpuSecond / rawPerCpuSecond,
     notOk: notOk(login),
+    cpuMsPerLogin: { main: msPerLogin('main'), hashing: msPerLogin('hashing'), other: msPerLogin('other') },
   };
 
   const paths: PathRow[] = [];

@@ -13,6 +13,8 @@ export interface LoginRow {
   readonly rawPerCpuSecond: number;
   readonly cpuRatio: number;
   readonly notOk: number;
+  /** CPU milliseconds per login by thread: the event loop, the hashing threads, all others (libuv's pool, V8). */
+  readonly cpuMsPerLogin: { readonly main: number; readonly hashing: number; readonly other: number };
 }
 
 /** Raw argon2 verifies with libuv's pool cut to the core count: the hasher's own physical limit. */
