@@ -1,4 +1,5 @@
 import type { ProfileSummary } from '../report/summarize-cpu-profile.js';
+import type { ScaleStoreResult } from '../scale/scale-results.js';
 
 /** (1) Password login against raw argon2 verifies measured just before and just after it. */
 export interface LoginRow {
@@ -151,5 +152,7 @@ export interface BenchResults {
   readonly profiles: ProfileRow[];
   readonly extensibility: ExtensibilityRow[];
   readonly mfa: MfaRow[];
+  /** (9) Table sizes, query plans, pruning and import, per store. */
+  readonly scale: ScaleStoreResult[];
   readonly notes: string[];
 }
