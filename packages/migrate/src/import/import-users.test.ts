@@ -82,4 +82,50 @@ describe('importUsers', () => {
     expect(counts.refused).toBe(1);
     expect(reports).toEqual(['1: auth0|1 already exists in connection other']);
   });
+  it('keeps at most `concurrency` users being written at once, and imports every one', async () => {
+    const inner = await freshUsers();
+    let inFlight = 0;
+    let most = 0;
+    const slow: UserStore = {
+      ...inner,
+      async create(user) {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        inFlight -= 1;
+        return inner.create(user);
+      },
+    };
+    const lines = Array.from({ length: 50 }, (_, i) => JSON.stringify({ user_id: `auth0|c${i}`, email: `c${i}@example.com`, password_hash: bcrypt }));
+    const counts = await importUsers(readExportRecords([lines.join('\n')]), slow, {
+      connection: CONNECTION,
+      now: () => '2026-01-01T00:00:00.000Z',
+      newId: () => 'auth0|unused',
+      report: () => {},
+      concurrency: 4,
+    });
+    expect([counts.imported, most]).toEqual([50, 4]);
+    expect(await inner.list({ limit: 100 })).toHaveLength(50);
+  });
+
+  it('stops with the error of a store that fails, after the writes under way settled', async () => {
+    const inner = await freshUsers();
+    let n = 0;
+    const failing: UserStore = {
+      ...inner,
+      async create(user) {
+        if ((n += 1) === 3) throw new Error('database unavailable');
+        return inner.create(user);
+      },
+    };
+    const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify({ user_id: `auth0|f${i}`, email: `f${i}@example.com` }));
+    const importing = importUsers(readExportRecords([lines.join('\n')]), failing, {
+      connection: CONNECTION,
+      now: () => '2026-01-01T00:00:00.000Z',
+      newId: () => 'auth0|unused',
+      report: () => {},
+    });
+    await expect(importing).rejects.toThrow('database unavailable');
+    expect((await inner.list({ limit: 100 })).length).toBeLessThan(20);
+  });
 });
