@@ -86,8 +86,11 @@ describe('importUsers', () => {
     const inner = await freshUsers();
     let inFlight = 0;
     let most = 0;
+    // Without createMany: a store that writes one user at a time (PostgreSQL).
+    const { createMany, ...oneByOne } = inner;
+    expect(createMany).toBeDefined();
     const slow: UserStore = {
-      ...inner,
+      ...oneByOne,
       async create(user) {
         inFlight += 1;
         most = Math.max(most, inFlight);
@@ -111,8 +114,10 @@ describe('importUsers', () => {
   it('stops with the error of a store that fails, after the writes under way settled', async () => {
     const inner = await freshUsers();
     let n = 0;
+    const { createMany, ...oneByOne } = inner;
+    expect(createMany).toBeDefined();
     const failing: UserStore = {
-      ...inner,
+      ...oneByOne,
       async create(user) {
         if ((n += 1) === 3) throw new Error('database unavailable');
         return inner.create(user);
@@ -127,5 +132,29 @@ describe('importUsers', () => {
     });
     await expect(importing).rejects.toThrow('database unavailable');
     expect((await inner.list({ limit: 100 })).length).toBeLessThan(20);
+  });
+  it('hands a store with createMany batches of 500, one transaction each, and still tells skipped from refused', async () => {
+    const inner = await freshUsers();
+    await inner.create({ user_id: 'auth0|b3', connection: CONNECTION, strategy: 'auth0', blocked: false, profile: {}, created_at: 'x', updated_at: 'x' });
+    const sizes: number[] = [];
+    const batching: UserStore = {
+      ...inner,
+      async createMany(batch) {
+        sizes.push(batch.length);
+        return inner.createMany!(batch);
+      },
+    };
+    const lines = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ user_id: `auth0|b${i}`, email: `b${i % 1100}@example.com`, password_hash: bcrypt }));
+    const reports: string[] = [];
+    const counts = await importUsers(readExportRecords([lines.join('\n')]), batching, {
+      connection: CONNECTION,
+      now: () => '2026-01-01T00:00:00.000Z',
+      newId: () => 'auth0|unused',
+      report: (line, problem) => reports.push(`${line}: ${problem}`),
+    });
+    expect(sizes).toEqual([500, 500, 200]);
+    // auth0|b3 is there already (skipped), so its email stays free for line 1104.
+    expect(counts).toEqual({ imported: 1100, withoutPassword: 0, skipped: 1, refused: 99 });
+    expect(reports[0]).toBe('1101: auth0|b1100: its email, username or phone number belongs to another user of Username-Password-Authentication');
   });
 });

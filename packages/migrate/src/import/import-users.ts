@@ -34,9 +34,13 @@ export interface ImportUsersOptions {
   readonly concurrency?: number;
 }
 
+/** Users handed to `createMany` at once, where the store has it (one transaction each). */
+const BATCH = 500;
+
+type Created = { created: true } | { created: false; reason: 'exists' };
+
 /** `imported`, `skipped` (already there, same connection), or why the user could not be imported. */
-async function store(users: UserStore, user: UserRecord, connection: string): Promise<string> {
-  const created = await users.create(user);
+async function outcomeOf(users: UserStore, user: UserRecord, created: Created, connection: string): Promise<string> {
   if (created.created) return 'imported';
   const existing = await users.findById(user.user_id);
   if (existing && existing.connection === connection) return 'skipped';
@@ -45,12 +49,14 @@ async function store(users: UserStore, user: UserRecord, connection: string): Pr
 }
 
 /**
- * Imports users record by record, at most `concurrency` being written at once, so a file of any
- * size costs the memory of that many records. Idempotent: a user whose `user_id` is already in the
+ * Imports users as the records stream in: in batches of 500, each one transaction, where the store
+ * has `createMany` (SQLite); otherwise one by one, at most `concurrency` being written at once
+ * (PostgreSQL). A file of any size costs the memory of that many records. Idempotent: a user whose `user_id` is already in the
  * connection is skipped, so running the same file again imports only what was refused or missing
  * before. A bad record is reported with its line number and the import goes on. Two records of one
- * file that claim the same login key within `concurrency` records of each other: one is imported
- * and the other refused, the first one on an embedded store, either one on a networked store.
+ * file that claim the same login key close to each other (within one batch, or `concurrency`
+ * records): one is imported and the other refused, the first one on an embedded store, either one
+ * on a networked store.
  * A store that fails (not a refusal) stops the import with its error once the writes under way
  * have settled.
  *
@@ -63,8 +69,31 @@ export async function importUsers(records: AsyncIterable<ExportRecord>, users: U
   const counts: ImportCounts = { imported: 0, withoutPassword: 0, skipped: 0, refused: 0 };
   const every = options.progressEvery ?? 10_000;
   const concurrency = Math.max(1, options.concurrency ?? 8);
+  const batchSize = users.createMany ? BATCH : 1;
   const writing = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
+  let batch: { user: UserRecord; refuse: (problem: string) => void }[] = [];
+  const tally = (outcome: string, user: UserRecord, refuse: (problem: string) => void) => {
+    if (outcome === 'imported') {
+      counts.imported += 1;
+      if (user.password_hash === undefined) counts.withoutPassword += 1;
+    } else if (outcome === 'skipped') counts.skipped += 1;
+    else refuse(outcome);
+  };
+  const flush = async () => {
+    const taken = batch;
+    batch = [];
+    const write: Promise<void> = (async () => {
+      const created = users.createMany ? await users.createMany(taken.map((t) => t.user)) : [await users.create(taken[0]!.user)];
+      for (const [i, { user, refuse }] of taken.entries()) tally(await outcomeOf(users, user, created[i]!, options.connection), user, refuse);
+    })()
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => writing.delete(write));
+    writing.add(write);
+    if (writing.size >= concurrency) await Promise.race(writing);
+  };
   let read = 0;
   for await (const record of records) {
     if (failure) break;
@@ -91,22 +120,10 @@ export async function importUsers(records: AsyncIterable<ExportRecord>, users: U
       refuse(user.error.join('; '));
       continue;
     }
-    const parsed = user.value;
-    const write: Promise<void> = store(users, parsed, options.connection)
-      .then((outcome) => {
-        if (outcome === 'imported') {
-          counts.imported += 1;
-          if (parsed.password_hash === undefined) counts.withoutPassword += 1;
-        } else if (outcome === 'skipped') counts.skipped += 1;
-        else refuse(outcome);
-      })
-      .catch((error: unknown) => {
-        failure ??= { error };
-      })
-      .finally(() => writing.delete(write));
-    writing.add(write);
-    if (writing.size >= concurrency) await Promise.race(writing);
+    batch.push({ user: user.value, refuse });
+    if (batch.length >= batchSize) await flush();
   }
+  if (batch.length > 0 && !failure) await flush();
   await Promise.all(writing);
   if (failure) throw failure.error;
   return counts;
