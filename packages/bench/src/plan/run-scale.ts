@@ -29,9 +29,9 @@ function scaleSettings(scale: number) {
     userinfoRoundSeconds: Math.max(0.3, 0.75 * scale),
     userinfoConnections: 8,
     // The month is judged on the shape of the counts, not their size: the same traffic at every scale.
-    month: { days: 30, loginsPerDay: 48, failedPerDay: 24, users: 100 },
+    month: { days: 30, loginsPerDay: 24, failedPerDay: 12, users: 100 },
     imports: (process.env.BENCH_SCALE_IMPORT ?? '100000,1000000').split(',').map(Number),
-    importsPostgres: (process.env.BENCH_SCALE_IMPORT_PG ?? '10000,100000').split(',').map(Number),
+    importsPostgres: (process.env.BENCH_SCALE_IMPORT_PG ?? '100000,1000000').split(',').map(Number),
   };
 }
 

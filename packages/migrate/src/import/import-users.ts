@@ -27,9 +27,8 @@ export interface ImportUsersOptions {
   readonly progress?: (counts: ImportCounts, read: number) => void;
   readonly progressEvery?: number;
   /**
-   * Users being written at once (default 8). A networked store commits each user on its own
-   * connection, so several in flight share its round trips and commits (PostgreSQL imports run
-   * several times faster); an embedded store is unaffected. Memory stays that many records.
+   * Users being written at once (default 8) by a store without `createMany`, which commits each on
+   * its own: several in flight share the round trips and commits of a networked store.
    */
   readonly concurrency?: number;
 }
@@ -50,13 +49,14 @@ async function outcomeOf(users: UserStore, user: UserRecord, created: Created, c
 
 /**
  * Imports users as the records stream in: in batches of 500, each one transaction, where the store
- * has `createMany` (SQLite); otherwise one by one, at most `concurrency` being written at once
- * (PostgreSQL). A file of any size costs the memory of that many records. Idempotent: a user whose `user_id` is already in the
- * connection is skipped, so running the same file again imports only what was refused or missing
- * before. A bad record is reported with its line number and the import goes on. Two records of one
- * file that claim the same login key close to each other (within one batch, or `concurrency`
- * records): one is imported and the other refused, the first one on an embedded store, either one
- * on a networked store.
+ * has `createMany` (SQLite, PostgreSQL), one batch at a time (two under way could deadlock over keys
+ * both claim); otherwise one user at a time per write, at most `concurrency` under way. A file of any
+ * size costs the memory of one batch, or of `concurrency` records. Idempotent: a user whose `user_id`
+ * is already in the connection is skipped, so running the same file again imports only what was
+ * refused or missing before. A bad record is reported with its line number and the import goes on.
+ * Of two records that claim the same login key, the first is imported and the other refused, except
+ * on a store without `createMany` that writes concurrently, where the two within `concurrency`
+ * records of each other race.
  * A store that fails (not a refusal) stops the import with its error once the writes under way
  * have settled.
  *
@@ -68,7 +68,7 @@ async function outcomeOf(users: UserStore, user: UserRecord, created: Created, c
 export async function importUsers(records: AsyncIterable<ExportRecord>, users: UserStore, options: ImportUsersOptions): Promise<ImportCounts> {
   const counts: ImportCounts = { imported: 0, withoutPassword: 0, skipped: 0, refused: 0 };
   const every = options.progressEvery ?? 10_000;
-  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const concurrency = users.createMany ? 1 : Math.max(1, options.concurrency ?? 8);
   const batchSize = users.createMany ? BATCH : 1;
   const writing = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
