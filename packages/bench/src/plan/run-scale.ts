@@ -23,7 +23,7 @@ const SCHEMA_PREFIX = 'oauth_ro_bench_scale_';
 /** How long the scale section runs at `scale` (`BENCH_SCALE`). */
 function scaleSettings(scale: number) {
   return {
-    rounds: Math.max(3, Math.round(6 * scale)),
+    rounds: Math.max(3, Math.round(8 * scale)),
     loginRoundSeconds: Math.max(0.5, 1.5 * scale),
     loginConnections: 4,
     userinfoRoundSeconds: Math.max(0.3, 0.75 * scale),
