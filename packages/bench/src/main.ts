@@ -1,5 +1,5 @@
 // `pnpm bench`: every measurement in one run, then BENCHMARKS.md at the repository root.
-// BENCH_SCALE scales durations (0.2 for a smoke run); BENCH_ONLY=timing,throughput,memory,stores,profiles,extensibility,mfa,peers picks sections.
+// BENCH_SCALE scales durations (0.2 for a smoke run); BENCH_ONLY=timing,throughput,memory,stores,profiles,extensibility,mfa,peers,scale picks sections.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,6 +14,7 @@ import { runTiming } from './plan/run-timing.js';
 import { runExtensibility } from './plan/run-extensibility.js';
 import { runMfa } from './plan/run-mfa.js';
 import { runPeers } from './plan/run-peers.js';
+import { runScale } from './plan/run-scale.js';
 import { storeNotes } from './plan/store-notes.js';
 import { renderReport } from './report/render-report.js';
 
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     extensibility: [],
     mfa: [],
     peers: [],
+    scale: [],
     notes: [],
   };
   log(`settings ${JSON.stringify(settings)}`);
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     if (wanted('extensibility')) await runExtensibility(results, settings, pool, log);
     if (wanted('mfa')) await runMfa(results, settings, log);
     if (wanted('peers')) await runPeers(results, settings, pool, log);
+    if (wanted('scale')) await runScale(results, scale, repoRoot, log);
     results.notes.push(...storeNotes());
   } finally {
     await pool.stopAll();

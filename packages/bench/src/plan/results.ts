@@ -1,5 +1,6 @@
 import type { ProfileSummary } from '../report/summarize-cpu-profile.js';
 import type { PeersResult } from './run-peers.js';
+import type { ScaleStoreResult } from '../scale/scale-results.js';
 
 /** (1) Password login against raw argon2 verifies measured just before and just after it. */
 export interface LoginRow {
@@ -165,5 +166,7 @@ export interface BenchResults {
   readonly mfa: MfaRow[];
   /** (9) oidc-provider's token paths and Better Auth's sign-in, same run. */
   readonly peers: PeersResult[];
+  /** (9) Table sizes, query plans, pruning and import, per store. */
+  readonly scale: ScaleStoreResult[];
   readonly notes: string[];
 }

@@ -7,6 +7,7 @@ import { MFA_LIMIT } from '../plan/run-mfa.js';
 import { BENCH_LOGIN_USERS } from '../targets/protocol.js';
 import { fixed, markdownTable, verdict } from './markdown-table.js';
 import { renderPeers } from './render-peers.js';
+import { renderScale } from './render-scale.js';
 
 const GOALS = { login: 0.9, path: 0.9, peer: 2, memoryMiB: 512 } as const;
 
@@ -290,6 +291,7 @@ export function renderReport(r: BenchResults, s: BenchSettings, command: string,
   }
 
   for (const peers of r.peers) out.push(...renderPeers(peers, s));
+  out.push(...renderScale(r.scale));
 
   const other = r.notes.filter((n) => !n.startsWith('store'));
   if (other.length > 0) out.push('## Notes from this run', '', ...other.map((n) => `- ${n}`), '');

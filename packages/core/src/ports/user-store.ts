@@ -76,6 +76,14 @@ export interface UserStore {
    * username or phone number within the connection, is taken.
    */
   create(user: UserRecord): Promise<{ created: true } | { created: false; reason: 'exists' }>;
+  /**
+   * Optional, for imports: {@link UserStore.create} for each user, all in one transaction, so a large
+   * import pays one commit per batch rather than one per user. Answers one outcome per user, in
+   * order; a user that `create` would refuse is refused alone and the others still land.
+   *
+   * @example const outcomes = await deps.users.createMany?.(batch); // [{ created: true }, { created: false, reason: 'exists' }]
+   */
+  createMany?(users: readonly UserRecord[]): Promise<Array<{ created: true } | { created: false; reason: 'exists' }>>;
   /** Applies the patch and bumps `updated_at`; returns the updated user, or undefined if gone. */
   update(user_id: string, patch: UserPatch, updated_at: string): Promise<UserRecord | undefined>;
   /**

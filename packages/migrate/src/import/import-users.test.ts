@@ -82,4 +82,79 @@ describe('importUsers', () => {
     expect(counts.refused).toBe(1);
     expect(reports).toEqual(['1: auth0|1 already exists in connection other']);
   });
+  it('keeps at most `concurrency` users being written at once, and imports every one', async () => {
+    const inner = await freshUsers();
+    let inFlight = 0;
+    let most = 0;
+    // Without createMany: a store that writes one user at a time (PostgreSQL).
+    const { createMany, ...oneByOne } = inner;
+    expect(createMany).toBeDefined();
+    const slow: UserStore = {
+      ...oneByOne,
+      async create(user) {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        inFlight -= 1;
+        return inner.create(user);
+      },
+    };
+    const lines = Array.from({ length: 50 }, (_, i) => JSON.stringify({ user_id: `auth0|c${i}`, email: `c${i}@example.com`, password_hash: bcrypt }));
+    const counts = await importUsers(readExportRecords([lines.join('\n')]), slow, {
+      connection: CONNECTION,
+      now: () => '2026-01-01T00:00:00.000Z',
+      newId: () => 'auth0|unused',
+      report: () => {},
+      concurrency: 4,
+    });
+    expect([counts.imported, most]).toEqual([50, 4]);
+    expect(await inner.list({ limit: 100 })).toHaveLength(50);
+  });
+
+  it('stops with the error of a store that fails, after the writes under way settled', async () => {
+    const inner = await freshUsers();
+    let n = 0;
+    const { createMany, ...oneByOne } = inner;
+    expect(createMany).toBeDefined();
+    const failing: UserStore = {
+      ...oneByOne,
+      async create(user) {
+        if ((n += 1) === 3) throw new Error('database unavailable');
+        return inner.create(user);
+      },
+    };
+    const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify({ user_id: `auth0|f${i}`, email: `f${i}@example.com` }));
+    const importing = importUsers(readExportRecords([lines.join('\n')]), failing, {
+      connection: CONNECTION,
+      now: () => '2026-01-01T00:00:00.000Z',
+      newId: () => 'auth0|unused',
+      report: () => {},
+    });
+    await expect(importing).rejects.toThrow('database unavailable');
+    expect((await inner.list({ limit: 100 })).length).toBeLessThan(20);
+  });
+  it('hands a store with createMany batches of 500, one transaction each, and still tells skipped from refused', async () => {
+    const inner = await freshUsers();
+    await inner.create({ user_id: 'auth0|b3', connection: CONNECTION, strategy: 'auth0', blocked: false, profile: {}, created_at: 'x', updated_at: 'x' });
+    const sizes: number[] = [];
+    const batching: UserStore = {
+      ...inner,
+      async createMany(batch) {
+        sizes.push(batch.length);
+        return inner.createMany!(batch);
+      },
+    };
+    const lines = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ user_id: `auth0|b${i}`, email: `b${i % 1100}@example.com`, password_hash: bcrypt }));
+    const reports: string[] = [];
+    const counts = await importUsers(readExportRecords([lines.join('\n')]), batching, {
+      connection: CONNECTION,
+      now: () => '2026-01-01T00:00:00.000Z',
+      newId: () => 'auth0|unused',
+      report: (line, problem) => reports.push(`${line}: ${problem}`),
+    });
+    expect(sizes).toEqual([500, 500, 200]);
+    // auth0|b3 is there already (skipped), so its email stays free for line 1104.
+    expect(counts).toEqual({ imported: 1100, withoutPassword: 0, skipped: 1, refused: 99 });
+    expect(reports[0]).toBe('1101: auth0|b1100: its email, username or phone number belongs to another user of Username-Password-Authentication');
+  });
 });

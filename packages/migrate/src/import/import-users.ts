@@ -26,11 +26,20 @@ export interface ImportUsersOptions {
   /** Called every `progressEvery` records read. */
   readonly progress?: (counts: ImportCounts, read: number) => void;
   readonly progressEvery?: number;
+  /**
+   * Users being written at once (default 8) by a store without `createMany`, which commits each on
+   * its own: several in flight share the round trips and commits of a networked store.
+   */
+  readonly concurrency?: number;
 }
 
+/** Users handed to `createMany` at once, where the store has it (one transaction each). */
+const BATCH = 500;
+
+type Created = { created: true } | { created: false; reason: 'exists' };
+
 /** `imported`, `skipped` (already there, same connection), or why the user could not be imported. */
-async function store(users: UserStore, user: UserRecord, connection: string): Promise<string> {
-  const created = await users.create(user);
+async function outcomeOf(users: UserStore, user: UserRecord, created: Created, connection: string): Promise<string> {
   if (created.created) return 'imported';
   const existing = await users.findById(user.user_id);
   if (existing && existing.connection === connection) return 'skipped';
@@ -39,10 +48,17 @@ async function store(users: UserStore, user: UserRecord, connection: string): Pr
 }
 
 /**
- * Imports users record by record, one at a time, so a file of any size costs the memory of one
- * record. Idempotent: a user whose `user_id` is already in the connection is skipped, so running
- * the same file again imports only what was refused or missing before. A bad record is reported
- * with its line number and the import goes on.
+ * Imports users as the records stream in: in batches of 500, each one transaction, where the store
+ * has `createMany` (SQLite, PostgreSQL), one batch at a time (two under way could deadlock over keys
+ * both claim); otherwise one user at a time per write, at most `concurrency` under way. A file of any
+ * size costs the memory of one batch, or of `concurrency` records. Idempotent: a user whose `user_id`
+ * is already in the connection is skipped, so running the same file again imports only what was
+ * refused or missing before. A bad record is reported with its line number and the import goes on.
+ * Of two records that claim the same login key, the first is imported and the other refused, except
+ * on a store without `createMany` that writes concurrently, where the two within `concurrency`
+ * records of each other race.
+ * A store that fails (not a refusal) stops the import with its error once the writes under way
+ * have settled.
  *
  * @example
  * const counts = await importUsers(readExportRecords(file), stores.users, {
@@ -52,8 +68,35 @@ async function store(users: UserStore, user: UserRecord, connection: string): Pr
 export async function importUsers(records: AsyncIterable<ExportRecord>, users: UserStore, options: ImportUsersOptions): Promise<ImportCounts> {
   const counts: ImportCounts = { imported: 0, withoutPassword: 0, skipped: 0, refused: 0 };
   const every = options.progressEvery ?? 10_000;
+  const concurrency = users.createMany ? 1 : Math.max(1, options.concurrency ?? 8);
+  const batchSize = users.createMany ? BATCH : 1;
+  const writing = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  let batch: { user: UserRecord; refuse: (problem: string) => void }[] = [];
+  const tally = (outcome: string, user: UserRecord, refuse: (problem: string) => void) => {
+    if (outcome === 'imported') {
+      counts.imported += 1;
+      if (user.password_hash === undefined) counts.withoutPassword += 1;
+    } else if (outcome === 'skipped') counts.skipped += 1;
+    else refuse(outcome);
+  };
+  const flush = async () => {
+    const taken = batch;
+    batch = [];
+    const write: Promise<void> = (async () => {
+      const created = users.createMany ? await users.createMany(taken.map((t) => t.user)) : [await users.create(taken[0]!.user)];
+      for (const [i, { user, refuse }] of taken.entries()) tally(await outcomeOf(users, user, created[i]!, options.connection), user, refuse);
+    })()
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => writing.delete(write));
+    writing.add(write);
+    if (writing.size >= concurrency) await Promise.race(writing);
+  };
   let read = 0;
   for await (const record of records) {
+    if (failure) break;
     read += 1;
     if (read % every === 0) options.progress?.(counts, read);
     const refuse = (problem: string) => {
@@ -77,12 +120,11 @@ export async function importUsers(records: AsyncIterable<ExportRecord>, users: U
       refuse(user.error.join('; '));
       continue;
     }
-    const outcome = await store(users, user.value, options.connection);
-    if (outcome === 'imported') {
-      counts.imported += 1;
-      if (user.value.password_hash === undefined) counts.withoutPassword += 1;
-    } else if (outcome === 'skipped') counts.skipped += 1;
-    else refuse(outcome);
+    batch.push({ user: user.value, refuse });
+    if (batch.length >= batchSize) await flush();
   }
+  if (batch.length > 0 && !failure) await flush();
+  await Promise.all(writing);
+  if (failure) throw failure.error;
   return counts;
 }

@@ -48,6 +48,23 @@ describe('PostgreSQL user store', () => {
     expect(await stores.users.create(user('dup3', 'dup@example.com', { connection: 'other' }))).toEqual({ created: true });
   });
 
+  it('createMany inserts a batch in one statement, refusing alone each user create would refuse', async () => {
+    await stores.users.create(user('many-taken', 'many-taken@example.com'));
+    const outcomes = await stores.users.createMany!([
+      user('many-1', 'many-1@example.com'),
+      user('many-taken', 'many-other@example.com'),
+      user('many-2', 'many-taken@example.com'),
+      user('many-1', 'many-again@example.com'),
+      // A look-alike (Cyrillic о) of the first user's email, in the same batch.
+      user('many-3', 'many-1@exаmple.com'),
+      user('many-4', 'many-4@example.com'),
+    ]);
+    expect(outcomes.map((o) => o.created)).toEqual([true, false, false, false, false, true]);
+    expect(await stores.users.findById('auth0|many-1')).toStrictEqual(user('many-1', 'many-1@example.com'));
+    expect(await stores.users.findById('auth0|many-3')).toBeUndefined();
+    expect(await stores.users.createMany!([])).toEqual([]);
+  });
+
   it('five sign-ups of one address at once create exactly one user', async () => {
     const others = await Promise.all(Array.from({ length: 4 }, () => openPostgresStores(db.url, { migrate: false, schema, max: 1 })));
     try {

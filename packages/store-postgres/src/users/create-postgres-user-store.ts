@@ -51,6 +51,27 @@ export function createPostgresUserStore(db: Database): UserStore {
       return rowCount === 1 ? { created: true as const } : { created: false as const, reason: 'exists' as const };
     },
 
+    async createMany(users: readonly UserRecord[]) {
+      if (users.length === 0) return [];
+      // One statement, one commit. VALUES rows are inserted in order, so of two rows claiming one
+      // id or login key the first lands and DO NOTHING skips the second, as two creates would.
+      const params: unknown[] = [];
+      const rows = users.map((user) => {
+        const first = params.length;
+        const row = values(user);
+        params.push(...row);
+        return `(${row.map((_, i) => `$${first + i + 1}`).join(', ')})`;
+      });
+      const { rows: inserted } = await db.query<{ user_id: string }>(
+        `INSERT INTO users (${WRITTEN}) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING user_id`,
+        params,
+      );
+      const landed = new Set(inserted.map((row) => row.user_id));
+      return users.map((user) =>
+        landed.delete(user.user_id) ? { created: true as const } : { created: false as const, reason: 'exists' as const },
+      );
+    },
+
     async update(user_id: string, patch: UserPatch, updated_at: string) {
       // A field present in the patch (even as undefined, which clears it) is written; others are kept.
       const sets: string[] = [];

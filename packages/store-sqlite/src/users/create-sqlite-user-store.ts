@@ -100,6 +100,18 @@ export function createSqliteUserStore(db: Database.Database): UserStore {
      ORDER BY substr(password_hash, 5, 2) DESC LIMIT 1`,
   );
 
+  const createOne = (user: UserRecord): { created: true } | { created: false; reason: 'exists' } => {
+    try {
+      insert.run({ ...userToParams(user), ...skeletonParams(user) });
+      return { created: true };
+    } catch (error) {
+      if (isUniqueViolation(error)) return { created: false, reason: 'exists' };
+      throw error;
+    }
+  };
+  // A refused INSERT undoes only itself (SQLite's ABORT is per statement); the batch commits once.
+  const createMany = db.transaction((users: readonly UserRecord[]) => users.map(createOne));
+
   const toUser = (row: unknown) => (row === undefined ? undefined : rowToUser(row as UserRow));
 
   return {
@@ -115,13 +127,11 @@ export function createSqliteUserStore(db: Database.Database): UserStore {
     },
 
     async create(user: UserRecord) {
-      try {
-        insert.run({ ...userToParams(user), ...skeletonParams(user) });
-        return { created: true as const };
-      } catch (error) {
-        if (isUniqueViolation(error)) return { created: false as const, reason: 'exists' as const };
-        throw error;
-      }
+      return createOne(user);
+    },
+
+    async createMany(users: readonly UserRecord[]) {
+      return createMany(users);
     },
 
     async update(user_id: string, patch: UserPatch, updated_at: string) {
