@@ -1,5 +1,5 @@
 // `pnpm bench`: every measurement in one run, then BENCHMARKS.md at the repository root.
-// BENCH_SCALE scales durations (0.2 for a smoke run); BENCH_ONLY=timing,throughput,memory,stores,profiles,extensibility,mfa picks sections.
+// BENCH_SCALE scales durations (0.2 for a smoke run); BENCH_ONLY=timing,throughput,memory,stores,profiles,extensibility,mfa,overload picks sections.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,6 +13,7 @@ import { runThroughput } from './plan/run-throughput.js';
 import { runTiming } from './plan/run-timing.js';
 import { runExtensibility } from './plan/run-extensibility.js';
 import { runMfa } from './plan/run-mfa.js';
+import { runOverload } from './plan/run-overload.js';
 import { storeNotes } from './plan/store-notes.js';
 import { renderReport } from './report/render-report.js';
 
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
     profiles: [],
     extensibility: [],
     mfa: [],
+    overload: [],
+    overloadProfiles: [],
     notes: [],
   };
   log(`settings ${JSON.stringify(settings)}`);
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     if (wanted('profiles')) await runProfiles(results, settings, log);
     if (wanted('extensibility')) await runExtensibility(results, settings, pool, log);
     if (wanted('mfa')) await runMfa(results, settings, log);
+    if (wanted('overload')) await runOverload(results, settings, pool, repoRoot, log);
     results.notes.push(...storeNotes());
   } finally {
     await pool.stopAll();

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH, benchConfig, benchLoginBody } from '../targets/bench-config.js';
+import { BENCH, benchConfig, benchLoginBody, benchUserEmail } from '../targets/bench-config.js';
 import type { RunningTarget } from './spawn-target.js';
 
 const LISTENING = /oauth-ro listening on (http:\/\/127\.0\.0\.1:\d+)/;
@@ -20,13 +20,16 @@ async function postJson(url: string, body: unknown): Promise<{ status: number; j
  *
  * @example const standalone = await spawnStandalone(repoRoot);
  */
-export async function spawnStandalone(repoRoot: string): Promise<RunningTarget | undefined> {
+export async function spawnStandalone(
+  repoRoot: string,
+  options: { readonly users?: number; readonly execArgv?: readonly string[] } = {},
+): Promise<RunningTarget | undefined> {
   const main = join(repoRoot, 'apps/server/dist/main.js');
   if (!existsSync(main)) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'oauth-ro-bench-'));
   const configFile = join(dir, 'oauth-ro.json');
   writeFileSync(configFile, JSON.stringify(benchConfig()));
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...(options.execArgv ?? []), main], {
     cwd: dir,
     env: {
       ...process.env,
@@ -75,6 +78,16 @@ export async function spawnStandalone(repoRoot: string): Promise<RunningTarget |
       password: BENCH.password,
     });
     if (signup.status !== 200) throw new Error(`standalone sign-up answered ${signup.status}`);
+    // Extra users (TargetSpec.users); the default per-IP sign-up limit (50 an hour) caps how many.
+    for (let i = 0; i < (options.users ?? 0); i += 1) {
+      const extra = await postJson(`${url}/dbconnections/signup`, {
+        client_id: BENCH.clientId,
+        connection: BENCH.connection,
+        email: benchUserEmail(i),
+        password: BENCH.password,
+      });
+      if (extra.status !== 200) throw new Error(`standalone sign-up of user ${i} answered ${extra.status}`);
+    }
     const login = await postJson(`${url}/oauth/ro`, benchLoginBody());
     if (login.status !== 200) throw new Error(`standalone login answered ${login.status}`);
     return {
@@ -87,7 +100,8 @@ export async function spawnStandalone(repoRoot: string): Promise<RunningTarget |
         idToken: String(login.json.id_token),
       },
       rawArgon2: () => Promise.reject(new Error('not a raw-argon2 target')),
-      mark: () => Promise.reject(new Error('not a bench child')),
+      // CLOCK_MONOTONIC is one clock for every process on Linux: the parent's reading is the child's.
+      mark: async () => Number(process.hrtime.bigint() / 1000n),
       stop,
     };
   } catch (error) {

@@ -19,6 +19,8 @@ export interface BenchSettings {
   readonly floodConnections: number;
   /** Failed logins of each class in the timing run (per adapter). */
   readonly timingSamples: number;
+  /** Each open-loop phase of the overload run (half and twice the measured capacity), and its idle polling. */
+  readonly overloadSeconds: number;
   /** Offered load of the latency runs, as a share of the lowest throughput measured for that path in the same run. */
   readonly latencyLoadShare: number;
 }
@@ -39,6 +41,7 @@ export function benchSettings(scale = 1): BenchSettings {
     latencySeconds: s(3, 2),
     floodSeconds: s(6, 3),
     profileSeconds: s(3, 2),
+    overloadSeconds: s(5, 2),
     loginConnections: 8,
     pathConnections: 16,
     floodConnections: 1000,

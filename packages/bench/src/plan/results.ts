@@ -136,6 +136,47 @@ export interface MfaRow {
   readonly statuses: Readonly<Record<string, number>>;
 }
 
+/** Latencies of one polled endpoint (JWKS or `/userinfo`) in one phase of the overload run. */
+export interface PollFigures {
+  readonly sent: number;
+  readonly ok: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+}
+
+/** One open-loop phase of the overload run. */
+export interface OverloadPhase {
+  readonly offeredPerSecond: number;
+  readonly sent: number;
+  readonly statuses: Readonly<Record<string, number>>;
+  /** Answered (2xx) logins: latency from when each was due. */
+  readonly okP50Ms: number;
+  readonly okP99Ms: number;
+  /** 503 answers, their median latency, by `error_description`, and whether each carried `Retry-After`. */
+  readonly unavailable: number;
+  readonly unavailableP50Ms: number;
+  readonly unavailableBy: Readonly<Record<string, number>>;
+  readonly retryAfterOn503?: boolean;
+  readonly jwks: PollFigures;
+  readonly userinfo: PollFigures;
+}
+
+/** (9) Open-loop logins at half and at twice the measured capacity, JWKS and `/userinfo` polled meanwhile. */
+export interface OverloadRow {
+  readonly target: string;
+  /** Users the logins rotate over. */
+  readonly users: number;
+  /** Closed-loop logins per second, the reference of the offered rates. */
+  readonly capacityPerSecond: number;
+  readonly idle: { readonly jwks: PollFigures; readonly userinfo: PollFigures };
+  readonly half: OverloadPhase;
+  readonly double: OverloadPhase;
+  /** Answered logins' median at 2× ÷ at 0.5×: the judged figure (goal ≤ 2). */
+  readonly loginRatio: number;
+  readonly idleMiB: number;
+  readonly peakMiB: number;
+}
+
 /** Everything one `pnpm bench` measured. */
 export interface BenchResults {
   readonly startedAt: string;
@@ -151,5 +192,8 @@ export interface BenchResults {
   readonly profiles: ProfileRow[];
   readonly extensibility: ExtensibilityRow[];
   readonly mfa: MfaRow[];
+  readonly overload: OverloadRow[];
+  /** Where the main thread of a target spent a 2× login flood (section 9). */
+  readonly overloadProfiles: ProfileRow[];
   readonly notes: string[];
 }

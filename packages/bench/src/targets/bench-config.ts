@@ -57,16 +57,25 @@ export function benchConfig(options: { readonly bruteForceProtection?: boolean; 
 }
 
 /**
+ * The address of the i-th extra user (`TargetSpec.users`), same password as the bench user.
+ *
+ * @example benchUserEmail(3); // 'bench-user-3@example.com'
+ */
+export function benchUserEmail(i: number): string {
+  return `bench-user-${i}@example.com`;
+}
+
+/**
  * The body of a successful password login (scope `openid`: an access token and an id_token).
  *
  * @example jsonPost(`${url}/oauth/ro`, benchLoginBody());
  */
-export function benchLoginBody(): Record<string, string> {
+export function benchLoginBody(username: string = BENCH.email): Record<string, string> {
   return {
     client_id: BENCH.clientId,
     connection: BENCH.connection,
     grant_type: 'password',
-    username: BENCH.email,
+    username,
     password: BENCH.password,
     scope: 'openid',
   };

@@ -1,7 +1,7 @@
 import { createArgon2Hasher, OWASP_ARGON2ID } from '@oauth-ro/argon2';
 import { createOAuthRo, normalizeConfig, systemClock, webCryptoRandom, type CoreDeps, type OAuthRo } from '@oauth-ro/core';
 import { createBareWork, type BareWork } from './bare-work.js';
-import { BENCH, BENCH_LEGACY_LOGIN, BENCH_RULE, benchConfig, benchLoginBody } from './bench-config.js';
+import { BENCH, BENCH_LEGACY_LOGIN, BENCH_RULE, benchConfig, benchLoginBody, benchUserEmail } from './bench-config.js';
 import { openBenchStores } from './open-bench-stores.js';
 import type { BenchFixtures, TargetSpec } from './protocol.js';
 
@@ -42,6 +42,9 @@ export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo
       ...user,
     });
   await addUser({ user_id: BENCH.userId, email: BENCH.email });
+  for (let i = 0; i < (spec.users ?? 0); i += 1) {
+    await addUser({ user_id: `auth0|bench-user-${String(i).padStart(15, '0')}`, email: benchUserEmail(i) });
+  }
   // The timing run's "blocked by an administrator" class.
   await addUser({ user_id: BENCH.blockedUserId, email: BENCH.blockedEmail, blocked: true });
   // Already migrated by an earlier login: stored locally with its argon2id hash.
