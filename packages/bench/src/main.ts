@@ -1,5 +1,5 @@
 // `pnpm bench`: every measurement in one run, then BENCHMARKS.md at the repository root.
-// BENCH_SCALE scales durations (0.2 for a smoke run); BENCH_ONLY=timing,throughput,memory,stores,profiles,extensibility,mfa,overload picks sections.
+// BENCH_SCALE scales durations (0.2 for a smoke run); BENCH_ONLY=timing,throughput,memory,stores,profiles,extensibility,mfa,overload,directories picks sections.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,6 +14,7 @@ import { runTiming } from './plan/run-timing.js';
 import { runExtensibility } from './plan/run-extensibility.js';
 import { runMfa } from './plan/run-mfa.js';
 import { runOverload } from './plan/run-overload.js';
+import { runDirectories } from './plan/run-directories.js';
 import { storeNotes } from './plan/store-notes.js';
 import { renderReport } from './report/render-report.js';
 
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     mfa: [],
     overload: [],
     overloadProfiles: [],
+    directories: [],
     notes: [],
   };
   log(`settings ${JSON.stringify(settings)}`);
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
     if (wanted('extensibility')) await runExtensibility(results, settings, pool, log);
     if (wanted('mfa')) await runMfa(results, settings, log);
     if (wanted('overload')) await runOverload(results, settings, pool, repoRoot, log);
+    if (wanted('directories')) await runDirectories(results, settings, repoRoot, log);
     results.notes.push(...storeNotes());
   } finally {
     await pool.stopAll();

@@ -177,6 +177,27 @@ export interface OverloadRow {
   readonly peakMiB: number;
 }
 
+/** One AD ÷ raw ratio three ways: median of per-round ratios (judged), their range, and of the pooled sums. */
+export interface DirectoryRatio {
+  readonly paired: number;
+  readonly low: number;
+  readonly high: number;
+  readonly pooled: number;
+}
+
+/** (10) AD login and `/oauth/ro` against raw ldapts search + bind on Samba AD, at one concurrency. */
+export interface DirectoryRow {
+  readonly concurrency: number;
+  readonly rounds: number;
+  readonly phaseMs: number;
+  /** Median over rounds of logins per second. */
+  readonly perSecond: Readonly<Record<'raw' | 'ad' | 'oauth', number>>;
+  /** CPU per login of the measuring process and of the Samba DC (ms), over all rounds. */
+  readonly cpuMsPerLogin: Readonly<Record<'raw' | 'ad' | 'oauth', { readonly self: number; readonly samba: number }>>;
+  readonly ad: { readonly throughput: DirectoryRatio; readonly perClientCpu: DirectoryRatio; readonly perTotalCpu: DirectoryRatio };
+  readonly oauth: { readonly throughput: DirectoryRatio; readonly perClientCpu: DirectoryRatio; readonly perTotalCpu: DirectoryRatio };
+}
+
 /** Everything one `pnpm bench` measured. */
 export interface BenchResults {
   readonly startedAt: string;
@@ -195,5 +216,6 @@ export interface BenchResults {
   readonly overload: OverloadRow[];
   /** Where the main thread of a target spent a 2× login flood (section 9). */
   readonly overloadProfiles: ProfileRow[];
+  readonly directories: DirectoryRow[];
   readonly notes: string[];
 }

@@ -5,6 +5,7 @@ import { TIMING_TOLERANCE, withinTolerance } from '../plan/run-timing.js';
 import { EXTENSIBILITY_LIMIT } from '../plan/run-extensibility.js';
 import { MFA_LIMIT } from '../plan/run-mfa.js';
 import { fixed, markdownTable, verdict } from './markdown-table.js';
+import { renderDirectories } from './render-directories.js';
 import { renderOverload } from './render-overload.js';
 
 const GOALS = { login: 0.9, path: 0.8, peer: 2, memoryMiB: 512 } as const;
@@ -275,6 +276,7 @@ export function renderReport(r: BenchResults, s: BenchSettings, command: string,
   }
 
   out.push(...renderOverload(r.overload, r.overloadProfiles, s, profileSection));
+  out.push(...renderDirectories(r.directories));
 
   const other = r.notes.filter((n) => !n.startsWith('store'));
   if (other.length > 0) out.push('## Notes from this run', '', ...other.map((n) => `- ${n}`), '');
