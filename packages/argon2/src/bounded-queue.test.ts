@@ -86,6 +86,7 @@ describe('createBoundedQueue', () => {
   it('lets an arrival shed the oldest waiter once it has waited past shedAfterMs, with Retry-After', async () => {
     let clock = 0;
     const run = createBoundedQueue({ concurrency: 1, maxQueued: 10, lifoAfterMs: 100, shedAfterMs: 500 }, () => clock);
+    await run(async () => 'one completed: one shed allowed');
     const gate = deferred();
     const first = run(() => gate.promise);
     const old = run(async () => 'old').catch((error: unknown) => error);
@@ -114,5 +115,25 @@ describe('createBoundedQueue', () => {
     gate.resolve();
     await first;
     expect(await queued).toBe('queued');
+  });
+
+  it('sheds no faster than tasks complete, so instant retries of shed clients do not chain', async () => {
+    let clock = 0;
+    const run = createBoundedQueue({ concurrency: 1, maxQueued: 100, lifoAfterMs: 100, shedAfterMs: 500 }, () => clock);
+    await run(async () => 'one completed');
+    const gate = deferred();
+    const first = run(() => gate.promise);
+    const old = Array.from({ length: 5 }, () => run(async () => 'old').catch((error: unknown) => error));
+    clock = 1000;
+    // Each shed client retries at once; only the first arrival finds a shed allowed.
+    const retries = Array.from({ length: 5 }, () => run(async () => 'retry'));
+    const settled = await Promise.race([Promise.all(old), new Promise((r) => setTimeout(() => r('pending'), 20))]);
+    expect(settled).toBe('pending');
+    expect(run.waiting).toBe(9);
+    gate.resolve();
+    await first;
+    await Promise.all(retries);
+    const outcomes = await Promise.all(old);
+    expect(outcomes.filter((o) => isUnavailableError(o))).toHaveLength(1);
   });
 });

@@ -14,9 +14,10 @@ export interface QueueLimits {
   readonly lifoAfterMs?: number;
   /**
    * A task arriving while the oldest waiter has waited longer than this sheds that waiter (it is
-   * refused with {@link UnavailableError}, a 503 with `Retry-After`) and takes its place. Only
-   * arrivals shed: a burst on an idle server that then stops is answered in full (up to
-   * `maxQueued`), while a standing overload keeps no waiter longer than this. Default
+   * refused with {@link UnavailableError}, a 503 with `Retry-After`) and takes its place, at most
+   * one shed per task completed: overload beyond what completes is shed, while clients that resend
+   * the moment they are refused cannot turn shedding into a chain of refusals. Only arrivals shed:
+   * a burst on an idle server that then stops is answered in full (up to `maxQueued`). Default
    * {@link DEFAULT_SHED_AFTER_MS}; `Infinity` never sheds.
    */
   readonly shedAfterMs?: number;
@@ -60,11 +61,14 @@ export function createBoundedQueue(limits: QueueLimits, now: () => number = () =
   const lifoAfterMs = limits.lifoAfterMs ?? DEFAULT_LIFO_AFTER_MS;
   const shedAfterMs = limits.shedAfterMs ?? DEFAULT_SHED_AFTER_MS;
   let running = 0;
+  // Sheds allowed now: one per task completed, banked up to `concurrency`.
+  let shedCredit = 0;
   // Oldest first; LIFO takes from the end.
   const waiting: Waiter[] = [];
   const saturated = () => new UnavailableError('password hashing is saturated', 1);
   const next = () => {
     running -= 1;
+    shedCredit = Math.min(limits.concurrency, shedCredit + 1);
     const oldest = waiting[0];
     const waiter = oldest && now() - oldest.since > lifoAfterMs ? waiting.pop() : waiting.shift();
     waiter?.start();
@@ -72,8 +76,10 @@ export function createBoundedQueue(limits: QueueLimits, now: () => number = () =
   const run = async <T>(task: () => Promise<T>): Promise<T> => {
     if (running >= limits.concurrency) {
       const oldest = waiting[0];
-      if (oldest && now() - oldest.since > shedAfterMs) waiting.shift()!.shed(saturated());
-      else if (waiting.length >= limits.maxQueued) throw saturated();
+      if (oldest && shedCredit > 0 && now() - oldest.since > shedAfterMs) {
+        shedCredit -= 1;
+        waiting.shift()!.shed(saturated());
+      } else if (waiting.length >= limits.maxQueued) throw saturated();
       await new Promise<void>((start, shed) => waiting.push({ since: now(), start, shed }));
     }
     running += 1;
