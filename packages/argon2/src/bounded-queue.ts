@@ -15,13 +15,20 @@ export interface QueueLimits {
   /**
    * A task arriving while the oldest waiter has waited longer than this sheds that waiter (it is
    * refused with {@link UnavailableError}, a 503 with `Retry-After`) and takes its place, at most
-   * one shed per task completed: overload beyond what completes is shed, while clients that resend
-   * the moment they are refused cannot turn shedding into a chain of refusals. Only arrivals shed:
+   * two sheds per task completed: overload up to three times what completes is shed, while clients
+   * that resend the moment they are refused cannot turn shedding into an endless chain of refusals. Only arrivals shed:
    * a burst on an idle server that then stops is answered in full (up to `maxQueued`). Default
    * {@link DEFAULT_SHED_AFTER_MS}; `Infinity` never sheds.
    */
   readonly shedAfterMs?: number;
 }
+
+/**
+ * Waiters shed at most per task completed: arrivals at up to three times the rate tasks complete
+ * are shed without the queue growing (at exactly twice, one per completion would leave no margin),
+ * and clients that resend the moment they are refused get at most this many 503s per completion.
+ */
+const SHEDS_PER_COMPLETION = 2;
 
 /** {@link QueueLimits.lifoAfterMs} when not given. */
 export const DEFAULT_LIFO_AFTER_MS = 100;
@@ -61,14 +68,14 @@ export function createBoundedQueue(limits: QueueLimits, now: () => number = () =
   const lifoAfterMs = limits.lifoAfterMs ?? DEFAULT_LIFO_AFTER_MS;
   const shedAfterMs = limits.shedAfterMs ?? DEFAULT_SHED_AFTER_MS;
   let running = 0;
-  // Sheds allowed now: one per task completed, banked up to `concurrency`.
+  // Sheds allowed now: SHEDS_PER_COMPLETION per task completed, banked up to that many per slot.
   let shedCredit = 0;
   // Oldest first; LIFO takes from the end.
   const waiting: Waiter[] = [];
   const saturated = () => new UnavailableError('password hashing is saturated', 1);
   const next = () => {
     running -= 1;
-    shedCredit = Math.min(limits.concurrency, shedCredit + 1);
+    shedCredit = Math.min(SHEDS_PER_COMPLETION * limits.concurrency, shedCredit + SHEDS_PER_COMPLETION);
     const oldest = waiting[0];
     const waiter = oldest && now() - oldest.since > lifoAfterMs ? waiting.pop() : waiting.shift();
     waiter?.start();
