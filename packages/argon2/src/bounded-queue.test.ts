@@ -37,4 +37,103 @@ describe('createBoundedQueue', () => {
     await expect(run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(run(async () => 1)).resolves.toBe(1);
   });
+
+  it('serves in arrival order while the queue drains within lifoAfterMs', async () => {
+    let clock = 0;
+    const run = createBoundedQueue({ concurrency: 1, maxQueued: 10, lifoAfterMs: 100, shedAfterMs: 1000 }, () => clock);
+    const gates = Array.from({ length: 4 }, deferred);
+    const order: number[] = [];
+    const all = gates.map((gate, i) => run(async () => { order.push(i); await gate.promise; }));
+    clock = 50;
+    for (const gate of gates) {
+      gate.resolve();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await Promise.all(all);
+    expect(order).toEqual([0, 1, 2, 3]);
+  });
+
+  it('serves the newest waiter first once the oldest has waited past lifoAfterMs', async () => {
+    let clock = 0;
+    const run = createBoundedQueue({ concurrency: 1, maxQueued: 10, lifoAfterMs: 100, shedAfterMs: 1000 }, () => clock);
+    const gates = Array.from({ length: 4 }, deferred);
+    const order: number[] = [];
+    const all = gates.map((gate, i) => run(async () => { order.push(i); await gate.promise; }));
+    clock = 150;
+    for (const gate of gates) {
+      gate.resolve();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await Promise.all(all);
+    expect(order).toEqual([0, 3, 2, 1]);
+  });
+
+  it('answers a burst in full when nothing arrives after it, however long it waits', async () => {
+    let clock = 0;
+    const run = createBoundedQueue({ concurrency: 2, maxQueued: 1000, lifoAfterMs: 100, shedAfterMs: 500 }, () => clock);
+    const burst = Array.from({ length: 1000 }, () =>
+      run(async () => {
+        clock += 20;
+        await Promise.resolve();
+        return 'done';
+      }),
+    );
+    const settled = await Promise.allSettled(burst);
+    expect(clock).toBe(20_000);
+    expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1000);
+  });
+
+  it('lets an arrival shed the oldest waiter once it has waited past shedAfterMs, with Retry-After', async () => {
+    let clock = 0;
+    const run = createBoundedQueue({ concurrency: 1, maxQueued: 10, lifoAfterMs: 100, shedAfterMs: 500 }, () => clock);
+    await run(async () => 'one completed: one shed allowed');
+    const gate = deferred();
+    const first = run(() => gate.promise);
+    const old = run(async () => 'old').catch((error: unknown) => error);
+    clock = 400;
+    const younger = run(async () => 'younger');
+    expect(run.waiting).toBe(2);
+    clock = 600;
+    const fresh = run(async () => 'fresh');
+    const shed = await old;
+    expect(isUnavailableError(shed)).toBe(true);
+    expect((shed as { retryAfter: number }).retryAfter).toBe(1);
+    expect(run.waiting).toBe(2);
+    gate.resolve();
+    await first;
+    expect(await Promise.all([younger, fresh])).toEqual(['younger', 'fresh']);
+  });
+
+  it('still refuses at once beyond maxQueued while no waiter is old enough to shed', async () => {
+    let clock = 0;
+    const run = createBoundedQueue({ concurrency: 1, maxQueued: 1, lifoAfterMs: 100, shedAfterMs: 500 }, () => clock);
+    const gate = deferred();
+    const first = run(() => gate.promise);
+    const queued = run(async () => 'queued');
+    clock = 499;
+    await expect(run(async () => 'refused')).rejects.toSatisfy(isUnavailableError);
+    gate.resolve();
+    await first;
+    expect(await queued).toBe('queued');
+  });
+
+  it('sheds at most two waiters per task completed, so instant retries of shed clients do not chain', async () => {
+    let clock = 0;
+    const run = createBoundedQueue({ concurrency: 1, maxQueued: 100, lifoAfterMs: 100, shedAfterMs: 500 }, () => clock);
+    await run(async () => 'one completed');
+    const gate = deferred();
+    const first = run(() => gate.promise);
+    const old = Array.from({ length: 5 }, () => run(async () => 'old').catch((error: unknown) => error));
+    clock = 1000;
+    // Each shed client retries at once; only the first two arrivals find a shed allowed.
+    const retries = Array.from({ length: 5 }, () => run(async () => 'retry'));
+    const settled = await Promise.race([Promise.all(old), new Promise((r) => setTimeout(() => r('pending'), 20))]);
+    expect(settled).toBe('pending');
+    expect(run.waiting).toBe(8);
+    gate.resolve();
+    await first;
+    await Promise.all(retries);
+    const outcomes = await Promise.all(old);
+    expect(outcomes.filter((o) => isUnavailableError(o))).toHaveLength(2);
+  });
 });

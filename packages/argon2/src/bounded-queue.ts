@@ -6,7 +6,34 @@ export interface QueueLimits {
   readonly concurrency: number;
   /** Tasks waiting beyond those; one more is refused with {@link UnavailableError}. */
   readonly maxQueued: number;
+  /**
+   * Once the oldest waiting task has waited this long, a freed slot goes to the newest waiter
+   * (adaptive LIFO): under sustained overload the answered tasks are the fresh ones, not those whose
+   * clients have waited longest. Default {@link DEFAULT_LIFO_AFTER_MS}.
+   */
+  readonly lifoAfterMs?: number;
+  /**
+   * A task arriving while the oldest waiter has waited longer than this sheds that waiter (it is
+   * refused with {@link UnavailableError}, a 503 with `Retry-After`) and takes its place, at most
+   * two sheds per task completed: overload up to three times what completes is shed, while clients
+   * that resend the moment they are refused cannot turn shedding into an endless chain of refusals. Only arrivals shed:
+   * a burst on an idle server that then stops is answered in full (up to `maxQueued`). Default
+   * {@link DEFAULT_SHED_AFTER_MS}; `Infinity` never sheds.
+   */
+  readonly shedAfterMs?: number;
 }
+
+/**
+ * Waiters shed at most per task completed: arrivals at up to three times the rate tasks complete
+ * are shed without the queue growing (at exactly twice, one per completion would leave no margin),
+ * and clients that resend the moment they are refused get at most this many 503s per completion.
+ */
+const SHEDS_PER_COMPLETION = 2;
+
+/** {@link QueueLimits.lifoAfterMs} when not given. */
+export const DEFAULT_LIFO_AFTER_MS = 100;
+/** {@link QueueLimits.shedAfterMs} when not given. */
+export const DEFAULT_SHED_AFTER_MS = 500;
 
 /**
  * A bounded queue: call it with a task; read how loaded it is.
@@ -20,26 +47,47 @@ export type BoundedQueue = (<T>(task: () => Promise<T>) => Promise<T>) & {
   readonly waiting: number;
 };
 
+interface Waiter {
+  readonly since: number;
+  readonly start: () => void;
+  readonly shed: (error: UnavailableError) => void;
+}
+
 /**
  * Runs async tasks at most `concurrency` at a time with at most `maxQueued` waiting, so a flood of
  * logins costs bounded memory (argon2id holds its memory cost per running hash) and fails fast
- * with a 503 instead of queueing without end.
+ * with a 503 instead of queueing without end. Admission also looks at waiting time: FIFO while
+ * the queue drains quickly, newest first once the oldest waiter passed `lifoAfterMs`, and
+ * waiters older than `shedAfterMs` give their place to new arrivals. `now` is the clock (ms).
  *
  * @example
  * const run = createBoundedQueue({ concurrency: 4, maxQueued: 256 });
  * await run(() => verify(hash, password));
  */
-export function createBoundedQueue(limits: QueueLimits): BoundedQueue {
+export function createBoundedQueue(limits: QueueLimits, now: () => number = () => performance.now()): BoundedQueue {
+  const lifoAfterMs = limits.lifoAfterMs ?? DEFAULT_LIFO_AFTER_MS;
+  const shedAfterMs = limits.shedAfterMs ?? DEFAULT_SHED_AFTER_MS;
   let running = 0;
-  const waiting: Array<() => void> = [];
+  // Sheds allowed now: SHEDS_PER_COMPLETION per task completed, banked up to that many per slot.
+  let shedCredit = 0;
+  // Oldest first; LIFO takes from the end.
+  const waiting: Waiter[] = [];
+  const saturated = () => new UnavailableError('password hashing is saturated', 1);
   const next = () => {
     running -= 1;
-    waiting.shift()?.();
+    shedCredit = Math.min(SHEDS_PER_COMPLETION * limits.concurrency, shedCredit + SHEDS_PER_COMPLETION);
+    const oldest = waiting[0];
+    const waiter = oldest && now() - oldest.since > lifoAfterMs ? waiting.pop() : waiting.shift();
+    waiter?.start();
   };
   const run = async <T>(task: () => Promise<T>): Promise<T> => {
     if (running >= limits.concurrency) {
-      if (waiting.length >= limits.maxQueued) throw new UnavailableError('password hashing is saturated', 1);
-      await new Promise<void>((resolve) => waiting.push(resolve));
+      const oldest = waiting[0];
+      if (oldest && shedCredit > 0 && now() - oldest.since > shedAfterMs) {
+        shedCredit -= 1;
+        waiting.shift()!.shed(saturated());
+      } else if (waiting.length >= limits.maxQueued) throw saturated();
+      await new Promise<void>((start, shed) => waiting.push({ since: now(), start, shed }));
     }
     running += 1;
     try {

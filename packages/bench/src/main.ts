@@ -1,5 +1,5 @@
 // `pnpm bench`: every measurement in one run, then BENCHMARKS.md at the repository root.
-// BENCH_SCALE scales durations (0.2 for a smoke run); BENCH_ONLY=timing,throughput,memory,stores,profiles,extensibility,mfa,peers,scale picks sections.
+// BENCH_SCALE scales durations (0.2 for a smoke run); BENCH_ONLY=timing,throughput,memory,stores,profiles,extensibility,mfa,peers,scale,overload,directories picks sections.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,6 +15,8 @@ import { runExtensibility } from './plan/run-extensibility.js';
 import { runMfa } from './plan/run-mfa.js';
 import { runPeers } from './plan/run-peers.js';
 import { runScale } from './plan/run-scale.js';
+import { runOverload } from './plan/run-overload.js';
+import { runDirectories } from './plan/run-directories.js';
 import { storeNotes } from './plan/store-notes.js';
 import { renderReport } from './report/render-report.js';
 
@@ -50,6 +52,9 @@ async function main(): Promise<void> {
     mfa: [],
     peers: [],
     scale: [],
+    overload: [],
+    overloadProfiles: [],
+    directories: [],
     notes: [],
   };
   log(`settings ${JSON.stringify(settings)}`);
@@ -64,6 +69,8 @@ async function main(): Promise<void> {
     if (wanted('mfa')) await runMfa(results, settings, log);
     if (wanted('peers')) await runPeers(results, settings, pool, log);
     if (wanted('scale')) await runScale(results, scale, repoRoot, log);
+    if (wanted('overload')) await runOverload(results, settings, pool, repoRoot, log);
+    if (wanted('directories')) await runDirectories(results, settings, repoRoot, log);
     results.notes.push(...storeNotes());
   } finally {
     await pool.stopAll();

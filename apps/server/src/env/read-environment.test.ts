@@ -85,6 +85,12 @@ describe('readEnvironment', () => {
     expect(failure({ OAUTH_RO_HASH_QUEUE: 'lots' })).toMatch(/^OAUTH_RO_HASH_QUEUE: /);
   });
 
+  it('reads OAUTH_RO_HASH_LIFO_MS and OAUTH_RO_HASH_SHED_MS, whole milliseconds', () => {
+    expect(readEnvironment({ OAUTH_RO_HASH_LIFO_MS: '50', OAUTH_RO_HASH_SHED_MS: '2000' })).toMatchObject({ hashLifoMs: 50, hashShedMs: 2000 });
+    expect(readEnvironment({}).hashShedMs).toBeUndefined();
+    expect(failure({ OAUTH_RO_HASH_SHED_MS: '1.5' })).toBe('OAUTH_RO_HASH_SHED_MS: must be a whole number of milliseconds from 0 to 600000, got "1.5"');
+  });
+
   it('reads OAUTH_RO_PRUNE_INTERVAL_SECONDS: an hour by default, 0 for off, at most a week', () => {
     expect(readEnvironment({}).pruneIntervalSeconds).toBe(3600);
     expect(readEnvironment({ OAUTH_RO_PRUNE_INTERVAL_SECONDS: '0' }).pruneIntervalSeconds).toBe(0);

@@ -35,6 +35,10 @@ export interface ServerEnvironment {
   readonly adminToken?: string;
   /** `OAUTH_RO_HASH_QUEUE`: logins that may wait for a hashing slot; beyond, 503 with Retry-After. */
   readonly hashQueue?: number;
+  /** `OAUTH_RO_HASH_LIFO_MS`: once the oldest waiting login waited this long, the newest is hashed first. */
+  readonly hashLifoMs?: number;
+  /** `OAUTH_RO_HASH_SHED_MS`: a new login sheds a waiting one older than this (503 with Retry-After). */
+  readonly hashShedMs?: number;
   /** `OAUTH_RO_PRUNE_INTERVAL_SECONDS`: seconds between sweeps of expired records, 0 for none (default 3600). */
   readonly pruneIntervalSeconds: number;
   /** `OAUTH_RO_GEOLOC_COUNTRY` / `OAUTH_RO_GEOLOC_HEADER`: how `/user/geoloc/country` answers. */
@@ -98,6 +102,14 @@ function readRedis(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!/^rediss?:\/\//i.test(value)) throw new StartupError('OAUTH_RO_REDIS: must be a redis:// or rediss:// URL');
   return value;
+}
+
+function readHashMs(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > 600_000) {
+    throw new StartupError(`${name}: must be a whole number of milliseconds from 0 to 600000, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
 }
 
 function readHashQueue(value: string | undefined): number | undefined {
@@ -175,6 +187,8 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
     ...optional('codeHashKey', readSecretKey('OAUTH_RO_CODE_HASH_KEY', nonEmpty(env.OAUTH_RO_CODE_HASH_KEY))),
     ...optional('adminToken', readAdminToken(nonEmpty(env.OAUTH_RO_ADMIN_TOKEN))),
     ...optional('hashQueue', readHashQueue(nonEmpty(env.OAUTH_RO_HASH_QUEUE))),
+    ...optional('hashLifoMs', readHashMs('OAUTH_RO_HASH_LIFO_MS', nonEmpty(env.OAUTH_RO_HASH_LIFO_MS))),
+    ...optional('hashShedMs', readHashMs('OAUTH_RO_HASH_SHED_MS', nonEmpty(env.OAUTH_RO_HASH_SHED_MS))),
     pruneIntervalSeconds: readPruneInterval(nonEmpty(env.OAUTH_RO_PRUNE_INTERVAL_SECONDS)),
     ...optional('geoloc', readGeoloc(env)),
   };

@@ -56,7 +56,12 @@ export async function composeOAuthRo(options: ComposeOptions): Promise<ComposedO
   try {
     directories = await loadDirectories(config, logger);
     extensibility = await loadExtensibility(config, logger);
-    const hasher = await createArgon2Hasher(OWASP_ARGON2ID, { ...DEFAULT_HASHER_LIMITS, maxQueued: env.hashQueue ?? DEFAULT_HASHER_LIMITS.maxQueued });
+    const hasher = await createArgon2Hasher(OWASP_ARGON2ID, {
+      ...DEFAULT_HASHER_LIMITS,
+      maxQueued: env.hashQueue ?? DEFAULT_HASHER_LIMITS.maxQueued,
+      ...(env.hashLifoMs === undefined ? {} : { lifoAfterMs: env.hashLifoMs }),
+      ...(env.hashShedMs === undefined ? {} : { shedAfterMs: env.hashShedMs }),
+    });
     senders = await loadSenders(config, logger, { zeroConfig: !env.configFile });
     const oauthRo = await createOAuthRo({
       config,

@@ -21,13 +21,16 @@ async function postJson(url: string, body: unknown): Promise<{ status: number; j
  *
  * @example const standalone = await spawnStandalone(repoRoot);
  */
-export async function spawnStandalone(repoRoot: string): Promise<RunningTarget | undefined> {
+export async function spawnStandalone(
+  repoRoot: string,
+  options: { readonly users?: number; readonly execArgv?: readonly string[] } = {},
+): Promise<RunningTarget | undefined> {
   const main = join(repoRoot, 'apps/server/dist/main.js');
   if (!existsSync(main)) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'oauth-ro-bench-'));
   const configFile = join(dir, 'oauth-ro.json');
   writeFileSync(configFile, JSON.stringify(benchConfig()));
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...(options.execArgv ?? []), main], {
     cwd: dir,
     env: {
       ...process.env,
@@ -69,10 +72,13 @@ export async function spawnStandalone(repoRoot: string): Promise<RunningTarget |
     rmSync(dir, { recursive: true, force: true });
   };
   try {
+    const users = Math.max(BENCH_LOGIN_USERS, options.users ?? 0);
     const loginBodies = Array.from({ length: BENCH_LOGIN_USERS }, (_, i) => ({ ...benchLoginBody(), username: benchUserEmail(i) }));
-    for (const email of [BENCH.email, ...loginBodies.map((body) => body.username)]) {
+    // The bench user, then the login runs' users (and more for TargetSpec.users); the default per-IP
+    // sign-up limit (50 an hour) caps how many.
+    for (const email of [BENCH.email, ...Array.from({ length: users }, (_, i) => benchUserEmail(i))]) {
       const signup = await postJson(`${url}/dbconnections/signup`, { client_id: BENCH.clientId, connection: BENCH.connection, email, password: BENCH.password });
-      if (signup.status !== 200) throw new Error(`standalone sign-up answered ${signup.status}`);
+      if (signup.status !== 200) throw new Error(`standalone sign-up of ${email} answered ${signup.status}`);
     }
     const login = await postJson(`${url}/oauth/ro`, benchLoginBody());
     if (login.status !== 200) throw new Error(`standalone login answered ${login.status}`);
@@ -87,7 +93,8 @@ export async function spawnStandalone(repoRoot: string): Promise<RunningTarget |
         idToken: String(login.json.id_token),
       },
       rawArgon2: () => Promise.reject(new Error('not a raw-argon2 target')),
-      mark: () => Promise.reject(new Error('not a bench child')),
+      // CLOCK_MONOTONIC is one clock for every process on Linux: the parent's reading is the child's.
+      mark: async () => Number(process.hrtime.bigint() / 1000n),
       stop,
     };
   } catch (error) {

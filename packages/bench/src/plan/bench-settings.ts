@@ -19,6 +19,12 @@ export interface BenchSettings {
   readonly floodConnections: number;
   /** Failed logins of each class in the timing run (per adapter). */
   readonly timingSamples: number;
+  /** Each open-loop phase of the overload run (half and twice the measured capacity), and its idle polling. */
+  readonly overloadSeconds: number;
+  /** Interleaved rounds of the directories run (raw ldapts, AD login, /oauth/ro each once per round). */
+  readonly directoryRounds: number;
+  /** Each contender's phase in one round, ms. */
+  readonly directoryPhaseMs: number;
   /** Offered load of the latency runs, as a share of the lowest throughput measured for that path in the same run. */
   readonly latencyLoadShare: number;
 }
@@ -39,6 +45,9 @@ export function benchSettings(scale = 1): BenchSettings {
     latencySeconds: s(3, 2),
     floodSeconds: s(6, 3),
     profileSeconds: s(3, 2),
+    overloadSeconds: s(5, 2),
+    directoryRounds: Math.max(4, Math.round(12 * scale)),
+    directoryPhaseMs: Math.max(400, Math.round(1000 * scale)),
     loginConnections: 16,
     pathConnections: 16,
     floodConnections: 1000,

@@ -147,6 +147,68 @@ export interface MfaRow {
   readonly statuses: Readonly<Record<string, number>>;
 }
 
+/** Latencies of one polled endpoint (JWKS or `/userinfo`) in one phase of the overload run. */
+export interface PollFigures {
+  readonly sent: number;
+  readonly ok: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+}
+
+/** One open-loop phase of the overload run. */
+export interface OverloadPhase {
+  readonly offeredPerSecond: number;
+  readonly sent: number;
+  readonly statuses: Readonly<Record<string, number>>;
+  /** Answered (2xx) logins: latency from when each was due. */
+  readonly okP50Ms: number;
+  readonly okP99Ms: number;
+  /** 503 answers, their median latency, by `error_description`, and whether each carried `Retry-After`. */
+  readonly unavailable: number;
+  readonly unavailableP50Ms: number;
+  readonly unavailableBy: Readonly<Record<string, number>>;
+  readonly retryAfterOn503?: boolean;
+  readonly jwks: PollFigures;
+  readonly userinfo: PollFigures;
+}
+
+/** (9) Open-loop logins at half and at twice the measured capacity, JWKS and `/userinfo` polled meanwhile. */
+export interface OverloadRow {
+  readonly target: string;
+  /** Users the logins rotate over. */
+  readonly users: number;
+  /** Closed-loop logins per second, the reference of the offered rates. */
+  readonly capacityPerSecond: number;
+  readonly idle: { readonly jwks: PollFigures; readonly userinfo: PollFigures };
+  readonly half: OverloadPhase;
+  readonly double: OverloadPhase;
+  /** Answered logins' median at 2× ÷ at 0.5×: the judged figure (goal ≤ 2). */
+  readonly loginRatio: number;
+  readonly idleMiB: number;
+  readonly peakMiB: number;
+}
+
+/** One AD ÷ raw ratio three ways: median of per-round ratios (judged), their range, and of the pooled sums. */
+export interface DirectoryRatio {
+  readonly paired: number;
+  readonly low: number;
+  readonly high: number;
+  readonly pooled: number;
+}
+
+/** (10) AD login and `/oauth/ro` against raw ldapts search + bind on Samba AD, at one concurrency. */
+export interface DirectoryRow {
+  readonly concurrency: number;
+  readonly rounds: number;
+  readonly phaseMs: number;
+  /** Median over rounds of logins per second. */
+  readonly perSecond: Readonly<Record<'raw' | 'ad' | 'oauth', number>>;
+  /** CPU per login of the measuring process and of the Samba DC (ms), over all rounds. */
+  readonly cpuMsPerLogin: Readonly<Record<'raw' | 'ad' | 'oauth', { readonly self: number; readonly samba: number }>>;
+  readonly ad: { readonly throughput: DirectoryRatio; readonly perClientCpu: DirectoryRatio; readonly perTotalCpu: DirectoryRatio };
+  readonly oauth: { readonly throughput: DirectoryRatio; readonly perClientCpu: DirectoryRatio; readonly perTotalCpu: DirectoryRatio };
+}
+
 /** Everything one `pnpm bench` measured. */
 export interface BenchResults {
   readonly startedAt: string;
@@ -168,5 +230,9 @@ export interface BenchResults {
   readonly peers: PeersResult[];
   /** (9) Table sizes, query plans, pruning and import, per store. */
   readonly scale: ScaleStoreResult[];
+  readonly overload: OverloadRow[];
+  /** Where the main thread of a target spent a 2× login flood (section 9). */
+  readonly overloadProfiles: ProfileRow[];
+  readonly directories: DirectoryRow[];
   readonly notes: string[];
 }

@@ -8,6 +8,8 @@ import { BENCH_LOGIN_USERS } from '../targets/protocol.js';
 import { fixed, markdownTable, verdict } from './markdown-table.js';
 import { renderPeers } from './render-peers.js';
 import { renderScale } from './render-scale.js';
+import { renderDirectories } from './render-directories.js';
+import { renderOverload } from './render-overload.js';
 
 const GOALS = { login: 0.9, path: 0.9, peer: 2, memoryMiB: 512 } as const;
 
@@ -18,7 +20,8 @@ function statuses(counts: Readonly<Record<string, number>>): string {
     .join(', ');
 }
 
-function profileSection(row: ProfileRow): string {
+/** One CPU profile's tables (also used by section 9). */
+export function profileSection(row: ProfileRow): string {
   const { summary } = row;
   const pct = (share: number) => `${fixed(share * 100, 1)} %`;
   return [
@@ -292,6 +295,8 @@ export function renderReport(r: BenchResults, s: BenchSettings, command: string,
 
   for (const peers of r.peers) out.push(...renderPeers(peers, s));
   out.push(...renderScale(r.scale));
+  out.push(...renderOverload(r.overload, r.overloadProfiles, s, profileSection));
+  out.push(...renderDirectories(r.directories));
 
   const other = r.notes.filter((n) => !n.startsWith('store'));
   if (other.length > 0) out.push('## Notes from this run', '', ...other.map((n) => `- ${n}`), '');

@@ -53,7 +53,7 @@ function counts(c: TableCounts): string[] {
 export function renderScale(stores: readonly ScaleStoreResult[]): string[] {
   if (stores.length === 0) return [];
   const out: string[] = [
-    `## 9. Scale: ${stores[0]!.seeded.map((s) => users(s.size)).join(' / ')} users (goal: login median and throughput within ±${fixed(SCALE_TOLERANCE * 100)} % of the smallest table)`,
+    `## 10. Scale: ${stores[0]!.seeded.map((s) => users(s.size)).join(' / ')} users (goal: login median and throughput within ±${fixed(SCALE_TOLERANCE * 100)} % of the smallest table)`,
     '',
     'Per store, one database per table size, seeded directly (one shared argon2id hash, skeletons filled), and one',
     'standalone server (`apps/server`, OWASP argon2id, brute-force protection on) on each, all three up at once.',

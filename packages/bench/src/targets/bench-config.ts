@@ -73,7 +73,7 @@ export function benchConfig(options: { readonly bruteForceProtection?: boolean; 
 }
 
 /**
- * The address of the login runs' `i`-th user (`BENCH_LOGIN_USERS` of them, password `BENCH.password`).
+ * The address of the login runs' `i`-th user (`BENCH_LOGIN_USERS` of them, more with `TargetSpec.users`; password `BENCH.password`).
  *
  * @example benchUserEmail(3); // 'bench-user-3@example.com'
  */
@@ -91,12 +91,12 @@ export function benchUserId(i: number): string {
  *
  * @example jsonPost(`${url}/oauth/ro`, benchLoginBody());
  */
-export function benchLoginBody(): Record<string, string> {
+export function benchLoginBody(username: string = BENCH.email): Record<string, string> {
   return {
     client_id: BENCH.clientId,
     connection: BENCH.connection,
     grant_type: 'password',
-    username: BENCH.email,
+    username,
     password: BENCH.password,
     scope: 'openid',
   };

@@ -42,8 +42,8 @@ export async function createBenchOAuthRo(spec: TargetSpec): Promise<BenchOAuthRo
       ...user,
     });
   await addUser({ user_id: BENCH.userId, email: BENCH.email });
-  // The login runs' many users: same password (and so the same hash), each its own account.
-  for (let i = 0; i < BENCH_LOGIN_USERS; i += 1) await addUser({ user_id: benchUserId(i), email: benchUserEmail(i) });
+  // The login runs' many users (more for TargetSpec.users): same password (and so the same hash), each its own account.
+  for (let i = 0; i < Math.max(BENCH_LOGIN_USERS, spec.users ?? 0); i += 1) await addUser({ user_id: benchUserId(i), email: benchUserEmail(i) });
   // The timing run's "blocked by an administrator" class.
   await addUser({ user_id: BENCH.blockedUserId, email: BENCH.blockedEmail, blocked: true });
   // Already migrated by an earlier login: stored locally with its argon2id hash.

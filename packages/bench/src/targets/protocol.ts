@@ -1,3 +1,4 @@
+import type { QueueLimits } from '@oauth-ro/argon2';
 import type { BenchStore } from './open-bench-stores.js';
 
 /** The servers the bench can start in a child process. */
@@ -7,7 +8,7 @@ export type TargetName = 'express' | 'fastify' | 'hono' | 'oidc-provider' | 'raw
 export interface TargetSpec {
   readonly name: TargetName;
   /** Limits of the argon2 queue; the package default when absent. */
-  readonly hasherLimits?: { readonly concurrency: number; readonly maxQueued: number };
+  readonly hasherLimits?: QueueLimits;
   /**
    * Off for the login flood and the timing run: every attempt then reaches the hasher, as a thousand
    * users (or IPs) at once would; on, one user from one IP waits for a slot past ten attempts in flight
@@ -19,6 +20,11 @@ export interface TargetSpec {
    * connection holds legacy hashes: the timing run's "bcrypt user" class.
    */
   readonly legacyUser?: boolean;
+  /**
+   * Extra database users with the bench password (`benchUserEmail(i)`, i from 0): the overload run
+   * spreads its logins over them, so that brute-force protection's per-user slots never bind.
+   */
+  readonly users?: number;
   /** Where users and keys live; memory when absent. */
   readonly store?: BenchStore;
   /** One post-login Rule (adds a namespaced claim), run by `@oauth-ro/scripts`, on every login. */
