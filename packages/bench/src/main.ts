@@ -18,6 +18,7 @@ import { runScale } from './plan/run-scale.js';
 import { runOverload } from './plan/run-overload.js';
 import { runDirectories } from './plan/run-directories.js';
 import { storeNotes } from './plan/store-notes.js';
+import { measuredVersions } from './plan/versions.js';
 import { renderReport } from './report/render-report.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     startedAt: new Date(started).toISOString().replace(/\.\d+Z$/, 'Z'),
     seconds: 0,
-    machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, UV_THREADPOOL_SIZE ${process.env.UV_THREADPOOL_SIZE ?? 'unset (4)'}`,
+    machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, UV_THREADPOOL_SIZE ${process.env.UV_THREADPOOL_SIZE ?? 'unset (4)'}; ${measuredVersions()}`,
     timing: [],
     login: [],
     paths: [],
