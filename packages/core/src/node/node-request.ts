@@ -32,7 +32,7 @@ export function nodeRequest(req: NodeRequestLike, options: NodeBridgeOptions = {
   const full = q === -1 ? url : url.slice(0, q);
   const prefix = options.prefix ?? '';
   const method = req.method ?? 'GET';
-  const path = prefix && full.startsWith(prefix) ? full.slice(prefix.length) || '/' : full;
+  const path = options.path ?? (prefix && full.startsWith(prefix) ? full.slice(prefix.length) || '/' : full);
   const ip = options.ip ?? req.socket?.remoteAddress ?? '';
   const base: OAuthRequest = q === -1 ? { method, path, headers, ip } : { method, path, headers, ip, query: url.slice(q + 1) };
   if (req.readableEnded && req.body !== undefined) return { ...base, parsedBody: req.body };
