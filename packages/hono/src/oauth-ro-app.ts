@@ -1,4 +1,6 @@
 import { ROUTE_PATHS, type OAuthRo } from '@oauth-ro/core';
+import { toFetchResponse } from '@oauth-ro/core/internal';
+import { answerNodeRequest, type NodeRequestLike } from '@oauth-ro/core/node';
 import { Hono, type Context } from 'hono';
 
 /** Options of {@link oauthRoApp}. */
@@ -16,10 +18,17 @@ function defaultClientIp(c: Context): string {
   return env?.incoming?.socket?.remoteAddress ?? '';
 }
 
+/** The path of a serialised request URL, as sent (Hono's own `getPath` slices it the same way). */
+function rawPath(url: string): string {
+  const start = url.indexOf('/', url.indexOf(':') + 3);
+  const query = url.indexOf('?', start);
+  return url.slice(start, query === -1 ? undefined : query);
+}
+
 /**
  * A Hono app answering every oauth-ro endpoint through core's Web-standard entry,
  * `oauthRo.fetch`; mount it with `app.route('/', oauthRoApp(oauthRo))`. Uses only Web APIs, so it
- * runs on Node, Bun, Deno and Workers.
+ * runs on Node, Bun, Deno and Workers (on Node, bodyless requests skip the Fetch `Request`).
  *
  * @example
  * const app = new Hono();
@@ -32,7 +41,13 @@ export function oauthRoApp(oauthRo: OAuthRo, options: OAuthRoAppOptions = {}): H
     const depth = route.split('/').length - 1;
     app.all(route, (c) => {
       // Core sees the path relative to the mount point: the route's own last segments, still percent-encoded.
-      const path = `/${new URL(c.req.url).pathname.split('/').slice(-depth).join('/')}`;
+      const path = `/${rawPath(c.req.url).split('/').slice(-depth).join('/')}`;
+      const incoming = (c.env as { incoming?: NodeRequestLike } | undefined)?.incoming;
+      // On Node (`@hono/node-server`), a request without a body is read from Node's own request:
+      // its Fetch `Headers` would otherwise be built for core to copy them once more.
+      if (incoming?.headers && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+        return answerNodeRequest(oauthRo, incoming, { ip: clientIp(c), path }).then(toFetchResponse);
+      }
       return oauthRo.fetch(c.req.raw, { ip: clientIp(c), path });
     });
   }

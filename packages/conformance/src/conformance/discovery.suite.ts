@@ -18,6 +18,15 @@ export function discoverySuite(harness: AdapterHarness): void {
       }
     });
 
+    it('lets JWKS and openid-configuration be cached for five minutes, without a contradicting Pragma', async () => {
+      for (const path of ['/.well-known/jwks.json', '/.well-known/openid-configuration']) {
+        const res = await ctx.current.app.dispatch({ method: 'GET', path });
+        expect(res.headers['cache-control']).toBe('public, max-age=300');
+        expect(res.headers.pragma).toBeUndefined();
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+      }
+    });
+
     it('describes the issuer in openid-configuration', async () => {
       const res = await ctx.current.app.dispatch({ method: 'GET', path: '/.well-known/openid-configuration' });
       expect(res.status).toBe(200);

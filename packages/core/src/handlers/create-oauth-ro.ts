@@ -51,7 +51,7 @@ import { handleChangePassword } from './handle-change-password.js';
 import { handleResetPage, handleResetSubmit } from './handle-reset-page.js';
 import { handleVerifyEmail } from './handle-verify-email.js';
 import { traceDeps } from '../tracing/trace-deps.js';
-import { traceRequests } from '../tracing/trace-requests.js';
+import { traceRequest } from '../tracing/trace-requests.js';
 import { handleCreatePasswordChangeTicket, handleSendVerificationEmail } from './handle-account-tickets.js';
 import { handleEnrollmentPage, handleEnrollmentSubmit } from './handle-enrollment-page.js';
 import { bindMfaAdministration, type MfaAdministration } from '../guardian/mfa-administration.js';
@@ -112,16 +112,31 @@ const METRIC_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTION
 /** The paths oauth-ro answers, for adapters that register routes one by one; `:id` is one path segment. */
 export const ROUTE_PATHS: readonly string[] = Object.keys(ROUTES);
 
-const PARAM_ROUTES = ROUTE_PATHS.filter((p) => p.includes('/:')).map((p) => [p, p.split('/')] as const);
+/** A route: its pattern and its handlers by method. */
+interface Route {
+  readonly pattern: string;
+  readonly methods: Readonly<Record<string, Handler>>;
+}
+
+/** Every route by its pattern, built once: exact paths are one lookup. */
+const ROUTE_TABLE: ReadonlyMap<string, Route> = new Map(Object.entries(ROUTES).map(([pattern, methods]) => [pattern, { pattern, methods }]));
+
+const PARAM_ROUTES = ROUTE_PATHS.filter((p) => p.includes('/:')).map((p) => [ROUTE_TABLE.get(p)!, p.split('/')] as const);
 
 /** The route of a path and its pattern: exact, else a pattern whose `:name` segments each match one non-empty segment. */
-function routeOf(path: string): { pattern: string; methods: Readonly<Record<string, Handler>> } | undefined {
-  if (Object.hasOwn(ROUTES, path)) return { pattern: path, methods: ROUTES[path]! };
+function routeOf(path: string): Route | undefined {
+  const exact = ROUTE_TABLE.get(path);
+  if (exact) return exact;
   const segments = path.split('/');
   const match = PARAM_ROUTES.find(([, pattern]) =>
     pattern.length === segments.length && pattern.every((p, i) => (p.startsWith(':') ? segments[i] !== '' : p === segments[i])),
   );
-  return match ? { pattern: match[0], methods: ROUTES[match[0]]! } : undefined;
+  return match?.[0];
+}
+
+/** A request's path as routed: without its trailing slashes (docs/spec.md §3.7). */
+function routedPath(path: string): string {
+  return path.length > 1 && path.endsWith('/') ? path.replace(/\/+$/, '') : path;
 }
 
 /**
@@ -131,7 +146,7 @@ function routeOf(path: string): { pattern: string; methods: Readonly<Record<stri
  * @example hasRoute('/api/v2/users/auth0%7C1'); // true
  */
 export function hasRoute(path: string): boolean {
-  return routeOf(path.length > 1 ? path.replace(/\/+$/, '') : path) !== undefined;
+  return routeOf(routedPath(path)) !== undefined;
 }
 
 /**
@@ -283,24 +298,19 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
   };
   const cors = prepareCorsPolicy(config.clients);
 
-  async function dispatch(request: OAuthRequest, path: string, handler: Handler): Promise<OAuthResponse> {
-    try {
-      return await handler(ctx, request);
-    } catch (error) {
-      if (isUnavailableError(error)) {
-        deps.logger?.warn({ err: { name: error.name, message: error.message }, path }, 'temporarily unavailable');
-        return errorResponse(oauthError('temporarily_unavailable', undefined, error.retryAfter));
-      }
-      deps.logger?.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), path }, 'request failed');
-      return errorResponse(oauthError('server_error'));
+  /** A handler's answer; a throw becomes a 503 (a port unavailable) or a 500, logged without its stack. */
+  function failure(error: unknown, path: string): OAuthResponse {
+    if (isUnavailableError(error)) {
+      deps.logger?.warn({ err: { name: error.name, message: error.message }, path }, 'temporarily unavailable');
+      return errorResponse(oauthError('temporarily_unavailable', undefined, error.retryAfter));
     }
+    deps.logger?.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), path }, 'request failed');
+    return errorResponse(oauthError('server_error'));
   }
 
-  async function handle(request: OAuthRequest): Promise<OAuthResponse> {
+  async function handle(request: OAuthRequest, path: string, route: Route | undefined): Promise<OAuthResponse> {
     const tooLarge = checkRequestHeaders(request);
     if (tooLarge) return errorResponse(tooLarge);
-    const path = request.path.length > 1 ? request.path.replace(/\/+$/, '') : request.path;
-    const route = routeOf(path);
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     // Unmatched paths and methods are counted too (scanners, misconfigured clients), with bounded labels.
     const label = METRIC_METHODS.has(method) ? method : 'OTHER';
@@ -314,13 +324,23 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
       return errorResponse(oauthError('method_not_allowed'));
     }
     const started = performance.now();
-    const response = await dispatch(request, path, handler);
+    let response: OAuthResponse;
+    try {
+      response = await handler(ctx, request);
+    } catch (error) {
+      response = failure(error, path);
+    }
     metrics.observeRequest(route.pattern, method, response.status, (performance.now() - started) / 1000);
     return response;
   }
 
-  // CORS wraps every answer, Fetch entry included (docs/spec.md); one span covers each request.
-  const answer = traceRequests(withCors(cors, routeOf, handle), (path) => routeOf(path)?.pattern);
+  // One span covers each request and CORS wraps every answer, Fetch entry included (docs/spec.md);
+  // the path is normalised and routed once for all three.
+  const answer = (request: OAuthRequest): Promise<OAuthResponse> => {
+    const path = routedPath(request.path);
+    const route = routeOf(path);
+    return traceRequest(request, path, route?.pattern, () => withCors(cors, request, route, () => handle(request, path, route)));
+  };
   return {
     issuer: config.issuer,
     handle: answer,

@@ -1,12 +1,30 @@
 import { readStreamLimited } from '../util/read-stream-limited.js';
 import { MAX_BODY_BYTES, type OAuthRequest, type OAuthResponse } from './types.js';
 
+const decoder = new TextDecoder();
+
 /** What a Fetch `Request` does not carry: the client address, and where oauth-ro is mounted. */
 export interface FetchOptions {
   /** The client address as the runtime or a trusted proxy reports it (default: empty, unknown). */
   readonly ip?: string;
   /** The path relative to the mount (e.g. `/oauth/ro`); default: the URL's path as is. */
   readonly path?: string;
+}
+
+/**
+ * The path and query of a `Request`'s URL. `request.url` is already serialised (absolute, no
+ * fragment), so an http(s) URL splits at its first `/` after the authority and its first `?`
+ * without parsing it again; anything else goes through `URL`.
+ */
+function splitRequestUrl(url: string): { pathname: string; query: string } {
+  const authority = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
+  const slash = authority === -1 ? -1 : url.indexOf('/', authority);
+  if (slash === -1) {
+    const parsed = new URL(url);
+    return { pathname: parsed.pathname, query: parsed.search.slice(1) };
+  }
+  const q = url.indexOf('?', slash);
+  return q === -1 ? { pathname: url.slice(slash), query: '' } : { pathname: url.slice(slash, q), query: url.slice(q + 1) };
 }
 
 /**
@@ -21,18 +39,18 @@ export async function fromFetchRequest(request: Request, options: FetchOptions =
   request.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const url = new URL(request.url);
+  const { pathname, query } = splitRequestUrl(request.url);
   const base = {
     method: request.method,
-    path: options.path ?? url.pathname,
+    path: options.path ?? pathname,
     headers,
     ip: options.ip ?? '',
-    ...(url.search.length > 1 ? { query: url.search.slice(1) } : {}),
+    ...(query ? { query } : {}),
   };
   if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return { ...base, rawBody: '' };
   if (Number(headers['content-length']) > MAX_BODY_BYTES) return { ...base, bodyTooLarge: true };
   const bytes = await readStreamLimited(request.body, MAX_BODY_BYTES);
-  return bytes ? { ...base, rawBody: new TextDecoder().decode(bytes) } : { ...base, bodyTooLarge: true };
+  return bytes ? { ...base, rawBody: decoder.decode(bytes) } : { ...base, bodyTooLarge: true };
 }
 
 /**

@@ -1,15 +1,16 @@
 import { errorWire, type OAuthError } from '../errors/oauth-error.js';
 import type { OAuthResponse } from './types.js';
 
-const JSON_HEADERS = {
+/** Shared by every answer without headers of its own: frozen, since nothing may change it per request. */
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',
   pragma: 'no-cache',
-} as const;
+});
 
 /** @example jsonResponse(200, { ok: true }); */
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): OAuthResponse {
-  return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+export function jsonResponse(status: number, body: unknown, headers?: Record<string, string>): OAuthResponse {
+  return { status, headers: headers === undefined ? JSON_HEADERS : { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
 }
 
 /**

@@ -15,6 +15,12 @@ interface HistogramCell {
   count: number;
 }
 
+function record(cell: HistogramCell, seconds: number): void {
+  for (let i = 0; i < BUCKETS.length; i += 1) if (seconds <= BUCKETS[i]!) cell.counts[i]! += 1;
+  cell.sum += seconds;
+  cell.count += 1;
+}
+
 /** The metrics oauth-ro keeps, per process, in Prometheus' text format (no Node dependency). */
 export interface MetricsRegistry {
   /** One answered request: route pattern, method, status, seconds taken. */
@@ -49,12 +55,38 @@ export function createMetricsRegistry(): MetricsRegistry {
   const observe = (map: Map<string, HistogramCell>, labels: Labels, seconds: number) => {
     const key = labelText(labels);
     const cell = map.get(key) ?? { labels, counts: BUCKETS.map(() => 0), sum: 0, count: 0 };
-    BUCKETS.forEach((b, i) => {
-      if (seconds <= b) cell.counts[i]! += 1;
-    });
-    cell.sum += seconds;
-    cell.count += 1;
+    record(cell, seconds);
     map.set(key, cell);
+  };
+  // Every request counts: its cells are found by route, method and status without building label
+  // text (the render order stays the order in which each series first appeared).
+  type Counter = { labels: Labels; value: number };
+  const requestCells = new Map<string, { seconds: HistogramCell; byMethod: Map<string, Map<number, Counter>> }>();
+  const countRequest = (route: string, method: string, status: number, seconds: number) => {
+    let cells = requestCells.get(route);
+    if (!cells) {
+      const labels = { route };
+      const key = labelText(labels);
+      const histogram = requestSeconds.get(key) ?? { labels, counts: BUCKETS.map(() => 0), sum: 0, count: 0 };
+      requestSeconds.set(key, histogram);
+      cells = { seconds: histogram, byMethod: new Map() };
+      requestCells.set(route, cells);
+    }
+    let byStatus = cells.byMethod.get(method);
+    if (!byStatus) {
+      byStatus = new Map();
+      cells.byMethod.set(method, byStatus);
+    }
+    let counter = byStatus.get(status);
+    if (!counter) {
+      const labels = { route, method, status: String(status) };
+      const key = labelText(labels);
+      counter = requests.get(key) ?? { labels, value: 0 };
+      requests.set(key, counter);
+      byStatus.set(status, counter);
+    }
+    counter.value += 1;
+    record(cells.seconds, seconds);
   };
   const counterText = (name: string, help: string, map: Map<string, { labels: Labels; value: number }>) => [
     `# HELP ${name} ${help}`,
@@ -73,10 +105,7 @@ export function createMetricsRegistry(): MetricsRegistry {
   ];
 
   return {
-    observeRequest(route, method, status, seconds) {
-      inc(requests, { route, method, status: String(status) });
-      observe(requestSeconds, { route }, seconds);
-    },
+    observeRequest: countRequest,
     observeLogin(connection, outcome, seconds) {
       inc(logins, { connection, outcome });
       observe(loginSeconds, { connection }, seconds);

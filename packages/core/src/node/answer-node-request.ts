@@ -1,6 +1,6 @@
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import type { NodeBridgeOptions, NodeRequestLike } from './node-types.js';
-import { fromNodeRequest } from './read-node-request.js';
+import { nodeRequest } from './node-request.js';
 
 /** What the bridge needs of an oauth-ro instance. */
 export interface RequestHandler {
@@ -15,7 +15,9 @@ export interface RequestHandler {
  * @example const response = await answerNodeRequest(oauthRo, req, { ip: req.ip });
  */
 export async function answerNodeRequest(oauthRo: RequestHandler, req: NodeRequestLike, options?: NodeBridgeOptions): Promise<OAuthResponse> {
-  const request = await fromNodeRequest(req, options);
+  const read = nodeRequest(req, options);
+  // Most requests (GET, HEAD) have no body to wait for: no extra turn of the microtask queue.
+  const request = read instanceof Promise ? await read : read;
   const response = await oauthRo.handle(request);
   return request.bodyTooLarge ? { ...response, headers: { ...response.headers, connection: 'close' } } : response;
 }

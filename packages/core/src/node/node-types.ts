@@ -27,4 +27,6 @@ export interface NodeBridgeOptions {
   readonly ip?: string | undefined;
   /** A prefix the URL still carries (e.g. `/auth`), stripped before routing. */
   readonly prefix?: string | undefined;
+  /** The path relative to the mount (e.g. `/oauth/ro`) when the caller knows it: `prefix` is then unused. */
+  readonly path?: string | undefined;
 }

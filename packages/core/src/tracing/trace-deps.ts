@@ -1,7 +1,7 @@
 import { SpanKind, type Attributes } from '@opentelemetry/api';
 import type { CoreDeps } from '../ports/deps.js';
 import { STORE_PORT_NAMES } from '../ports/store-bundle.js';
-import { endWithError, tracer } from './tracer.js';
+import { endWithError, tracer, tracingEnabled } from './tracer.js';
 
 
 /** Synchronous helpers too small to be worth a span. */
@@ -12,6 +12,7 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 }
 
 function callInSpan(name: string, kind: SpanKind, attributes: Attributes, call: () => unknown): unknown {
+  if (!tracingEnabled()) return call();
   return tracer.startActiveSpan(name, { kind, attributes }, (span) => {
     let result: unknown;
     try {
