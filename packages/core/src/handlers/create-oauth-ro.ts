@@ -298,10 +298,30 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
   };
   const cors = prepareCorsPolicy(config.clients);
 
-  /** A handler's answer; a throw becomes a 503 (a port unavailable) or a 500, logged without its stack. */
+  // A flood shed by the hashing queue answers thousands of 503s a second: one line per second and
+  // reason, with how many were not logged since, keeps the log (and the event loop) out of it.
+  const unavailableLines = new Map<string, { readonly until: number; suppressed: number }>();
+  function logUnavailable(error: Error, path: string): void {
+    const key = `${path}\u0000${error.message}`;
+    const now = deps.clock.now();
+    const last = unavailableLines.get(key);
+    if (last && now < last.until) {
+      last.suppressed += 1;
+      return;
+    }
+    if (unavailableLines.size >= 256) unavailableLines.clear();
+    unavailableLines.set(key, { until: now + 1000, suppressed: 0 });
+    const suppressed = last?.suppressed ?? 0;
+    deps.logger?.warn({ err: { name: error.name, message: error.message }, path, ...(suppressed > 0 ? { suppressed } : {}) }, 'temporarily unavailable');
+  }
+
+  /**
+   * A handler's answer; a throw becomes a 503 (a port unavailable; logged once a second per path and
+   * reason, with the count not logged since) or a 500, logged without its stack.
+   */
   function failure(error: unknown, path: string): OAuthResponse {
     if (isUnavailableError(error)) {
-      deps.logger?.warn({ err: { name: error.name, message: error.message }, path }, 'temporarily unavailable');
+      logUnavailable(error, path);
       return errorResponse(oauthError('temporarily_unavailable', undefined, error.retryAfter));
     }
     deps.logger?.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), path }, 'request failed');
