@@ -40,7 +40,7 @@ describe('createBoundedQueue', () => {
 
   it('serves in arrival order while the queue drains within lifoAfterMs', async () => {
     let clock = 0;
-    const run = createBoundedQueue({ concurrency: 1, maxQueued: 10, lifoAfterMs: 100, shedAfterMs: 1000 }, () => clock);
+    const run = createBoundedQueue({ concurrency: 1, maxQueued: 10, lifoAfterMs: 100, shedAfterMs: 1000, overloadWaiting: 0 }, () => clock);
     const gates = Array.from({ length: 4 }, deferred);
     const order: number[] = [];
     const all = gates.map((gate, i) => run(async () => { order.push(i); await gate.promise; }));
@@ -55,7 +55,7 @@ describe('createBoundedQueue', () => {
 
   it('serves the newest waiter first once the oldest has waited past lifoAfterMs', async () => {
     let clock = 0;
-    const run = createBoundedQueue({ concurrency: 1, maxQueued: 10, lifoAfterMs: 100, shedAfterMs: 1000 }, () => clock);
+    const run = createBoundedQueue({ concurrency: 1, maxQueued: 10, lifoAfterMs: 100, shedAfterMs: 1000, overloadWaiting: 0 }, () => clock);
     const gates = Array.from({ length: 4 }, deferred);
     const order: number[] = [];
     const all = gates.map((gate, i) => run(async () => { order.push(i); await gate.promise; }));
@@ -70,7 +70,7 @@ describe('createBoundedQueue', () => {
 
   it('answers a burst in full when nothing arrives after it, however long it waits', async () => {
     let clock = 0;
-    const run = createBoundedQueue({ concurrency: 2, maxQueued: 1000, lifoAfterMs: 100, shedAfterMs: 500 }, () => clock);
+    const run = createBoundedQueue({ concurrency: 2, maxQueued: 1000, lifoAfterMs: 100, shedAfterMs: 500, overloadWaiting: 0 }, () => clock);
     const burst = Array.from({ length: 1000 }, () =>
       run(async () => {
         clock += 20;
@@ -85,7 +85,7 @@ describe('createBoundedQueue', () => {
 
   it('lets an arrival shed the oldest waiter once it has waited past shedAfterMs, with Retry-After', async () => {
     let clock = 0;
-    const run = createBoundedQueue({ concurrency: 1, maxQueued: 10, lifoAfterMs: 100, shedAfterMs: 500 }, () => clock);
+    const run = createBoundedQueue({ concurrency: 1, maxQueued: 10, lifoAfterMs: 100, shedAfterMs: 500, overloadWaiting: 0 }, () => clock);
     await run(async () => 'one completed: one shed allowed');
     const gate = deferred();
     const first = run(() => gate.promise);
@@ -106,7 +106,7 @@ describe('createBoundedQueue', () => {
 
   it('still refuses at once beyond maxQueued while no waiter is old enough to shed', async () => {
     let clock = 0;
-    const run = createBoundedQueue({ concurrency: 1, maxQueued: 1, lifoAfterMs: 100, shedAfterMs: 500 }, () => clock);
+    const run = createBoundedQueue({ concurrency: 1, maxQueued: 1, lifoAfterMs: 100, shedAfterMs: 500, overloadWaiting: 0 }, () => clock);
     const gate = deferred();
     const first = run(() => gate.promise);
     const queued = run(async () => 'queued');
@@ -119,7 +119,7 @@ describe('createBoundedQueue', () => {
 
   it('sheds at most two waiters per task completed, so instant retries of shed clients do not chain', async () => {
     let clock = 0;
-    const run = createBoundedQueue({ concurrency: 1, maxQueued: 100, lifoAfterMs: 100, shedAfterMs: 500 }, () => clock);
+    const run = createBoundedQueue({ concurrency: 1, maxQueued: 100, lifoAfterMs: 100, shedAfterMs: 500, overloadWaiting: 0 }, () => clock);
     await run(async () => 'one completed');
     const gate = deferred();
     const first = run(() => gate.promise);
@@ -135,5 +135,22 @@ describe('createBoundedQueue', () => {
     await Promise.all(retries);
     const outcomes = await Promise.all(old);
     expect(outcomes.filter((o) => isUnavailableError(o))).toHaveLength(2);
+  });
+
+  it('keeps arrival order and sheds nothing while no more than overloadWaiting wait, however old the oldest', async () => {
+    let clock = 0;
+    // 2 slots and 14 waiting: 16 clients that each send their next login when answered.
+    const run = createBoundedQueue({ concurrency: 2, maxQueued: 1000, lifoAfterMs: 100, shedAfterMs: 500 }, () => clock);
+    const gates = [deferred(), deferred()];
+    const running = gates.map((gate) => run(() => gate.promise));
+    const order: number[] = [];
+    const waiting = Array.from({ length: 14 }, (_, i) => run(async () => void order.push(i)));
+    clock = 2000;
+    // A steady client's next login arrives while the oldest has waited 2 s: it is queued, nothing is shed.
+    const next = run(async () => void order.push(14));
+    expect(run.waiting).toBe(15);
+    for (const gate of gates) gate.resolve();
+    await Promise.all([...running, ...waiting, next]);
+    expect(order).toEqual(Array.from({ length: 15 }, (_, i) => i));
   });
 });

@@ -21,6 +21,14 @@ export interface QueueLimits {
    * {@link DEFAULT_SHED_AFTER_MS}; `Infinity` never sheds.
    */
   readonly shedAfterMs?: number;
+  /**
+   * Waiting time decides only while more than this many tasks wait (default
+   * {@link OVERLOAD_WAITING_PER_SLOT} × `concurrency`): a steady load of a few clients more than there
+   * are slots keeps a short standing queue whose oldest waiter can be slow on a busy machine, and is
+   * served in arrival order without refusals; only a queue deeper than that, which arrivals beyond
+   * capacity build, switches to newest-first and sheds.
+   */
+  readonly overloadWaiting?: number;
 }
 
 /**
@@ -30,6 +38,8 @@ export interface QueueLimits {
  */
 const SHEDS_PER_COMPLETION = 2;
 
+/** {@link QueueLimits.overloadWaiting} when not given, per slot. */
+export const OVERLOAD_WAITING_PER_SLOT = 8;
 /** {@link QueueLimits.lifoAfterMs} when not given. */
 export const DEFAULT_LIFO_AFTER_MS = 100;
 /** {@link QueueLimits.shedAfterMs} when not given. */
@@ -56,9 +66,10 @@ interface Waiter {
 /**
  * Runs async tasks at most `concurrency` at a time with at most `maxQueued` waiting, so a flood of
  * logins costs bounded memory (argon2id holds its memory cost per running hash) and fails fast
- * with a 503 instead of queueing without end. Admission also looks at waiting time: FIFO while
- * the queue drains quickly, newest first once the oldest waiter passed `lifoAfterMs`, and
- * waiters older than `shedAfterMs` give their place to new arrivals. `now` is the clock (ms).
+ * with a 503 instead of queueing without end. Admission also looks at waiting time once the queue
+ * is deeper than `overloadWaiting`: FIFO while the queue drains quickly, newest first once the
+ * oldest waiter passed `lifoAfterMs`, and waiters older than `shedAfterMs` give their place to new
+ * arrivals. `now` is the clock (ms).
  *
  * @example
  * const run = createBoundedQueue({ concurrency: 4, maxQueued: 256 });
@@ -67,6 +78,7 @@ interface Waiter {
 export function createBoundedQueue(limits: QueueLimits, now: () => number = () => performance.now()): BoundedQueue {
   const lifoAfterMs = limits.lifoAfterMs ?? DEFAULT_LIFO_AFTER_MS;
   const shedAfterMs = limits.shedAfterMs ?? DEFAULT_SHED_AFTER_MS;
+  const overloadWaiting = limits.overloadWaiting ?? OVERLOAD_WAITING_PER_SLOT * limits.concurrency;
   let running = 0;
   // Sheds allowed now: SHEDS_PER_COMPLETION per task completed, banked up to that many per slot.
   let shedCredit = 0;
@@ -77,13 +89,14 @@ export function createBoundedQueue(limits: QueueLimits, now: () => number = () =
     running -= 1;
     shedCredit = Math.min(SHEDS_PER_COMPLETION * limits.concurrency, shedCredit + SHEDS_PER_COMPLETION);
     const oldest = waiting[0];
-    const waiter = oldest && now() - oldest.since > lifoAfterMs ? waiting.pop() : waiting.shift();
+    const overloaded = waiting.length > overloadWaiting;
+    const waiter = overloaded && oldest && now() - oldest.since > lifoAfterMs ? waiting.pop() : waiting.shift();
     waiter?.start();
   };
   const run = async <T>(task: () => Promise<T>): Promise<T> => {
     if (running >= limits.concurrency) {
       const oldest = waiting[0];
-      if (oldest && shedCredit > 0 && now() - oldest.since > shedAfterMs) {
+      if (oldest && waiting.length > overloadWaiting && shedCredit > 0 && now() - oldest.since > shedAfterMs) {
         shedCredit -= 1;
         waiting.shift()!.shed(saturated());
       } else if (waiting.length >= limits.maxQueued) throw saturated();
