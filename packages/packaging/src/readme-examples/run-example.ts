@@ -35,7 +35,8 @@ export function runExample(file: string, env: Record<string, string>, args: read
       for (const listener of listeners) listener(line);
     });
   }
-  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  // 'close', not 'exit': a child's last lines can still be unread when it exits.
+  const exited = new Promise<number | string | null>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal)));
   return {
     child,
     output,
