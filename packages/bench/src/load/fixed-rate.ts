@@ -1,6 +1,6 @@
-import { Agent, request as httpRequest } from 'node:http';
 import { bodyOf, type BenchRequest } from './bench-request.js';
 import { percentileOf } from './interleaved-samples.js';
+import { openLoop } from './open-loop.js';
 
 /** What one open-loop run measured. Latencies count from when a request was due, not when it left. */
 export interface FixedRateResult {
@@ -31,64 +31,20 @@ export interface FixedRateOptions {
  * @example const r = await fixedRate(request, { perSecond: 200, seconds: 5 }); // r.p99Ms
  */
 export async function fixedRate(request: BenchRequest, options: FixedRateOptions): Promise<FixedRateResult> {
-  const url = new URL(request.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 64 });
-  const total = Math.round(options.perSecond * options.seconds);
-  const intervalMs = 1000 / options.perSecond;
-  const latencies: number[] = [];
-  let ok = 0;
-  let failed = 0;
-  let sent = 0;
-  let settled = 0;
-  const start = performance.now();
-
-  const fire = (dueAt: number, body: string | undefined) =>
-    new Promise<void>((resolve) => {
-      const req = httpRequest(
-        { agent, host: url.hostname, port: url.port, path: url.pathname, method: request.method, headers: request.headers },
-        (res) => {
-          res.resume();
-          res.on('end', () => {
-            latencies.push(performance.now() - dueAt);
-            if (res.statusCode !== undefined && res.statusCode < 300) ok += 1;
-            else failed += 1;
-            resolve();
-          });
-        },
-      );
-      req.on('error', () => {
-        failed += 1;
-        resolve();
-      });
-      req.end(body);
-    }).finally(() => {
-      settled += 1;
-    });
-
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const now = performance.now();
-      while (sent < total && start + sent * intervalMs <= now) {
-        void fire(start + sent * intervalMs, bodyOf(request, sent));
-        sent += 1;
-      }
-      if (sent < total) setTimeout(tick, Math.max(0, Math.min(1, start + sent * intervalMs - now)));
-      else resolve();
-    };
-    tick();
+  const run = await openLoop((i) => ({ ...request, body: bodyOf(request, i) }), {
+    perSecond: options.perSecond,
+    seconds: options.seconds,
+    maxSockets: options.maxSockets ?? 64,
+    drainSeconds: options.drainSeconds ?? 10,
   });
-  const drainUntil = performance.now() + (options.drainSeconds ?? 10) * 1000;
-  while (settled < sent && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 5));
-  failed += sent - settled;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
+  const ok = Object.entries(run.statuses).reduce((n, [code, count]) => (/^2\d\d$/.test(code) ? n + count : n), 0);
   return {
     offeredPerSecond: options.perSecond,
-    sent,
+    sent: run.sent,
     ok,
-    failed,
-    p50Ms: percentileOf(latencies, 50),
-    p99Ms: percentileOf(latencies, 99),
-    maxMs: latencies.at(-1) ?? NaN,
+    failed: run.sent - ok,
+    p50Ms: percentileOf(run.latenciesMs, 50),
+    p99Ms: percentileOf(run.latenciesMs, 99),
+    maxMs: run.latenciesMs.at(-1) ?? NaN,
   };
 }

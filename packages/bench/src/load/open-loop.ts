@@ -7,6 +7,8 @@ export interface OpenLoopResult {
   readonly sent: number;
   /** Answers by status code, plus `error` (socket errors) and `unanswered` (still open at the end). */
   readonly statuses: Readonly<Record<string, number>>;
+  /** Latencies of every answer, sorted, in milliseconds. */
+  readonly latenciesMs: readonly number[];
   /** Latencies of the 2xx answers, sorted, in milliseconds. */
   readonly okLatenciesMs: readonly number[];
   /** Latencies of the 503 answers, sorted, in milliseconds. */
@@ -39,6 +41,7 @@ export async function openLoop(pick: (i: number) => BenchRequest, options: OpenL
   const total = Math.round(options.perSecond * options.seconds);
   const intervalMs = 1000 / options.perSecond;
   const statuses: Record<string, number> = {};
+  const latenciesMs: number[] = [];
   const okLatenciesMs: number[] = [];
   const unavailableLatenciesMs: number[] = [];
   const unavailableBy: Record<string, number> = {};
@@ -61,6 +64,7 @@ export async function openLoop(pick: (i: number) => BenchRequest, options: OpenL
           res.on('end', () => {
             const latency = performance.now() - dueAt;
             count(String(status));
+            latenciesMs.push(latency);
             if (status >= 200 && status < 300) okLatenciesMs.push(latency);
             if (status === 503) {
               unavailableLatenciesMs.push(latency);
@@ -97,9 +101,10 @@ export async function openLoop(pick: (i: number) => BenchRequest, options: OpenL
   while (settled < sent && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 5));
   if (sent > settled) statuses.unanswered = sent - settled;
   agent.destroy();
+  latenciesMs.sort((a, b) => a - b);
   okLatenciesMs.sort((a, b) => a - b);
   unavailableLatenciesMs.sort((a, b) => a - b);
-  return { offeredPerSecond: options.perSecond, sent, statuses, okLatenciesMs, unavailableLatenciesMs, unavailableBy, unavailableWithoutRetryAfter };
+  return { offeredPerSecond: options.perSecond, sent, statuses, latenciesMs, okLatenciesMs, unavailableLatenciesMs, unavailableBy, unavailableWithoutRetryAfter };
 }
 
 function describe(body: string): string {
