@@ -59,5 +59,7 @@ export async function fromFetchRequest(request: Request, options: FetchOptions =
  * @example return toFetchResponse(await oauthRo.handle(plain));
  */
 export function toFetchResponse(response: OAuthResponse): Response {
-  return new Response(response.body === '' ? null : response.body, { status: response.status, headers: response.headers });
+  // A copy: core's header objects may be shared and frozen, and a host's `Response` may keep and
+  // change the object it is given (`@hono/node-server`'s adds `Content-Length` to it).
+  return new Response(response.body === '' ? null : response.body, { status: response.status, headers: { ...response.headers } });
 }
