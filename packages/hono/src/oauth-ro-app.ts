@@ -28,7 +28,7 @@ function rawPath(url: string): string {
 /**
  * A Hono app answering every oauth-ro endpoint through core's Web-standard entry,
  * `oauthRo.fetch`; mount it with `app.route('/', oauthRoApp(oauthRo))`. Uses only Web APIs, so it
- * runs on Node, Bun, Deno and Workers (on Node, bodyless requests skip the Fetch `Request`).
+ * runs on Node, Bun, Deno and Workers (on Node, requests whose body nobody has read skip the Fetch `Request`).
  *
  * @example
  * const app = new Hono();
@@ -43,10 +43,17 @@ export function oauthRoApp(oauthRo: OAuthRo, options: OAuthRoAppOptions = {}): H
       // Core sees the path relative to the mount point: the route's own last segments, still percent-encoded.
       const path = `/${rawPath(c.req.url).split('/').slice(-depth).join('/')}`;
       const incoming = (c.env as { incoming?: NodeRequestLike } | undefined)?.incoming;
-      // On Node (`@hono/node-server`), a request without a body is read from Node's own request:
-      // its Fetch `Headers` would otherwise be built for core to copy them once more.
-      if (incoming?.headers && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      // On Node (`@hono/node-server`), a request is read from Node's own request unless something
+      // (a middleware's `c.req.json()`) has started reading its body: its Fetch `Request` and
+      // `Headers` would otherwise be built for core to copy them once more.
+      if (incoming?.headers && (c.req.method === 'GET' || c.req.method === 'HEAD' || (incoming.readableFlowing === null && !incoming.readableEnded))) {
         return answerNodeRequest(oauthRo, incoming, { ip: clientIp(c), path }).then(toFetchResponse);
+      }
+      // A body a host middleware already read (`c.req.json()`) is taken from Hono's cache of it.
+      if (c.req.raw.bodyUsed) {
+        return c.req.text().then((body) =>
+          oauthRo.fetch(new Request(c.req.raw.url, { method: c.req.method, headers: c.req.raw.headers, body }), { ip: clientIp(c), path }),
+        );
       }
       return oauthRo.fetch(c.req.raw, { ip: clientIp(c), path });
     });

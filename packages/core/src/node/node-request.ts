@@ -3,6 +3,7 @@ import { readChunksLimited } from '../util/read-chunks-limited.js';
 import type { NodeBridgeOptions, NodeRequestLike } from './node-types.js';
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 /**
  * Node's header values are strings, but for `set-cookie` (an array) and what a host may have set:
@@ -43,8 +44,75 @@ export function nodeRequest(req: NodeRequestLike, options: NodeBridgeOptions = {
 }
 
 async function withBody(req: NodeRequestLike, base: OAuthRequest): Promise<OAuthRequest> {
+  const bytes = req.on && req.removeListener && req.pause ? await readByEvents(req as EventedRequest) : await readByIteration(req);
+  return bytes ? { ...base, rawBody: decoder.decode(bytes) } : { ...base, bodyTooLarge: true };
+}
+
+async function readByIteration(req: NodeRequestLike): Promise<Uint8Array | undefined> {
   // Iterated by hand: leaving early through `return()` would destroy the socket before the 413 is written.
   const chunks = req[Symbol.asyncIterator]();
-  const bytes = await readChunksLimited(() => chunks.next(), MAX_BODY_BYTES);
-  return bytes ? { ...base, rawBody: decoder.decode(bytes) } : { ...base, bodyTooLarge: true };
+  return readChunksLimited(() => chunks.next(), MAX_BODY_BYTES);
+}
+
+type EventedRequest = NodeRequestLike & Required<Pick<NodeRequestLike, 'on' | 'removeListener' | 'pause'>>;
+
+/** The request ended before its body did (the client went away): answered as a bad body, if anyone still listens. */
+class BodyAbortedError extends Error {
+  readonly status = 400;
+  constructor() {
+    super('the request was closed before its body ended');
+  }
+}
+
+/**
+ * The body by Node's stream events, up to {@link MAX_BODY_BYTES}: past it the stream is paused and
+ * left unread (undefined). One listener set per request instead of a promise per chunk.
+ */
+function readByEvents(req: EventedRequest): Promise<Uint8Array | undefined> {
+  if (req.readableEnded) return Promise.resolve(new Uint8Array(0));
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const cleanup = () => {
+      req.removeListener('data', onData);
+      req.removeListener('end', onEnd);
+      req.removeListener('error', onError);
+      req.removeListener('close', onClose);
+    };
+    const onData = (chunk: Uint8Array | string) => {
+      const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+      size += bytes.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        cleanup();
+        req.pause();
+        resolve(undefined);
+      } else chunks.push(bytes);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(chunks.length === 1 ? chunks[0]! : concatBytes(chunks, size));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const onClose = () => {
+      cleanup();
+      reject(new BodyAbortedError());
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
+}
+
+function concatBytes(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
 }

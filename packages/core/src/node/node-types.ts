@@ -12,6 +12,16 @@ export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
   readonly readableEnded?: boolean | undefined;
   /** What that host parser made of the body (Express's `req.body`). */
   readonly body?: unknown;
+  /**
+   * Node's stream events (`data`, `end`, `error`, `close`), when the request is a Node stream: the
+   * bridge then reads the body by its events, which costs less than async iteration.
+   */
+  on?(event: string, listener: (...args: never[]) => void): unknown;
+  removeListener?(event: string, listener: (...args: never[]) => void): unknown;
+  /** Stops the flow once a body is too large: the rest stays unread, and the 413 can still be written. */
+  pause?(): unknown;
+  /** Null until someone reads the stream (Node's `readable.readableFlowing`). */
+  readonly readableFlowing?: boolean | null | undefined;
 }
 
 /** The parts of Node's `http.ServerResponse` the bridge writes, by shape. */

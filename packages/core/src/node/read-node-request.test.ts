@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromNodeRequest } from './read-node-request.js';
 import type { NodeRequestLike } from './node-types.js';
+import { MAX_BODY_BYTES } from '../http/types.js';
 
 const request = (fields: Partial<NodeRequestLike>, body = ''): NodeRequestLike => ({
   method: 'GET',
@@ -30,5 +31,78 @@ describe('fromNodeRequest', () => {
   it('reads a POST body as text', async () => {
     const read = await fromNodeRequest(request({ method: 'POST', url: '/tokeninfo', headers: { 'content-type': 'application/json' } }, '{"id_token":"é"}'));
     expect(read.rawBody).toBe('{"id_token":"é"}');
+  });
+});
+
+/** A Node stream by shape: the bridge reads it by its events. */
+function evented(fields: Partial<NodeRequestLike>) {
+  const listeners = new Map<string, Set<(...args: never[]) => void>>();
+  let paused = false;
+  const req = {
+    ...request(fields),
+    on(event: string, listener: (...args: never[]) => void) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(listener);
+      return req;
+    },
+    removeListener(event: string, listener: (...args: never[]) => void) {
+      listeners.get(event)?.delete(listener);
+      return req;
+    },
+    pause() {
+      paused = true;
+      return req;
+    },
+    [Symbol.asyncIterator]() {
+      throw new Error('an evented request is not iterated');
+    },
+  };
+  const emit = (event: string, ...args: unknown[]) => {
+    for (const listener of [...(listeners.get(event) ?? [])]) (listener as (...a: unknown[]) => void)(...args);
+  };
+  return { req, emit, paused: () => paused, listening: () => [...listeners.values()].reduce((n, s) => n + s.size, 0) };
+}
+
+describe('fromNodeRequest on a Node stream (by its events)', () => {
+  const post = { method: 'POST', url: '/oauth/ro', headers: { 'content-type': 'application/json' } };
+
+  it('joins the chunks, text or bytes, and leaves no listener behind', async () => {
+    const { req, emit, listening } = evented(post);
+    const read = fromNodeRequest(req);
+    emit('data', new TextEncoder().encode('{"a":'));
+    emit('data', '"é"}');
+    emit('end');
+    expect((await read).rawBody).toBe('{"a":"é"}');
+    expect(listening()).toBe(0);
+  });
+
+  it('stops at the limit: pauses the stream unread and flags the body too large', async () => {
+    const { req, emit, paused, listening } = evented(post);
+    const read = fromNodeRequest(req);
+    emit('data', new Uint8Array(MAX_BODY_BYTES));
+    expect(paused()).toBe(false);
+    emit('data', new Uint8Array(1));
+    const result = await read;
+    expect(result.bodyTooLarge).toBe(true);
+    expect(result.rawBody).toBeUndefined();
+    expect(paused()).toBe(true);
+    expect(listening()).toBe(0);
+  });
+
+  it('refuses a request closed before its body ended as a 4xx error, and one that failed with its error', async () => {
+    const closed = evented(post);
+    const early = fromNodeRequest(closed.req);
+    closed.emit('data', 'x');
+    closed.emit('close');
+    await expect(early).rejects.toMatchObject({ status: 400 });
+    const failed = evented(post);
+    const broken = fromNodeRequest(failed.req);
+    failed.emit('error', new Error('socket hang up'));
+    await expect(broken).rejects.toThrow('socket hang up');
+  });
+
+  it('reads an already ended stream as an empty body instead of waiting for an end that has passed', async () => {
+    const { req } = evented({ ...post, readableEnded: true });
+    expect((await fromNodeRequest(req)).rawBody).toBe('');
   });
 });
