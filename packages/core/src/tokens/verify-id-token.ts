@@ -1,4 +1,4 @@
-import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import { decodeJwt, decodeProtectedHeader, jwtVerify, type ProtectedHeaderParameters } from 'jose';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { err, ok, type Result } from '../util/result.js';
 import { ACCESS_TOKEN_RULES, isAccessTokenType } from './access-token-rules.js';
@@ -41,37 +41,51 @@ export async function verifyIdToken(
 ): Promise<Result<IdTokenClaims, OAuthError>> {
   const invalid = err(oauthError('invalid_token'));
   if (token.length > ACCESS_TOKEN_RULES.maxLength) return invalid;
-  let alg: string | undefined;
-  let client_id: string | undefined;
+  let header: ProtectedHeaderParameters;
   try {
-    const header = decodeProtectedHeader(token);
-    if (isAccessTokenType(header.typ)) return invalid;
-    alg = header.alg;
-    client_id = singleAudience(decodeJwt(token).aud);
+    header = decodeProtectedHeader(token);
   } catch {
     return invalid;
   }
-  if (client_id === undefined || !ctx.clientIds.has(client_id)) return invalid;
-  if (options.client_id !== undefined && client_id !== options.client_id) {
-    return err(oauthError('invalid_token', 'the id_token was not issued to this client'));
-  }
-  if (alg === 'HS256') {
-    const key = options.serverKeysOnly ? undefined : ctx.clientKeys.get(client_id);
+  if (isAccessTokenType(header.typ)) return invalid;
+  /** The token's one audience must be a known client, and the one asked for (if any). */
+  const forClient = (aud: unknown): Result<string, OAuthError> => {
+    const client_id = singleAudience(aud);
+    if (client_id === undefined || !ctx.clientIds.has(client_id)) return invalid;
+    if (options.client_id !== undefined && client_id !== options.client_id) {
+      return err(oauthError('invalid_token', 'the id_token was not issued to this client'));
+    }
+    return ok(client_id);
+  };
+  if (header.alg === 'HS256') {
+    // The client's secret is the key: its audience is read before the signature is checked.
+    let aud: unknown;
+    try {
+      aud = decodeJwt(token).aud;
+    } catch {
+      return invalid;
+    }
+    const client = forClient(aud);
+    if (!client.ok) return client;
+    const key = options.serverKeysOnly ? undefined : ctx.clientKeys.get(client.value);
     if (!key) return invalid;
     try {
       const { payload } = await jwtVerify(token, key, {
         algorithms: ['HS256'],
         issuer: ctx.issuer,
-        audience: client_id,
+        audience: client.value,
         currentDate: new Date(nowMs),
         clockTolerance: ACCESS_TOKEN_RULES.clockToleranceS,
         requiredClaims: ['exp', 'sub'],
       });
-      return typeof payload.sub === 'string' ? ok({ ...payload, sub: payload.sub, aud: client_id }) : invalid;
+      return typeof payload.sub === 'string' ? ok({ ...payload, sub: payload.sub, aud: client.value }) : invalid;
     } catch {
       return invalid;
     }
   }
-  const verified = await verifyServerSigned(ctx.keyRing, token, { issuer: ctx.issuer, nowMs, audience: client_id });
-  return verified ? ok({ ...verified.payload, aud: client_id }) : invalid;
+  // The server's own keys, by kid: the audience is checked on the verified claims (one decode).
+  const verified = await verifyServerSigned(ctx.keyRing, token, { issuer: ctx.issuer, nowMs, header });
+  if (!verified) return invalid;
+  const client = forClient(verified.payload.aud);
+  return client.ok ? ok({ ...verified.payload, aud: client.value }) : client;
 }

@@ -9,6 +9,8 @@ export interface ServerSignedCheck {
   /** jose's `typ` check (normalised, e.g. `at+jwt`); absent: any. */
   readonly typ?: string;
   readonly audience?: string;
+  /** The token's protected header, when the caller has decoded it already. */
+  readonly header?: ProtectedHeaderParameters;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function verifyServerSigned(
   check: ServerSignedCheck,
 ): Promise<{ header: ProtectedHeaderParameters; payload: JWTPayload & { sub: string } } | undefined> {
   try {
-    const header = decodeProtectedHeader(token);
+    const header = check.header ?? decodeProtectedHeader(token);
     if (typeof header.kid !== 'string' || !ACCESS_TOKEN_RULES.algorithms.includes(header.alg as 'RS256')) return undefined;
     // An unknown kid may be a key another instance just rotated in; resolve reloads (rate-limited).
     const key = await keyRing.resolve(header.kid);
