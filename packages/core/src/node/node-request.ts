@@ -44,7 +44,9 @@ export function nodeRequest(req: NodeRequestLike, options: NodeBridgeOptions = {
 }
 
 async function withBody(req: NodeRequestLike, base: OAuthRequest): Promise<OAuthRequest> {
-  const bytes = req.on && req.removeListener && req.pause ? await readByEvents(req as EventedRequest) : await readByIteration(req);
+  // A stream someone paused would not flow for a `data` listener: iterated instead.
+  const evented = req.on && req.removeListener && req.pause && req.readableFlowing !== false;
+  const bytes = evented ? await readByEvents(req as EventedRequest) : await readByIteration(req);
   return bytes ? { ...base, rawBody: decoder.decode(bytes) } : { ...base, bodyTooLarge: true };
 }
 

@@ -101,6 +101,14 @@ describe('fromNodeRequest on a Node stream (by its events)', () => {
     await expect(broken).rejects.toThrow('socket hang up');
   });
 
+  it('iterates a stream someone paused (a data listener would not make it flow)', async () => {
+    const { req } = evented({ ...post, readableFlowing: false });
+    const iterated = { ...req, async *[Symbol.asyncIterator]() {
+      yield '{"a":1}';
+    } };
+    expect((await fromNodeRequest(iterated)).rawBody).toBe('{"a":1}');
+  });
+
   it('reads an already ended stream as an empty body instead of waiting for an end that has passed', async () => {
     const { req } = evented({ ...post, readableEnded: true });
     expect((await fromNodeRequest(req)).rawBody).toBe('');
