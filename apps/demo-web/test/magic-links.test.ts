@@ -20,7 +20,8 @@ import { freePort, startDemoServer, type DemoServer } from './start-demo-server.
  * Passwordless magic links end to end (docs/spec.md §5.11): the standalone server process mails
  * through a real SMTP server (`smtp-server`) started here; the `auth0` Node SDK v2 asks for a link
  * with `requestMagicLink`, headless Chromium opens the link from the received mail and lands on a
- * callback page of another origin, which reads the tokens from its fragment. auth0.js v8 and v9 in
+ * callback page of another origin, which reads the tokens from its fragment; auth0.js v7 in Chromium
+ * asks for the same link with `startPasswordless`. auth0.js v8 and v9 in
  * Chromium run `passwordlessStart` (code) and `passwordlessVerify`, which posts the code to
  * `/passwordless/verify` and sends the browser through `/passwordless/verify_redirect` to the callback.
  */
@@ -162,6 +163,58 @@ describe.skipIf(!chromium.ok)('passwordless magic links over real SMTP, in headl
     expect(replayed.params.get('access_token')).toBeNull();
     expect(replayed.params.get('error')).toBe('invalid_user_password');
     expect(replayed.params.get('state')).toBe('st-v2');
+    await context.close();
+  });
+
+  it('auth0.js v7 startPasswordless (a link, its email default) in Chromium → email → the link → the callback on another origin gets the tokens, which v7’s parseHash accepts; the link works once', async () => {
+    const email = `link-v7-${Date.now()}@example.com`;
+    // auth0.js v7 posts a form whose authParams are bracketed keys (reqwest): authParams[state]=…
+    const bundle = await build({ stdin: { contents: `import Auth0 from 'auth0-js-v7'; window.Auth0 = Auth0;`, resolveDir: fileURLToPath(new URL('..', import.meta.url)) }, bundle: true, write: false, format: 'iife', logLevel: 'silent', define: { global: 'window' } });
+    const v7 = bundle.outputFiles[0]!.text;
+    // The id_token's issuer is the server's own address, not the TLS front's domain v7 would assume.
+    const issuer = new URL('/', server.url).href;
+    const options = { domain: front.domain, clientID: 'demo', callbackURL: callbackUrl, responseType: 'token', __token_issuer: issuer };
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(`${request.method()} ${request.url().split('?')[0]} ${request.headers()['content-type'] ?? ''}`));
+    await page.route(`${front.url}/auth0js-v7.html`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>auth0.js v7</title><script src="/auth0js-v7.js"></script>' }));
+    await page.route(`${front.url}/auth0js-v7.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: v7 }));
+    await page.goto(`${front.url}/auth0js-v7.html`);
+    const started = await page.evaluate(
+      ({ options, email }) =>
+        new Promise<unknown>((resolve) => {
+          const auth0 = new (window as any).Auth0(options);
+          auth0.startPasswordless({ email, authParams: { scope: 'openid email', state: 'st-v7', nonce: 'n-v7' } }, (err: any, res: unknown) => resolve(err ? { err } : { res }));
+        }),
+      { options, email },
+    );
+    expect(started).toMatchObject({ res: { email, email_verified: false } });
+    expect(requests).toContain(`POST ${front.url}/passwordless/start application/x-www-form-urlencoded`);
+    const link = (await mailed(email, /href="(http:\/\/127\.0\.0\.1:\d+\/passwordless\/verify_redirect\?[^"]+)"/)).replace(/&amp;/g, '&');
+    expect(Object.fromEntries(new URL(link).searchParams)).toMatchObject({ redirect_uri: callbackUrl, response_type: 'token', scope: 'openid email', state: 'st-v7', nonce: 'n-v7' });
+
+    await page.goto(link);
+    const { origin, params } = await callbackSaw(page);
+    expect(origin).toBe(new URL(callbackUrl).origin);
+    expect(params.get('state')).toBe('st-v7');
+    expect(await verifiedClaims(params.get('id_token')!)).toMatchObject({ aud: 'demo', email, email_verified: true, nonce: 'n-v7' });
+    // The callback page runs v7's own parseHash: audience, issuer and nonce checked as v7 did.
+    await page.addScriptTag({ content: v7 });
+    const parsed = await page.evaluate((options) => {
+      const result = new (window as any).Auth0(options).parseHash((window as any).received, { nonce: 'n-v7' });
+      return { state: result?.state, error: result?.error, accessToken: typeof result?.accessToken, email: result?.idTokenPayload?.email };
+    }, options);
+    expect(parsed).toEqual({ state: 'st-v7', error: undefined, accessToken: 'string', email });
+    const userinfo = await fetch(`${server.url}/userinfo`, { headers: { authorization: `Bearer ${params.get('access_token')}` } });
+    expect(userinfo.status).toBe(200);
+
+    const replay = await context.newPage();
+    await replay.goto(link);
+    const replayed = await callbackSaw(replay);
+    expect(replayed.params.get('access_token')).toBeNull();
+    expect(replayed.params.get('error')).toBe('invalid_user_password');
+    expect(replayed.params.get('state')).toBe('st-v7');
     await context.close();
   });
 

@@ -182,6 +182,32 @@ describe('configuration file mode', () => {
     expect(header.alg).toBe('HS256');
     expect(claims.iss).toBe('https://auth.example.test/');
   });
+
+  it('warns once at start-up when a Rule may ask for MFA but OAUTH_RO_KEY_ENCRYPTION_KEY is not set (docs/spec.md §5.9)', async () => {
+    const file = join(temp.dir, 'rules.yaml');
+    await writeFile(
+      file,
+      [
+        'issuer: https://auth.example.test/',
+        'clients:',
+        '  - client_id: mobile-app',
+        'connections:',
+        `  - name: ${CONNECTION}`,
+        '    strategy: auth0',
+        '    enabled_clients: [mobile-app]',
+        'rules:',
+        '  - name: mfa for everyone',
+        '    enabled: true',
+        "    script: \"function (user, context, callback) { context.multifactor = { provider: 'any' }; callback(null, user, context); }\"",
+        '',
+      ].join('\n'),
+    );
+    const server = await start({ OAUTH_RO_CONFIG: file, OAUTH_RO_DATABASE: `sqlite:${join(temp.dir, 'rules.db')}` });
+    const line = /^WARNING: Rules or Actions are configured, but OAUTH_RO_KEY_ENCRYPTION_KEY is not set/;
+    expect(server.stderr.filter((l) => line.test(l))).toHaveLength(1);
+    const logged = server.stdout.map((l) => (l.startsWith('{') ? JSON.parse(l) : {})).filter((l) => line.test(l.msg ?? ''));
+    expect(logged).toMatchObject([{ level: 40, mfa: 'rules' }]);
+  });
 });
 
 // Each case is its own short-lived process, so they run side by side.

@@ -17,6 +17,11 @@ export function usesScripts(config: OAuthRoConfig): boolean {
   );
 }
 
+/** Whether Rules or post-login Actions run after logins (they may ask for MFA: docs/spec.md §5.9). */
+export function runsPostLoginScripts(config: OAuthRoConfig): boolean {
+  return (config.rules?.some((rule) => rule.enabled) ?? false) || (config.actions?.some((a) => a.supported_triggers.includes('post-login')) ?? false);
+}
+
 /**
  * Starts the script runner (`@oauth-ro/scripts`, loaded on demand) for the configuration's Rules,
  * Actions and custom-database connections, and wires them into core as `deps.hooks` and

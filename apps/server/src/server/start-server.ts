@@ -18,6 +18,7 @@ import { listenManagement, registerOperations, type ManagementListener } from '.
 import { registerRequestIds, requestIdOptions } from './register-request-ids.js';
 import { withRequestFields } from './with-request-fields.js';
 import { listenError } from './listen-error.js';
+import { mfaByRulesWarning } from './mfa-by-rules-warning.js';
 import { readStartupSettings } from './read-startup-settings.js';
 import { loggerOptions } from './logger-options.js';
 import { registerApiReference } from './register-api-reference.js';
@@ -133,6 +134,11 @@ export async function startServer(
     if (unsealed) {
       app.log.warn({ keys: 'unsealed' }, unsealed);
       print(unsealed);
+    }
+    const mfaByRules = mfaByRulesWarning(config, stores, env);
+    if (mfaByRules) {
+      app.log.warn({ mfa: 'rules' }, mfaByRules);
+      print(mfaByRules);
     }
     if (demoPath) print(`demo page (development only): ${address}${demoPath}`);
     if (management.managementPort !== undefined) {

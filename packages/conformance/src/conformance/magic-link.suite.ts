@@ -301,6 +301,32 @@ export function magicLinkSuite(harness: AdapterHarness): void {
       expect(fragment.get('id_token')).toBeTruthy();
     });
 
+    it('takes auth0.js v7 startPasswordless as a form POST whose authParams are bracketed keys (authParams[state]=…), as Auth0’s body parser did', async () => {
+      const address = uniqueEmail('v7-link');
+      const form = {
+        client_id: SPA,
+        email: address,
+        connection: EMAIL_CONNECTION,
+        'authParams[scope]': 'openid email',
+        'authParams[state]': 'st-v7',
+        'authParams[nonce]': 'n-v7',
+        'authParams[redirect_uri]': 'https://app.example.com/second',
+        'authParams[response_type]': 'token',
+      };
+      const started = await ctx.current.app.dispatch({ method: 'POST', path: '/passwordless/start', form });
+      expect(started.status, started.text).toBe(200);
+      const link = linkOf(address);
+      expect(Object.fromEntries(link.searchParams)).toMatchObject({ redirect_uri: 'https://app.example.com/second', response_type: 'token', scope: 'openid email', state: 'st-v7', nonce: 'n-v7' });
+      const res = await follow(link);
+      expect(res.headers.location!.startsWith('https://app.example.com/second#')).toBe(true);
+      const fragment = redirectParams(res);
+      expect(fragment.get('state')).toBe('st-v7');
+      expect(decodeJwt(fragment.get('id_token')!)).toMatchObject({ aud: SPA, nonce: 'n-v7', email: address });
+      // Still checked as authParams: a callback the client does not list is refused.
+      const stray = await ctx.current.app.dispatch({ method: 'POST', path: '/passwordless/start', form: { ...form, 'authParams[redirect_uri]': 'https://evil.example/cb' } });
+      expect([stray.status, stray.json.error]).toEqual([400, 'invalid_request']);
+    });
+
     it('sends an SMS link too', async () => {
       const phone = uniquePhone();
       const started = await start({ client_id: SPA, connection: SMS_CONNECTION, phone_number: phone, send: 'link', authParams: { redirect_uri: CALLBACK } });

@@ -1,4 +1,5 @@
 import { auth0Hooks, createScriptRunner } from '@oauth-ro/scripts';
+import { decodeJwt } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HS256_SECRET, TEST_CLIENTS, testConfig } from '../fixtures/test-config.js';
 import type { AdapterHarness } from '../harness/types.js';
@@ -15,7 +16,7 @@ const SWITCH_CONNECTION = 'db-mfa-switch';
 const MFA_RULE = `function (user, context, callback) {
   if (user.email.indexOf('duo-') === 0) {
     context.multifactor = { provider: 'duo' };
-  } else if (context.connection === '${RULE_CONNECTION}' && context.clientID === '${TEST_CLIENTS.rs256}') {
+  } else if (context.connection === '${RULE_CONNECTION}' && context.clientID === '${TEST_CLIENTS.rs256}' && !context.authentication.methods.find((m) => m.name === 'mfa')) {
     context.multifactor = { provider: 'google-authenticator', allowRememberBrowser: false };
   } else if (context.connection === '${SWITCH_CONNECTION}') {
     context.multifactor = { provider: 'none' };
@@ -24,8 +25,15 @@ const MFA_RULE = `function (user, context, callback) {
   user.app_metadata.logins = (user.app_metadata.logins || 0) + 1;
   auth0.users.updateAppMetadata(user.user_id, user.app_metadata).then(function () { callback(null, user, context); });
 }`;
+/** What the Rules and Actions were told about the login's factors, as claims. */
+const METHODS_CLAIM = 'https://oauth-ro.test/methods';
+const METHODS_RULE = `function (user, context, callback) {
+  context.idToken['${METHODS_CLAIM}'] = context.authentication.methods;
+  callback(null, user, context);
+}`;
 const MFA_ACTION = `exports.onExecutePostLogin = async (event, api) => {
   if (event.connection.name === '${ACTION_CONNECTION}') api.multifactor.enable('any', { allowRememberBrowser: false });
+  api.accessToken.setCustomClaim('${METHODS_CLAIM}', event.authentication.methods);
 };`;
 
 const MFA_REQUIRED = { error: 'a0.mfa_required', error_description: 'missing mfa_code parameter' };
@@ -52,7 +60,10 @@ export function mfaRulesSuite(harness: AdapterHarness): void {
         ],
       }),
       clock,
-      hooks: auth0Hooks(runner, { rules: [{ name: 'mfa for one app', script: MFA_RULE }], actions: { 'post-login': [{ name: 'mfa action', code: MFA_ACTION }] } }),
+      hooks: auth0Hooks(runner, { rules: [
+          { name: 'mfa for one app', script: MFA_RULE },
+          { name: 'authentication methods', script: METHODS_RULE },
+        ], actions: { 'post-login': [{ name: 'mfa action', code: MFA_ACTION }] } }),
     });
     afterAll(() => runner.close());
     const refreshTokensOf = async (user_id: string) => (await ctx.current.deps.refreshTokens!.listByUser(user_id)).length;
@@ -98,6 +109,20 @@ export function mfaRulesSuite(harness: AdapterHarness): void {
       clock.advance(30_000);
     });
 
+    it('gives exactly one of 10 parallel logins with one code of a Rule’s MFA tokens, and issues one refresh token', async () => {
+      const user = await newEnrolledUser(ctx.current, clock, RULE_CONNECTION);
+      const before = await refreshTokensOf(user.user_id);
+      const code = await codeOf(user.key, clock.now());
+      const login = () => mfaLogin(ctx.current, { username: user.email, scope: 'openid offline_access', device: 'attacker', mfa_code: code }, RULE_CONNECTION);
+      const results = await Promise.all(Array.from({ length: 10 }, login));
+      const passed = results.filter((r) => r.status === 200);
+      expect(passed).toHaveLength(1);
+      expect(passed[0]!.json.refresh_token).toEqual(expect.any(String));
+      expect(results.filter((r) => r.status !== 200).map((r) => [r.status, r.json])).toEqual(Array.from({ length: 9 }, () => [401, MFA_INVALID]));
+      expect(await refreshTokensOf(user.user_id)).toBe(before + 1);
+      clock.advance(30_000);
+    });
+
     it('an Action’s api.multifactor.enable requires the code as well', async () => {
       const user = await newEnrolledUser(ctx.current, clock, ACTION_CONNECTION);
       expect(await mfaLogin(ctx.current, { username: user.email }, ACTION_CONNECTION).then((r) => [r.status, r.json])).toEqual([401, MFA_REQUIRED]);
@@ -137,6 +162,35 @@ export function mfaRulesSuite(harness: AdapterHarness): void {
       expect(done.json.refresh_token).toEqual(expect.any(String));
       const other = await token({ grant_type: REALM, client_id: MFA_CLIENTS.other, client_secret: HS256_SECRET, username: user.email, password: GOOD_PASSWORD, realm: RULE_CONNECTION });
       expect(other.status, other.text).toBe(200);
+      clock.advance(30_000);
+    });
+
+    it('mfa-otp reruns the Rules and Actions with authentication.methods holding mfa: a Rule asking for MFA only without it completes with tokens', async () => {
+      const user = await newEnrolledUser(ctx.current, clock, RULE_CONNECTION);
+      const token = (json: Record<string, unknown>) => ctx.current.app.dispatch({ method: 'POST', path: '/oauth/token', json });
+      const app = { client_id: MFA_CLIENTS.app, client_secret: MFA_APP_SECRET };
+      const realm = await token({ grant_type: REALM, ...app, username: user.email, password: GOOD_PASSWORD, realm: RULE_CONNECTION, scope: 'openid offline_access' });
+      expect(realm.status, realm.text).toBe(403);
+      const before = await refreshTokensOf(user.user_id);
+      const done = await token({ grant_type: MFA_OTP, ...app, mfa_token: realm.json.mfa_token, otp: await codeOf(user.key, clock.now()) });
+      expect(done.status, done.text).toBe(200);
+      expect(done.json).toMatchObject({ access_token: expect.any(String), id_token: expect.any(String), refresh_token: expect.any(String) });
+      expect(await refreshTokensOf(user.user_id)).toBe(before + 1);
+      // Rules: epoch milliseconds; Actions: ISO 8601 strings (Auth0's two shapes).
+      expect(decodeJwt(done.json.id_token as string)[METHODS_CLAIM]).toEqual([
+        { name: 'pwd', timestamp: expect.any(Number) },
+        { name: 'mfa', timestamp: expect.any(Number) },
+      ]);
+      const iso = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(decodeJwt(done.json.access_token as string)[METHODS_CLAIM]).toEqual([
+        { name: 'pwd', timestamp: iso },
+        { name: 'mfa', timestamp: iso },
+      ]);
+      clock.advance(30_000);
+      // /oauth/ro runs them before the code is judged: they see the password only.
+      const ro = await mfaLogin(ctx.current, { username: user.email, scope: 'openid', mfa_code: await codeOf(user.key, clock.now()) }, RULE_CONNECTION);
+      expect(ro.status, ro.text).toBe(200);
+      expect(decodeJwt(ro.json.id_token as string)[METHODS_CLAIM]).toEqual([{ name: 'pwd', timestamp: expect.any(Number) }]);
       clock.advance(30_000);
     });
   });

@@ -8,6 +8,7 @@ import { errorResponse, jsonResponse } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
 import { passwordlessUserId } from '../passwordless/hash-code.js';
 import { issueCode, type PreparedSecret } from '../passwordless/issue-code.js';
+import { bracketedAuthParams } from '../passwordless/bracketed-auth-params.js';
 import { prepareMagicLink } from '../passwordless/prepare-magic-link.js';
 import { readLinkAuthParams, type LinkAuthParams } from '../passwordless/read-link-auth-params.js';
 import type { PasswordlessSend } from '../passwordless/render-template.js';
@@ -59,7 +60,8 @@ export async function handlePasswordlessStart(ctx: HandlerContext, request: OAut
   if (!send.ok) return errorResponse(send.error);
   const mode = send.value ?? (strategy === 'sms' ? 'code' : 'link');
   if (!isSend(mode)) return errorResponse(oauthError('bad_request', 'send must be code, link, link_ios or link_android'));
-  const authParams = Object.hasOwn(b, 'authParams') ? b.authParams : undefined;
+  // An object (JSON), else auth0.js v7's bracketed form keys.
+  const authParams = Object.hasOwn(b, 'authParams') ? b.authParams : bracketedAuthParams(b);
   if (authParams !== undefined && (typeof authParams !== 'object' || authParams === null || Array.isArray(authParams))) {
     return errorResponse(oauthError('bad_request', 'authParams must be an object'));
   }

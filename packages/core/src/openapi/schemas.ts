@@ -190,7 +190,7 @@ const REQUESTS: Readonly<Record<string, JsonSchema>> = {
       },
       authParams: {
         type: 'object',
-        description: 'For `send=link` (JSON only): `redirect_uri` (one of the client’s callbacks; default its first), `response_type` (`token` default, `id_token`, `id_token token`; `code` refused), `scope` (default `openid`), `state`, `nonce`, `response_mode` (`fragment` only).',
+        description: 'For `send=link`; in a form body as bracketed keys (`authParams[state]=…`, as auth0.js v7 sends them): `redirect_uri` (one of the client’s callbacks; default its first), `response_type` (`token` default, `id_token`, `id_token token`; `code` refused), `scope` (default `openid`), `state`, `nonce`, `response_mode` (`fragment` only).',
       },
     },
   },

@@ -27,6 +27,12 @@ export interface PostLoginInput {
   readonly protocol: LoginProtocol;
   readonly scope: readonly string[];
   readonly request: { readonly ip: string; readonly user_agent?: string };
+  /**
+   * When this login's second factor passed (epoch ms): set when the step runs after the code was
+   * checked (the `mfa-otp` grant), so a step asking for MFA can see it is done, as Auth0's Rules read
+   * `context.authentication.methods` (`{ name: 'mfa' }`) and Actions `event.authentication.methods`.
+   */
+  readonly mfaPassedAt?: number;
 }
 
 /** What a post-login step may change. Claims outside a namespace (`https://…`) are dropped, as Auth0 did. */

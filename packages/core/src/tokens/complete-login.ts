@@ -26,6 +26,8 @@ export interface CompletedLogin {
    * and before anything is saved or issued; an error refuses the login.
    */
   readonly secondFactor?: (changes: PostLoginChanges | undefined) => Promise<Result<void, OAuthError>>;
+  /** When the second factor already passed (epoch ms), before the post-login step runs (`mfa-otp`). */
+  readonly mfaPassedAt?: number;
 }
 
 /** A custom claim name Auth0 would keep: namespaced with an http(s) URL. */
@@ -64,6 +66,7 @@ export async function completeLogin(
       protocol: login.protocol,
       scope: login.scope,
       request: { ip: login.request.ip, ...(userAgent === undefined ? {} : { user_agent: userAgent }) },
+      ...(login.mfaPassedAt === undefined ? {} : { mfaPassedAt: login.mfaPassedAt }),
     }).catch((error: unknown) => {
       deps.logger?.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'post-login step failed');
       return err(oauthError('unauthorized', 'the login could not be completed'));

@@ -69,7 +69,7 @@ export function auth0Hooks(runner: ScriptRunner, extensibility: Auth0Extensibili
   if (rules.length > 0 || postLoginActions.length > 0) {
     hooks.postLogin = async (input): Promise<Result<PostLoginChanges, OAuthError>> => {
       const connection = connectionOf(input.user, input.connection);
-      const common = { tenant, client: input.client, connection, protocol: input.protocol, scope: input.scope, ip: input.request.ip, nowMs: now(), ...(input.request.user_agent ? { user_agent: input.request.user_agent } : {}) };
+      const common = { tenant, client: input.client, connection, protocol: input.protocol, scope: input.scope, ip: input.request.ip, nowMs: now(), ...(input.request.user_agent ? { user_agent: input.request.user_agent } : {}), ...(input.mfaPassedAt === undefined ? {} : { mfaPassedAtMs: input.mfaPassedAt }) };
       let idTokenClaims: Record<string, unknown> = {};
       let accessTokenClaims: Record<string, unknown> = {};
       let app_metadata: Record<string, unknown> | undefined;

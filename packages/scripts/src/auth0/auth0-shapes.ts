@@ -34,6 +34,15 @@ export interface LoginFacts {
   readonly ip: string;
   readonly user_agent?: string;
   readonly nowMs: number;
+  /** When the login's second factor passed (epoch ms), if it did before the Rules and Actions run. */
+  readonly mfaPassedAtMs?: number;
+}
+
+/** Auth0's `authentication.methods`: the password, then the second factor once it passed. */
+function authenticationMethods<T>(input: LoginFacts, timestamp: (ms: number) => T): { name: string; timestamp: T }[] {
+  const methods = [{ name: 'pwd', timestamp: timestamp(input.nowMs) }];
+  if (input.mfaPassedAtMs !== undefined) methods.push({ name: 'mfa', timestamp: timestamp(input.mfaPassedAtMs) });
+  return methods;
 }
 
 /** A Rule's `context`. */
@@ -49,7 +58,8 @@ export function auth0RuleContext(input: LoginFacts): Record<string, unknown> {
     request: { ip: input.ip, userAgent: input.user_agent ?? '', query: {}, body: {} },
     idToken: {},
     accessToken: {},
-    authentication: { methods: [{ name: 'pwd', timestamp: input.nowMs }] },
+    // Rules: epoch milliseconds.
+    authentication: { methods: authenticationMethods(input, (ms) => ms) },
     sso: { with_auth0: false, with_dbconn: false },
     stats: {},
     scope: input.scope.join(' '),
@@ -64,7 +74,8 @@ export function auth0PostLoginEvent(input: LoginFacts & { readonly user: UserRec
     connection: { id: input.connection.name, name: input.connection.name, strategy: input.connection.strategy, metadata: {} },
     request: { ip: input.ip, user_agent: input.user_agent ?? '', method: 'POST', query: {}, body: {} },
     transaction: { protocol: input.protocol, requested_scopes: [...input.scope] },
-    authentication: { methods: [{ name: 'pwd', timestamp: new Date(input.nowMs).toISOString() }] },
+    // Actions: ISO 8601 strings.
+    authentication: { methods: authenticationMethods(input, (ms) => new Date(ms).toISOString()) },
     authorization: { roles: [] },
     tenant: { id: input.tenant },
     stats: { logins_count: 0 },

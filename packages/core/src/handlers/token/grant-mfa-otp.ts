@@ -57,7 +57,9 @@ export async function grantMfaOtp(ctx: HandlerContext, request: OAuthRequest, cl
     return refuse(oauthError('malformed_mfa_token'));
   }
   const params = { ...(claims.scope === undefined ? {} : { scope: claims.scope }), ...(claims.device === undefined ? {} : { device: claims.device }) };
-  const body = await userTokens(ctx, request, client, user, api.value, params, 'mfa', { connection: connection.value, protocol: 'oauth2-password' });
+  // Rules and Actions run again, told the second factor passed (`authentication.methods` 'mfa').
+  const login = { connection: connection.value, protocol: 'oauth2-password', mfaPassedAt: ctx.deps.clock.now() } as const;
+  const body = await userTokens(ctx, request, client, user, api.value, params, 'mfa', login);
   if (!body.ok) {
     await passed.value.undo?.();
     return refuse(body.error);

@@ -1,5 +1,4 @@
-import type { ClientConfig, ConnectionConfig, ResourceServerConfig } from '../../config/types.js';
-import type { LoginProtocol } from '../../ports/login-hooks.js';
+import type { ClientConfig, ResourceServerConfig } from '../../config/types.js';
 import { completeLogin, type CompletedLogin } from '../../tokens/complete-login.js';
 import { oauthError, type OAuthError } from '../../errors/oauth-error.js';
 import type { OAuthRequest } from '../../http/types.js';
@@ -64,7 +63,7 @@ export async function userTokens(
   api: ResourceServerConfig | undefined,
   params: { readonly scope?: string; readonly device?: string },
   gty: string | undefined,
-  login: { readonly connection?: ConnectionConfig; readonly protocol: LoginProtocol; readonly secondFactor?: CompletedLogin['secondFactor'] },
+  login: Pick<CompletedLogin, 'connection' | 'protocol' | 'secondFactor' | 'mfaPassedAt'>,
 ): Promise<Result<UserTokenResponse, OAuthError>> {
   const requested = parseScope(params.scope);
   const accessScope = apiScope(api, requested);
@@ -81,6 +80,7 @@ export async function userTokens(
     request,
     refreshToken: async () => (offline ? issueRefreshToken(ctx.deps, client, user, requested, device, api?.identifier) : undefined),
     ...(login.secondFactor ? { secondFactor: login.secondFactor } : {}),
+    ...(login.mfaPassedAt === undefined ? {} : { mfaPassedAt: login.mfaPassedAt }),
     access: {
       ...(api ? { api } : {}),
       ...(gty === undefined ? {} : { gty }),
