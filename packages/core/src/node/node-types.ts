@@ -17,6 +17,7 @@ export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
    * bridge then reads the body by its events, which costs less than async iteration.
    */
   on?(event: string, listener: (...args: never[]) => void): unknown;
+  /** Takes the bridge's listeners off once the body is read. */
   removeListener?(event: string, listener: (...args: never[]) => void): unknown;
   /** Stops the flow once a body is too large: the rest stays unread, and the 413 can still be written. */
   pause?(): unknown;
