@@ -10,32 +10,31 @@ const PRIVATE_FIELDS = new Set(['password_hash', 'blocked']);
  * @example fullProfile(user).identities[0].provider; // 'auth0'
  */
 export function fullProfile(user: UserRecord): Record<string, unknown> {
-  const bar = user.user_id.indexOf('|');
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(user.profile)) {
-    if (!PRIVATE_FIELDS.has(key) && value !== undefined) out[key] = value;
-  }
+  // Built in place (no spread copies); a profile attribute replaces a derived one in its position.
   const fallbackName = user.email ?? user.username ?? user.phone_number;
-  return {
-    user_id: user.user_id,
-    ...(user.email === undefined ? {} : { email: user.email, email_verified: false }),
-    ...(user.username === undefined ? {} : { username: user.username }),
-    ...(user.phone_number === undefined ? {} : { phone_number: user.phone_number, phone_verified: false }),
-    ...(fallbackName === undefined ? {} : { name: fallbackName }),
-    ...(fallbackName === undefined ? {} : { nickname: (user.username ?? fallbackName).split('@')[0] }),
-    picture: gravatarUrl(user.email, fallbackName),
-    ...out,
-    identities: [
-      {
-        provider: user.strategy,
-        user_id: user.user_id.slice(bar + 1),
-        connection: user.connection,
-        isSocial: false,
-      },
-    ],
-    created_at: user.created_at,
-    updated_at: user.updated_at,
-  };
+  const profile: Record<string, unknown> = { user_id: user.user_id };
+  if (user.email !== undefined) {
+    profile['email'] = user.email;
+    profile['email_verified'] = false;
+  }
+  if (user.username !== undefined) profile['username'] = user.username;
+  if (user.phone_number !== undefined) {
+    profile['phone_number'] = user.phone_number;
+    profile['phone_verified'] = false;
+  }
+  if (fallbackName !== undefined) {
+    profile['name'] = fallbackName;
+    profile['nickname'] = (user.username ?? fallbackName).split('@')[0];
+  }
+  profile['picture'] = gravatarUrl(user.email, fallbackName);
+  for (const key of Object.keys(user.profile)) {
+    const value = user.profile[key];
+    if (value !== undefined && !PRIVATE_FIELDS.has(key) && key !== '__proto__') profile[key] = value;
+  }
+  profile['identities'] = [{ provider: user.strategy, user_id: user.user_id.slice(user.user_id.indexOf('|') + 1), connection: user.connection, isSocial: false }];
+  profile['created_at'] = user.created_at;
+  profile['updated_at'] = user.updated_at;
+  return profile;
 }
 
 /** Scope words that are not profile attributes. */
