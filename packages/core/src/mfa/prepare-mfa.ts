@@ -7,16 +7,21 @@ const encoder = new TextEncoder();
 
 /** Settings of MFA (TOTP), built once at start-up. */
 export interface MfaContext {
-  /** AES-256-GCM key sealing TOTP secrets at rest (derived from the key-encryption key). */
-  readonly sealKey: Uint8Array;
-  /** AES-256-GCM key of `mfa_token`s (`/oauth/token`), derived apart from the sealing key. */
-  readonly tokenKey: Uint8Array;
+  /** AES-256-GCM key sealing TOTP secrets at rest (derived from the key-encryption key), imported once. */
+  readonly sealKey: CryptoKey;
+  /** AES-256-GCM key of `mfa_token`s (`/oauth/token`), derived apart from the sealing key, imported once. */
+  readonly tokenKey: CryptoKey;
   /** True when no key-encryption key was given: secrets are sealed with a key of this process only. */
   readonly ephemeralKey: boolean;
   /** The `issuer` authenticator apps show: the host of the configuration's issuer. */
   readonly issuerName: string;
   /** `options.mfa` of each connection where it is active, by connection name. */
   readonly connections: ReadonlyMap<string, MfaSettings>;
+}
+
+/** 32 bytes as a non-extractable AES-256-GCM key: imported once, not at every seal and open. */
+function aesKey(bytes: Uint8Array): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', new Uint8Array(bytes), { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 }
 
 async function hkdf(secret: Uint8Array, info: string): Promise<Uint8Array> {
@@ -60,8 +65,8 @@ export async function prepareMfa(config: OAuthRoConfig, deps: CoreDeps, keyEncry
     deps.logger?.warn({}, 'no key-encryption key: MFA secrets are sealed with a key of this process only, enrolments do not survive a restart');
   }
   return {
-    sealKey: keyEncryptionKey ? await hkdf(keyEncryptionKey, 'oauth-ro mfa totp secret v1') : deps.random.bytes(32),
-    tokenKey: keyEncryptionKey ? await hkdf(keyEncryptionKey, 'oauth-ro mfa token v1') : deps.random.bytes(32),
+    sealKey: await aesKey(keyEncryptionKey ? await hkdf(keyEncryptionKey, 'oauth-ro mfa totp secret v1') : deps.random.bytes(32)),
+    tokenKey: await aesKey(keyEncryptionKey ? await hkdf(keyEncryptionKey, 'oauth-ro mfa token v1') : deps.random.bytes(32)),
     ephemeralKey: !keyEncryptionKey,
     issuerName: hostOf(config.issuer),
     connections,
