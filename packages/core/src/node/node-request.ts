@@ -1,5 +1,5 @@
 import { MAX_BODY_BYTES, type OAuthRequest } from '../http/types.js';
-import { readChunksLimited } from '../util/read-chunks-limited.js';
+import { concatBytes, readChunksLimited } from '../util/read-chunks-limited.js';
 import type { NodeBridgeOptions, NodeRequestLike } from './node-types.js';
 
 const decoder = new TextDecoder();
@@ -107,14 +107,4 @@ function readByEvents(req: EventedRequest): Promise<Uint8Array | undefined> {
     req.on('error', onError);
     req.on('close', onClose);
   });
-}
-
-function concatBytes(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return all;
 }

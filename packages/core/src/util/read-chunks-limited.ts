@@ -21,6 +21,15 @@ export async function readChunksLimited(next: NextChunk, maxBytes: number): Prom
     if (size > maxBytes) return undefined;
     chunks.push(bytes);
   }
+  return concatBytes(chunks, size);
+}
+
+/**
+ * The chunks as one array of `size` bytes (their total).
+ *
+ * @example concatBytes([new Uint8Array([1]), new Uint8Array([2, 3])], 3); // Uint8Array [1, 2, 3]
+ */
+export function concatBytes(chunks: readonly Uint8Array[], size: number): Uint8Array {
   const all = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {
