@@ -4,7 +4,7 @@ import { GOOD_PASSWORD, useMountedApp } from '@oauth-ro/conformance';
 import { CONFORMANCE_HARNESSES } from '../harness/index.js';
 import { requestArbitrary } from './request-arbitrary.js';
 
-/** Generated requests per harness; four harnesses make the suite's 10,000. */
+/** Generated requests per harness (each of CONFORMANCE_HARNESSES). */
 const RUNS = 2500;
 
 describe.each(CONFORMANCE_HARNESSES.map((h) => [h.name, h] as const))('fuzzing every endpoint through %s', (_name, harness) => {
