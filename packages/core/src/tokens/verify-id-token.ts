@@ -83,8 +83,8 @@ export async function verifyIdToken(
       return invalid;
     }
   }
-  // The server's own keys, by kid: the audience is checked on the verified claims (no second payload decode).
-  const verified = await verifyServerSigned(ctx.keyRing, token, { issuer: ctx.issuer, nowMs });
+  // The server's own keys, by kid: the audience is checked on the verified claims (one decode).
+  const verified = await verifyServerSigned(ctx.keyRing, token, { issuer: ctx.issuer, nowMs, header });
   if (!verified) return invalid;
   const client = forClient(verified.payload.aud);
   return client.ok ? ok({ ...verified.payload, aud: client.value }) : client;

@@ -1,9 +1,6 @@
-import { jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
+import { decodeProtectedHeader, jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import { ACCESS_TOKEN_RULES } from './access-token-rules.js';
 import type { KeyRing } from './key-ring.js';
-
-/** The algorithms of the server's keys, as jose takes them. */
-const ALGORITHMS: string[] = [...ACCESS_TOKEN_RULES.algorithms];
 
 /** Options of {@link verifyServerSigned}. */
 export interface ServerSignedCheck {
@@ -12,6 +9,8 @@ export interface ServerSignedCheck {
   /** jose's `typ` check (normalised, e.g. `at+jwt`); absent: any. */
   readonly typ?: string;
   readonly audience?: string;
+  /** The token's protected header, when the caller has decoded it already. */
+  readonly header?: ProtectedHeaderParameters;
 }
 
 /**
@@ -26,26 +25,21 @@ export async function verifyServerSigned(
   check: ServerSignedCheck,
 ): Promise<{ header: ProtectedHeaderParameters; payload: JWTPayload & { sub: string } } | undefined> {
   try {
-    // jose decodes the header once and asks for the key by it, after checking its alg is allowed.
-    const { payload, protectedHeader } = await jwtVerify(
-      token,
-      async (header) => {
-        // An unknown kid may be a key another instance just rotated in; resolve reloads (rate-limited).
-        const key = typeof header.kid === 'string' ? await keyRing.resolve(header.kid) : undefined;
-        if (!key || header.alg !== key.alg) throw new Error('no server key for this token');
-        return key.publicKey;
-      },
-      {
-        algorithms: ALGORITHMS,
-        issuer: check.issuer,
-        currentDate: new Date(check.nowMs),
-        clockTolerance: ACCESS_TOKEN_RULES.clockToleranceS,
-        requiredClaims: ['exp', 'sub'],
-        ...(check.typ === undefined ? {} : { typ: check.typ }),
-        ...(check.audience === undefined ? {} : { audience: check.audience }),
-      },
-    );
-    return typeof payload.sub === 'string' ? { header: protectedHeader, payload: payload as JWTPayload & { sub: string } } : undefined;
+    const header = check.header ?? decodeProtectedHeader(token);
+    if (typeof header.kid !== 'string' || !ACCESS_TOKEN_RULES.algorithms.includes(header.alg as 'RS256')) return undefined;
+    // An unknown kid may be a key another instance just rotated in; resolve reloads (rate-limited).
+    const key = await keyRing.resolve(header.kid);
+    if (!key || header.alg !== key.alg) return undefined;
+    const { payload } = await jwtVerify(token, key.publicKey, {
+      algorithms: [key.alg],
+      issuer: check.issuer,
+      currentDate: new Date(check.nowMs),
+      clockTolerance: ACCESS_TOKEN_RULES.clockToleranceS,
+      requiredClaims: ['exp', 'sub'],
+      ...(check.typ === undefined ? {} : { typ: check.typ }),
+      ...(check.audience === undefined ? {} : { audience: check.audience }),
+    });
+    return typeof payload.sub === 'string' ? { header, payload: payload as JWTPayload & { sub: string } } : undefined;
   } catch {
     return undefined;
   }
