@@ -160,6 +160,9 @@ export function createScriptPool(options: PoolOptions = {}) {
       worker.child.kill('SIGKILL');
     };
     const wallTimer = setTimeout(() => kill('timeout'), settings.timeoutMs);
+    // The CPU count starts at the first poll, not at the start: a call that ends sooner (nearly every
+    // one) costs no read of /proc (two files, on libuv's pool, which the signatures of a login share),
+    // and a budget of seconds does not miss the first few milliseconds.
     const usageTimer = setInterval(() => {
       void processUsage(worker.child.pid ?? -1).then((usage) => {
         if (!usage || settled) return;
@@ -168,9 +171,6 @@ export function createScriptPool(options: PoolOptions = {}) {
         else if (usage.rssBytes > rssLimitBytes) kill('memory');
       });
     }, USAGE_POLL_MS);
-    void processUsage(worker.child.pid ?? -1).then((usage) => {
-      if (usage && startCpu === undefined) startCpu = usage.cpuMs;
-    });
     worker.finish = (outcome) => {
       if (settled) return;
       settled = true;
