@@ -248,6 +248,32 @@ export function tokenLifecycleSuite(harness: AdapterHarness): void {
       },
     );
 
+    it('keeps 200 live refresh tokens per user and client, as Auth0: the 201st login revokes the oldest, not the other client\'s', async () => {
+      const { email } = await newLifecycleUser(ctx.current);
+      const login = async (client_id: string, n: number) => {
+        const res = await lifecycleLogin(ctx.current, { client_id, username: email, scope: 'openid offline_access', device: `device ${n}` });
+        expect(res.status, res.text).toBe(200);
+        return res.json as { access_token: string; refresh_token: string };
+      };
+      const other = await login(C.confidential, 0);
+      const tokens: string[] = [];
+      for (let n = 1; n <= 200; n += 1) {
+        time.advance(1);
+        tokens.push((await login(C.public, n)).refresh_token);
+      }
+      expect((await delegate({ refresh_token: tokens[0] })).status).toBe(200);
+      time.advance(1);
+      const last = await login(C.public, 201);
+      expectInvalidRefresh(await delegate({ refresh_token: tokens[0] }));
+      for (const kept of [tokens[1]!, tokens[199]!, last.refresh_token]) expect((await delegate({ refresh_token: kept })).status).toBe(200);
+      const list = await ctx.current.app.dispatch({ method: 'GET', path: `/api/v2/device-credentials?type=refresh_token&client_id=${C.public}`, headers: { authorization: `Bearer ${last.access_token}` } });
+      expect(list.status, list.text).toBe(200);
+      expect(list.json).toHaveLength(200);
+      expect((list.json as Array<{ device_name: string }>).map((d) => d.device_name)).not.toContain('device 1');
+      const refreshed = await refresh(C.confidential, other.refresh_token, { client_secret: CONFIDENTIAL_SECRET });
+      expect(refreshed.status, refreshed.text).toBe(200);
+    });
+
     it('lists the user\'s devices with refresh tokens and revokes one through DELETE', async () => {
       const { tokens, user_id } = await withRefreshToken(C.public, 'Ada\'s iPad');
       const bearer = { authorization: `Bearer ${tokens.access_token}` };

@@ -3,8 +3,8 @@ import { oauthError } from '../errors/oauth-error.js';
 import { parseBody } from '../http/parse-body.js';
 import { errorResponse, jsonResponse, noContent } from '../http/respond.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
-import type { RefreshTokenRecord } from '../ports/refresh-token-store.js';
 import type { UserRecord } from '../ports/user-store.js';
+import { liveFamilies } from '../tokens/live-families.js';
 import { accessTokenAudience } from '../tokens/mint-access-token.js';
 import { verifyAccessToken } from '../tokens/verify-access-token.js';
 import { verifyIdToken } from '../tokens/verify-id-token.js';
@@ -50,17 +50,6 @@ async function bearerCaller(ctx: HandlerContext, request: OAuthRequest, client_i
 }
 
 const isResponse = (value: Caller | OAuthResponse): value is OAuthResponse => 'status' in value;
-
-/** A user's refresh-token families that can still be used: one entry per family, newest member. */
-function liveFamilies(records: readonly RefreshTokenRecord[], now: number): RefreshTokenRecord[] {
-  const byFamily = new Map<string, RefreshTokenRecord>();
-  for (const r of records) {
-    if (r.expires_at !== undefined && r.expires_at <= now) continue;
-    const seen = byFamily.get(r.family_id);
-    if (!seen || seen.created_at <= r.created_at) byFamily.set(r.family_id, r);
-  }
-  return [...byFamily.values()];
-}
 
 /**
  * `POST /api/v2/device-credentials` `{device_name, type: "public_key", value, device_id, client_id}`

@@ -4,6 +4,7 @@ import type { UserRecord } from '../ports/user-store.js';
 import { base64UrlEncode, toHex } from '../util/encoding.js';
 import { hashToken } from './hash-token.js';
 import { idleDeadline } from './idle-deadline.js';
+import { revokeBeyondLimit } from './live-families.js';
 import { refreshTokenPolicyOf } from './refresh-token-policy.js';
 
 /** Bytes of entropy in a refresh token (256 bits). */
@@ -23,7 +24,8 @@ export async function newRefreshToken(random: CoreDeps['random']): Promise<{ tok
  * Issues a refresh token at login when the scope has `offline_access` and a `device` was named
  * (docs/spec.md §3), and a refresh token store is configured; otherwise undefined. The token starts a new
  * family, bound to user, client and device (and to the API `audience` named at `/oauth/token`, so a
- * refresh mints for it again), expiring (absolutely and when idle) per the client's policy.
+ * refresh mints for it again), expiring (absolutely and when idle) per the client's policy. As at
+ * Auth0, a user keeps at most 200 live families per client: past that, the oldest are revoked.
  *
  * @example
  * const refresh_token = await issueRefreshToken(deps, client, user, ['openid', 'offline_access'], 'iPhone');
@@ -54,5 +56,6 @@ export async function issueRefreshToken(
     ...(policy.expiration_type === 'expiring' ? { expires_at: now + policy.token_lifetime * 1000 } : {}),
     ...idleDeadline(policy, now),
   });
+  await revokeBeyondLimit(deps.refreshTokens, user.user_id, client.client_id, now);
   return token;
 }
