@@ -11,7 +11,7 @@ import type { ScalePath, ScaleSizeRow, ScaleStoreResult } from '../scale/scale-r
 import { SCALE_PASSWORD, scaleSizes, scaleUser, spreadUsers } from '../scale/scale-users.js';
 import { dropSchema, seedPostgres, withPostgres, benchPostgresUrl } from '../scale/seed-postgres.js';
 import { seedSqlite } from '../scale/seed-sqlite.js';
-import { simulateMonth, type TableCounts } from '../scale/simulate-month.js';
+import { MONTH_PROBER, simulateMonth, type TableCounts } from '../scale/simulate-month.js';
 import { spawnScaleServer, type ScaleServer } from '../scale/spawn-scale-server.js';
 import { BENCH } from '../targets/bench-config.js';
 import type { BenchResults } from './results.js';
@@ -110,7 +110,7 @@ async function sqliteCounts(path: string): Promise<TableCounts> {
     const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     return {
       expiringTokens: one(`SELECT count(*) AS n FROM refresh_tokens WHERE client_id = 'bench-expiring'`),
-      defaultTokens: one(`SELECT count(*) AS n FROM refresh_tokens WHERE client_id <> 'bench-expiring'`),
+      defaultTokens: one(`SELECT count(*) AS n FROM refresh_tokens WHERE client_id <> 'bench-expiring' AND user_id <> '${MONTH_PROBER.user_id}'`),
       counters: one('SELECT count(*) AS n FROM counters'),
       counterSlots: one('SELECT count(*) AS n FROM counter_slots'),
     };
@@ -124,7 +124,7 @@ async function postgresCounts(schema: string): Promise<TableCounts> {
     const one = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
     return {
       expiringTokens: await one(`SELECT count(*) AS n FROM refresh_tokens WHERE client_id = 'bench-expiring'`),
-      defaultTokens: await one(`SELECT count(*) AS n FROM refresh_tokens WHERE client_id <> 'bench-expiring'`),
+      defaultTokens: await one(`SELECT count(*) AS n FROM refresh_tokens WHERE client_id <> 'bench-expiring' AND user_id <> '${MONTH_PROBER.user_id}'`),
       counters: await one('SELECT count(*) AS n FROM counters'),
       counterSlots: await one('SELECT count(*) AS n FROM counter_slots'),
     };

@@ -8,6 +8,9 @@ export const IMPORT_FLAT_LIMIT = 1.25;
 /** Bounded: rows after the sweep at day 30 within this factor of day 15's, with the same traffic every day. */
 export const PRUNE_FLAT_LIMIT = 1.15;
 
+/** Live refresh tokens a user keeps per client, as the contract says (docs/spec.md §2.2.1, Auth0's limit). */
+const LIVE_REFRESH_TOKEN_LIMIT = 200;
+
 const STORE_NAMES = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
 
 function users(n: number): string {
@@ -85,8 +88,9 @@ export function renderScale(stores: readonly ScaleStoreResult[]): string[] {
       const m = r.month;
       const flat = (a: number, b: number) => (a <= Math.max(b * PRUNE_FLAT_LIMIT, b + 10) ? '✅' : '❌');
       const bounded = [flat(m.day30.expiringTokens, m.day15.expiringTokens), flat(m.day30.counters, m.day15.counters), flat(m.day30.counterSlots, m.day15.counterSlots)];
+      const capped = Math.max(m.prober.liveDay15, m.prober.liveDay30) <= LIVE_REFRESH_TOKEN_LIMIT ? '✅' : '❌';
       out.push(
-        `**${name}, a simulated month with the hourly sweep** (core's \`POST /oauth/ro\` through \`handle\` with a fake clock and a plain-text hasher, which only rows matter for: ${fixed(m.days)} days × ${fixed(m.loginsPerDay)} logins with \`offline_access\` and a device, half on a client whose refresh tokens expire after 7 days (3 idle), half on Auth0's default non-expiring policy, and ${fixed(m.failedPerDay)} wrong passwords from varied IPs a day, ${fixed(m.users)} users; \`pruneExpired\` every simulated hour as the server schedules it; ${fixed(m.seconds, 1)} s). **Judged:** expiring refresh tokens, counters and slots after the sweep at day 30 ≤ ${fixed(PRUNE_FLAT_LIMIT, 2)} × day 15's (the same traffic every day, so a bounded table is flat once one retention window has passed): ${bounded.every((b) => b === '✅') ? '✅' : '❌'}`,
+        `**${name}, a simulated month with the hourly sweep** (core's \`POST /oauth/ro\` through \`handle\` with a fake clock and a plain-text hasher, which only rows matter for: ${fixed(m.days)} days × ${fixed(m.loginsPerDay)} logins with \`offline_access\` and a device, half on a client whose refresh tokens expire after 7 days (3 idle), half on Auth0's default non-expiring policy, and ${fixed(m.failedPerDay)} wrong passwords from varied IPs a day, ${fixed(m.users)} users; \`pruneExpired\` every simulated hour as the server schedules it; ${fixed(m.seconds, 1)} s). **Judged:** expiring refresh tokens, counters and slots after the sweep at day 30 ≤ ${fixed(PRUNE_FLAT_LIMIT, 2)} × day 15's (the same traffic every day, so a bounded table is flat once one retention window has passed), and the hourly prober's live tokens ≤ ${fixed(LIVE_REFRESH_TOKEN_LIMIT)}: ${[...bounded, capped].every((b) => b === '✅') ? '✅' : '❌'}`,
         '',
         markdownTable(
           ['moment', 'refresh tokens, expiring client', 'refresh tokens, default (non-expiring) client', 'counters', 'counter slots'],
@@ -100,6 +104,8 @@ export function renderScale(stores: readonly ScaleStoreResult[]): string[] {
         ),
         '',
         `Deleted by the sweeps over the month: ${Object.entries(m.pruned).map(([s, n]) => `${s} ${fixed(n)}`).join(', ')}.`,
+        '',
+        `**One more user logging in every simulated hour** on the default (non-expiring) client, a new device name each time (a health probe, or an app that logs in at every launch): ${fixed(m.prober.issued)} refresh tokens issued, ${fixed(m.prober.liveDay15)} live after the sweep of day 15 and ${fixed(m.prober.liveDay30)} after day 30's; Auth0's limit of ${fixed(LIVE_REFRESH_TOKEN_LIMIT)} live refresh tokens per user and client (docs/spec.md §2.2.1) revoked the oldest at each login past it, and the sweeps delete them 7 days later (not counted in the table above): ${capped}`,
         '',
       );
     }

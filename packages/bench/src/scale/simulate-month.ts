@@ -9,7 +9,7 @@ const HOUR_MS = 3_600_000;
 export interface TableCounts {
   /** Refresh tokens of the client whose tokens expire (7 days, 3 idle). */
   readonly expiringTokens: number;
-  /** Refresh tokens of the client with Auth0's default policy (non-expiring): pruning cannot remove live ones. */
+  /** Refresh tokens of the client with Auth0's default policy (non-expiring), the prober's aside: pruning cannot remove live ones. */
   readonly defaultTokens: number;
   readonly counters: number;
   readonly counterSlots: number;
@@ -24,6 +24,13 @@ export interface MonthResult {
   /** Refresh tokens issued to the expiring client over the month (what the table would hold unpruned). */
   readonly expiringIssued: number;
   readonly defaultIssued: number;
+  /**
+   * One more user whose app logs in every simulated hour on the default client (a new device name
+   * each time, like a health probe): refresh tokens issued to it, and its live ones (the store's
+   * `listByUser`, revoked ones not listed) after the sweeps of day 15 and day 30, which the limit of
+   * live refresh tokens per user and client bounds.
+   */
+  readonly prober: { readonly issued: number; readonly liveDay15: number; readonly liveDay30: number };
   /** Right before the last sweep of day 30, and right after it; and after the last sweep of day 15. */
   readonly beforeLastSweep: TableCounts;
   readonly day30: TableCounts;
@@ -43,6 +50,9 @@ const plainHasher: PasswordHasher = {
 
 /** Clients: the bench client (Auth0's default, non-expiring refresh tokens) and one whose tokens expire. */
 const EXPIRING_CLIENT = 'bench-expiring';
+/** The user of the hourly prober (see {@link MonthResult.prober}). */
+export const MONTH_PROBER = { user_id: 'auth0|monthprober', email: 'prober@scale.example' } as const;
+const PROBER = MONTH_PROBER;
 
 /**
  * Drives core's real login path (`POST /oauth/ro` through `handle`) for `days` simulated days on
@@ -76,13 +86,12 @@ export async function simulateMonth(
     ],
     connections: base.connections.map((c) => ({ ...c, enabled_clients: [BENCH.clientId, EXPIRING_CLIENT] })),
   });
-  for (let u = 0; u < options.users; u += 1) {
+  for (let u = 0; u <= options.users; u += 1) {
     const at = new Date(now).toISOString();
     await stores.users.create({
-      user_id: `auth0|month${String(u).padStart(8, '0')}`,
+      ...(u === options.users ? PROBER : { user_id: `auth0|month${String(u).padStart(8, '0')}`, email: `month${u}@scale.example` }),
       connection: BENCH.connection,
       strategy: 'auth0',
-      email: `month${u}@scale.example`,
       password_hash: `plain:${BENCH.password}`,
       blocked: false,
       profile: {},
@@ -91,20 +100,20 @@ export async function simulateMonth(
     });
   }
   const oauthRo = await createOAuthRo({ config, deps: { ...stores, hasher: plainHasher, clock, random: webCryptoRandom } });
-  const login = async (i: number, ok: boolean) => {
+  const login = async (i: number, ok: boolean, probe = false) => {
     const user = i % options.users;
     const response = await oauthRo.handle({
       method: 'POST',
       path: '/oauth/ro',
       headers: { 'content-type': 'application/json' },
       rawBody: JSON.stringify({
-        client_id: i % 2 === 0 ? EXPIRING_CLIENT : BENCH.clientId,
+        client_id: probe || i % 2 === 1 ? BENCH.clientId : EXPIRING_CLIENT,
         connection: BENCH.connection,
         grant_type: 'password',
-        username: `month${user}@scale.example`,
+        username: probe ? PROBER.email : `month${user}@scale.example`,
         password: ok ? BENCH.password : BENCH.wrongPassword,
         scope: 'openid offline_access',
-        device: `device-${i % 3}`,
+        device: probe ? `probe-${i}` : `device-${i % 3}`,
       }),
       ip: ok ? '127.0.0.1' : `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
     });
@@ -118,6 +127,9 @@ export async function simulateMonth(
   };
   let issued = 0;
   let failed = 0;
+  let probes = 0;
+  let proberLiveDay15 = 0;
+  const proberLive = async () => (await stores.refreshTokens.listByUser(PROBER.user_id)).length;
   let day15: TableCounts | undefined;
   let beforeLastSweep: TableCounts | undefined;
   const start = now;
@@ -132,10 +144,15 @@ export async function simulateMonth(
       if (k < logins) await login(issued++, true);
       else await login(failed++, false);
     }
+    now = hourStart + HOUR_MS / 2;
+    await login(probes++, true, true);
     now = hourStart + HOUR_MS - 1;
     if (hour === options.days * 24 - 1) beforeLastSweep = await count();
     await sweep();
-    if (hour === 15 * 24 - 1) day15 = await count();
+    if (hour === 15 * 24 - 1) {
+      day15 = await count();
+      proberLiveDay15 = await proberLive();
+    }
   }
   const day30 = await count();
   return {
@@ -145,6 +162,7 @@ export async function simulateMonth(
     users: options.users,
     expiringIssued: Math.ceil(issued / 2),
     defaultIssued: Math.floor(issued / 2),
+    prober: { issued: probes, liveDay15: proberLiveDay15, liveDay30: await proberLive() },
     beforeLastSweep: beforeLastSweep!,
     day30,
     day15: day15 ?? day30,
