@@ -18,7 +18,9 @@ const ONE_TIME_CODE = /^\d{4,12}$/;
 const REDACTED = new Set(['[redacted]', '[Redacted]', '[REDACTED]']);
 // Ids are hex or base64 and may hold a run of digits that equals some code by chance.
 const ID_KEY = /(^|_)(id|kid|jti|reqid)$|Id$/i;
-const DIGIT_RUN = /(?<!\d)\d{4,12}(?!\d)/g;
+// A code stands alone (`code is 042917`, `code=042917&`): digits glued to letters are part of a longer
+// token, such as a hex user id inside a logged path (`/api/v2/users/auth0%7C042917a4…`).
+const DIGIT_RUN = /(?<![0-9A-Za-z])\d{4,12}(?![0-9A-Za-z])/g;
 
 /** The fixture secrets every log is searched for. */
 export function knownTestSecrets() {
