@@ -52,7 +52,6 @@ const plainHasher: PasswordHasher = {
 const EXPIRING_CLIENT = 'bench-expiring';
 /** The user of the hourly prober (see {@link MonthResult.prober}). */
 export const MONTH_PROBER = { user_id: 'auth0|monthprober', email: 'prober@scale.example' } as const;
-const PROBER = MONTH_PROBER;
 
 /**
  * Drives core's real login path (`POST /oauth/ro` through `handle`) for `days` simulated days on
@@ -86,10 +85,14 @@ export async function simulateMonth(
     ],
     connections: base.connections.map((c) => ({ ...c, enabled_clients: [BENCH.clientId, EXPIRING_CLIENT] })),
   });
-  for (let u = 0; u <= options.users; u += 1) {
+  const accounts = [
+    ...Array.from({ length: options.users }, (_, u) => ({ user_id: `auth0|month${String(u).padStart(8, '0')}`, email: `month${u}@scale.example` })),
+    MONTH_PROBER,
+  ];
+  for (const account of accounts) {
     const at = new Date(now).toISOString();
     await stores.users.create({
-      ...(u === options.users ? PROBER : { user_id: `auth0|month${String(u).padStart(8, '0')}`, email: `month${u}@scale.example` }),
+      ...account,
       connection: BENCH.connection,
       strategy: 'auth0',
       password_hash: `plain:${BENCH.password}`,
@@ -110,7 +113,7 @@ export async function simulateMonth(
         client_id: probe || i % 2 === 1 ? BENCH.clientId : EXPIRING_CLIENT,
         connection: BENCH.connection,
         grant_type: 'password',
-        username: probe ? PROBER.email : `month${user}@scale.example`,
+        username: probe ? MONTH_PROBER.email : `month${user}@scale.example`,
         password: ok ? BENCH.password : BENCH.wrongPassword,
         scope: 'openid offline_access',
         device: probe ? `probe-${i}` : `device-${i % 3}`,
@@ -129,7 +132,7 @@ export async function simulateMonth(
   let failed = 0;
   let probes = 0;
   let proberLiveDay15 = 0;
-  const proberLive = async () => (await stores.refreshTokens.listByUser(PROBER.user_id)).length;
+  const proberLive = async () => (await stores.refreshTokens.listByUser(MONTH_PROBER.user_id)).length;
   let day15: TableCounts | undefined;
   let beforeLastSweep: TableCounts | undefined;
   const start = now;

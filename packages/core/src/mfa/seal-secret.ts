@@ -9,7 +9,7 @@ const decoder = new TextDecoder();
  *
  * @example const sealed = await sealTotpSecret('JBSWY3DPEHPK3PXP', 'totp|dev_abc', ctx.mfa.sealKey);
  */
-export async function sealTotpSecret(secret_base32: string, enrollment_id: string, sealKey: CryptoKey | Uint8Array): Promise<string> {
+export async function sealTotpSecret(secret_base32: string, enrollment_id: string, sealKey: CryptoKey): Promise<string> {
   return new CompactEncrypt(encoder.encode(secret_base32))
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: enrollment_id, cty: 'totp-secret' })
     .encrypt(sealKey);
@@ -21,7 +21,7 @@ export async function sealTotpSecret(secret_base32: string, enrollment_id: strin
  *
  * @example const secret = await openTotpSecret(record.sealed_secret, record.id, ctx.mfa.sealKey);
  */
-export async function openTotpSecret(sealed: string, enrollment_id: string, sealKey: CryptoKey | Uint8Array): Promise<string | undefined> {
+export async function openTotpSecret(sealed: string, enrollment_id: string, sealKey: CryptoKey): Promise<string | undefined> {
   try {
     if (decodeProtectedHeader(sealed).kid !== enrollment_id) return undefined;
     const { plaintext } = await compactDecrypt(sealed, sealKey, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
