@@ -1,5 +1,5 @@
 import { readStreamLimited } from '../util/read-stream-limited.js';
-import { MAX_BODY_BYTES, type OAuthRequest, type OAuthResponse } from './types.js';
+import { MAX_BODY_BYTES, plainRequest, type OAuthRequest, type OAuthResponse, type RequestHead } from './types.js';
 
 const decoder = new TextDecoder();
 
@@ -40,17 +40,11 @@ export async function fromFetchRequest(request: Request, options: FetchOptions =
     headers[name] = value;
   });
   const { pathname, query } = splitRequestUrl(request.url);
-  const base = {
-    method: request.method,
-    path: options.path ?? pathname,
-    headers,
-    ip: options.ip ?? '',
-    ...(query ? { query } : {}),
-  };
-  if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return { ...base, rawBody: '' };
-  if (Number(headers['content-length']) > MAX_BODY_BYTES) return { ...base, bodyTooLarge: true };
+  const head: RequestHead = { method: request.method, path: options.path ?? pathname, headers, ip: options.ip ?? '', query: query || undefined };
+  if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return plainRequest(head, { rawBody: '' });
+  if (Number(headers['content-length']) > MAX_BODY_BYTES) return plainRequest(head, { bodyTooLarge: true });
   const bytes = await readStreamLimited(request.body, MAX_BODY_BYTES);
-  return bytes ? { ...base, rawBody: decoder.decode(bytes) } : { ...base, bodyTooLarge: true };
+  return plainRequest(head, bytes ? { rawBody: decoder.decode(bytes) } : { bodyTooLarge: true });
 }
 
 /**

@@ -18,6 +18,39 @@ export interface OAuthRequest {
   readonly query?: string;
 }
 
+/** What a bridge knows of a request before its body: everything of an {@link OAuthRequest} but the body. */
+export interface RequestHead {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly ip: string;
+  readonly query: string | undefined;
+}
+
+/**
+ * The {@link OAuthRequest} a bridge hands core, always built here with every field present and in
+ * the same order. V8 then gives every request one layout with its fields inside the object: a request
+ * built as `{ ...head, rawBody }` gets a copied layout with the extra field outside it, which cost a
+ * GET on Fastify ≈ 4 µs more CPU than this (scratch, autocannon against the JWKS route).
+ *
+ * @example plainRequest(head, { rawBody: '' });
+ */
+export function plainRequest(
+  head: RequestHead,
+  body: { readonly rawBody: string } | { readonly parsedBody: unknown } | { readonly bodyTooLarge: true },
+): OAuthRequest {
+  return {
+    method: head.method,
+    path: head.path,
+    headers: head.headers,
+    ip: head.ip,
+    query: head.query,
+    rawBody: 'rawBody' in body ? body.rawBody : undefined,
+    parsedBody: 'parsedBody' in body ? body.parsedBody : undefined,
+    bodyTooLarge: 'bodyTooLarge' in body ? true : undefined,
+  };
+}
+
 /** A plain response for the adapter to write. `body` is already serialised. */
 export interface OAuthResponse {
   readonly status: number;

@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES, type OAuthRequest } from '../http/types.js';
+import { MAX_BODY_BYTES, plainRequest, type OAuthRequest, type RequestHead } from '../http/types.js';
 import { concatBytes, readChunksLimited } from '../util/read-chunks-limited.js';
 import type { NodeBridgeOptions, NodeRequestLike } from './node-types.js';
 
@@ -35,19 +35,19 @@ export function nodeRequest(req: NodeRequestLike, options: NodeBridgeOptions = {
   const method = req.method ?? 'GET';
   const path = options.path ?? (prefix && full.startsWith(prefix) ? full.slice(prefix.length) || '/' : full);
   const ip = options.ip ?? req.socket?.remoteAddress ?? '';
-  const base: OAuthRequest = q === -1 ? { method, path, headers, ip } : { method, path, headers, ip, query: url.slice(q + 1) };
-  if (req.readableEnded && req.body !== undefined) return { ...base, parsedBody: req.body };
+  const head: RequestHead = { method, path, headers, ip, query: q === -1 ? undefined : url.slice(q + 1) };
+  if (req.readableEnded && req.body !== undefined) return plainRequest(head, { parsedBody: req.body });
   // As `oauthRo.fetch` does: no route reads a GET or HEAD body, and the fast paths skip the stream.
-  if (method === 'GET' || method === 'HEAD') return { ...base, rawBody: '' };
-  if (Number(headers['content-length']) > MAX_BODY_BYTES) return { ...base, bodyTooLarge: true };
-  return withBody(req, base);
+  if (method === 'GET' || method === 'HEAD') return plainRequest(head, { rawBody: '' });
+  if (Number(headers['content-length']) > MAX_BODY_BYTES) return plainRequest(head, { bodyTooLarge: true });
+  return withBody(req, head);
 }
 
-async function withBody(req: NodeRequestLike, base: OAuthRequest): Promise<OAuthRequest> {
+async function withBody(req: NodeRequestLike, head: RequestHead): Promise<OAuthRequest> {
   // A stream someone paused would not flow for a `data` listener: iterated instead.
   const evented = req.on && req.removeListener && req.pause && req.readableFlowing !== false;
   const bytes = evented ? await readByEvents(req as EventedRequest) : await readByIteration(req);
-  return bytes ? { ...base, rawBody: decoder.decode(bytes) } : { ...base, bodyTooLarge: true };
+  return plainRequest(head, bytes ? { rawBody: decoder.decode(bytes) } : { bodyTooLarge: true });
 }
 
 async function readByIteration(req: NodeRequestLike): Promise<Uint8Array | undefined> {
