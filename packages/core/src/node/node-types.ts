@@ -29,7 +29,7 @@ export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
 export interface NodeResponseLike {
   statusCode: number;
   setHeader(name: string, value: string): unknown;
-  end(body?: Uint8Array): unknown;
+  end(body?: Uint8Array | string): unknown;
 }
 
 /** What the request itself does not say: the client address and where oauth-ro is mounted. */
