@@ -20,10 +20,10 @@ export function bearerToken(headers: OAuthRequest['headers']): string | undefine
   return match?.[1];
 }
 
-async function profileFor(ctx: HandlerContext, claims: Result<TokenClaims, OAuthError>) {
+async function profileFor(ctx: HandlerContext, claims: Result<TokenClaims, OAuthError>, withSub = false) {
   if (!claims.ok) return undefined;
   const user = await ctx.deps.users.findById(claims.value.sub);
-  return user && !user.blocked ? fullProfile(user) : undefined;
+  return user && !user.blocked ? fullProfile(user, withSub) : undefined;
 }
 
 /**
@@ -53,6 +53,6 @@ export async function handleUserInfo(ctx: HandlerContext, request: OAuthRequest)
   const token = bearerToken(request.headers);
   if (!token) return errorResponse(oauthError('invalid_token', 'missing bearer token'));
   const claims = await verifyAccessToken(ctx.mint, token, ctx.deps.clock.now(), { audience: accessTokenAudience(ctx.mint.issuer) });
-  const profile = await profileFor(ctx, claims);
-  return profile ? jsonResponse(200, { sub: profile.user_id, ...profile }) : errorResponse(oauthError('invalid_token'));
+  const profile = await profileFor(ctx, claims, true);
+  return profile ? jsonResponse(200, profile) : errorResponse(oauthError('invalid_token'));
 }

@@ -5,14 +5,15 @@ import { gravatarUrl } from './gravatar-url.js';
 const PRIVATE_FIELDS = new Set(['password_hash', 'blocked']);
 
 /**
- * The full normalised profile of a user, as `/tokeninfo` returns it (Auth0's profile shape).
+ * The full normalised profile of a user, as `/tokeninfo` returns it (Auth0's profile shape);
+ * `/userinfo`'s (`withSub`) starts with `sub`, the user id.
  *
  * @example fullProfile(user).identities[0].provider; // 'auth0'
  */
-export function fullProfile(user: UserRecord): Record<string, unknown> {
+export function fullProfile(user: UserRecord, withSub = false): Record<string, unknown> {
   // Built in place (no spread copies); a profile attribute replaces a derived one in its position.
   const fallbackName = user.email ?? user.username ?? user.phone_number;
-  const profile: Record<string, unknown> = { user_id: user.user_id };
+  const profile: Record<string, unknown> = withSub ? { sub: user.user_id, user_id: user.user_id } : { user_id: user.user_id };
   if (user.email !== undefined) {
     profile['email'] = user.email;
     profile['email_verified'] = false;
