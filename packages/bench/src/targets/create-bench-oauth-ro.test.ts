@@ -29,4 +29,22 @@ describe('createBenchOAuthRo', () => {
       await target.close();
     }
   });
+
+  // Section 5 runs the same target on each store; a store missing a port core requires (the counters
+  // of brute-force protection) failed its start there and left the section empty.
+  it.each(['sqlite', 'postgres'] as const)('starts as deployed on %s, and answers /userinfo', async (store) => {
+    const target = await createBenchOAuthRo({ name: 'fastify', store });
+    try {
+      const userinfo = await target.oauthRo.handle({
+        method: 'GET',
+        path: '/userinfo',
+        headers: { authorization: `Bearer ${target.fixtures.accessToken}` },
+        ip: '127.0.0.1',
+      });
+      expect(userinfo.status, userinfo.body).toBe(200);
+    } finally {
+      await target.oauthRo.close();
+      await target.close();
+    }
+  });
 });

@@ -10,10 +10,22 @@ export type BenchStore = 'memory' | 'sqlite' | 'postgres';
 /** The schema the bench owns in PostgreSQL; dropped and recreated at every start. */
 export const BENCH_PG_SCHEMA = 'oauth_ro_bench';
 
+/** The ports core has a store for, all of which the bench's targets get from one store. */
+type StorePorts = Pick<
+  CoreDeps,
+  'users' | 'keys' | 'refreshTokens' | 'deviceCredentials' | 'usedAssertions' | 'codes' | 'counters' | 'tickets' | 'passwordHistory' | 'mfaEnrollments'
+>;
+
 /** The stores a target runs on: every store core has a port for. */
 export interface BenchStores {
-  readonly deps: Pick<CoreDeps, 'users' | 'keys' | 'refreshTokens' | 'deviceCredentials' | 'usedAssertions'>;
+  readonly deps: StorePorts;
   close(): Promise<void>;
+}
+
+/** Every port of a store bundle, as a deployment on that store gets them (counters included: brute-force protection needs them). */
+function ports(bundle: Required<StorePorts>): StorePorts {
+  const { users, keys, refreshTokens, deviceCredentials, usedAssertions, codes, counters, tickets, passwordHistory, mfaEnrollments } = bundle;
+  return { users, keys, refreshTokens, deviceCredentials, usedAssertions, codes, counters, tickets, passwordHistory, mfaEnrollments };
 }
 
 /**
@@ -24,14 +36,13 @@ export interface BenchStores {
  * @example const { deps, close } = await openBenchStores('postgres');
  */
 export async function openBenchStores(store: BenchStore): Promise<BenchStores> {
-  if (store === 'memory') return { deps: createMemoryStores(), close: async () => {} };
+  if (store === 'memory') return { deps: ports(createMemoryStores()), close: async () => {} };
   if (store === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'oauth-ro-bench-sqlite-'));
     const { openSqliteStores } = await import('@oauth-ro/store-sqlite');
     const sqlite = await openSqliteStores(join(dir, 'oauth-ro.db'));
-    const { users, keys, refreshTokens, deviceCredentials, usedAssertions } = sqlite;
     return {
-      deps: { users, keys, refreshTokens, deviceCredentials, usedAssertions },
+      deps: ports(sqlite),
       async close() {
         await sqlite.close();
         rmSync(dir, { recursive: true, force: true });
@@ -49,6 +60,5 @@ export async function openBenchStores(store: BenchStore): Promise<BenchStores> {
   }
   const { openPostgresStores } = await import('@oauth-ro/store-postgres');
   const postgres = await openPostgresStores(url, { schema: BENCH_PG_SCHEMA, applicationName: 'oauth-ro-bench' });
-  const { users, keys, refreshTokens, deviceCredentials, usedAssertions } = postgres;
-  return { deps: { users, keys, refreshTokens, deviceCredentials, usedAssertions }, close: () => postgres.close() };
+  return { deps: ports(postgres), close: () => postgres.close() };
 }
