@@ -84,7 +84,7 @@ export async function verifyIdToken(
     }
   }
   // The server's own keys, by kid: the audience is checked on the verified claims (one decode).
-  const verified = await verifyServerSigned(ctx.keyRing, token, { issuer: ctx.issuer, nowMs });
+  const verified = await verifyServerSigned(ctx.keyRing, token, { issuer: ctx.issuer, nowMs, header });
   if (!verified) return invalid;
   const client = forClient(verified.payload.aud);
   return client.ok ? ok({ ...verified.payload, aud: client.value }) : client;
