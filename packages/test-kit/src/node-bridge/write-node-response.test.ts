@@ -1,10 +1,13 @@
 import { createServer, request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { OAuthResponse } from '@oauth-ro/core';
+import { writeNodeResponse } from '@oauth-ro/core/node';
 import { describe, expect, it } from 'vitest';
-import type { OAuthResponse } from '../http/types.js';
-import { writeNodeResponse } from './write-node-response.js';
 
-/** Writes `response` from a loopback server and reads it back as a client sees it. */
+/**
+ * Core's `writeNodeResponse` on Node's own HTTP server (its test lives here: core's own tests stay free
+ * of Node APIs): writes `response` from a loopback server and reads it back as a client sees it.
+ */
 async function roundTrip(response: OAuthResponse, method = 'GET'): Promise<{ status: number; headers: IncomingHttpHeaders; bytes: Buffer }> {
   const server = createServer((_req, res) => writeNodeResponse(res, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
