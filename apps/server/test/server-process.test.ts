@@ -205,6 +205,8 @@ describe('configuration file mode', () => {
     const server = await start({ OAUTH_RO_CONFIG: file, OAUTH_RO_DATABASE: `sqlite:${join(temp.dir, 'rules.db')}` });
     const line = /^WARNING: Rules or Actions are configured, but OAUTH_RO_KEY_ENCRYPTION_KEY is not set/;
     expect(server.stderr.filter((l) => line.test(l))).toHaveLength(1);
+    // The JSON log line is written to stdout on its own; start-up may be seen before it is read.
+    await server.waitForLine(/^\{.*"mfa":"rules"/);
     const logged = server.stdout.map((l) => (l.startsWith('{') ? JSON.parse(l) : {})).filter((l) => line.test(l.msg ?? ''));
     expect(logged).toMatchObject([{ level: 40, mfa: 'rules' }]);
   });
