@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { forkRaceChildren, nextMessage } from '../../test/race-children.js';
 import { openDatabase } from './open-database.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oauth-ro-sqlite-open-'));
@@ -56,4 +57,26 @@ describe('openDatabase', () => {
       db.close();
     }
   });
+
+  it('switches a new file to WAL when several processes open it at the same instant', async () => {
+    // SQLite answers one of two connections converting a file at once SQLITE_BUSY without waiting;
+    // before the retry, about one open in fifty failed here with "database is locked".
+    const children = forkRaceChildren('src/db/open-race-child.fixture.ts', Array.from({ length: 4 }, () => []));
+    try {
+      await Promise.all(children.map(nextMessage));
+      const errors: string[] = [];
+      for (let round = 0; round < 40; round++) {
+        const path = join(dir, `race-${round}.db`);
+        const answers = children.map(nextMessage);
+        for (const child of children) child.send(path);
+        for (const answer of (await Promise.all(answers)) as Array<{ error?: string }>) if (answer.error) errors.push(`round ${round}: ${answer.error}`);
+      }
+      expect(errors).toEqual([]);
+      const db = openDatabase({ kind: 'file', path: join(dir, 'race-0.db') }, 1000);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      db.close();
+    } finally {
+      for (const child of children) if (child.exitCode === null) child.kill();
+    }
+  }, 60_000);
 });
