@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hash as bcryptHash } from '@node-rs/bcrypt';
-import { createArgon2Hasher, OWASP_ARGON2ID, parseArgon2Params } from './argon2-hasher.js';
+import { createArgon2Hasher, DEFAULT_HASHER_LIMITS, OWASP_ARGON2ID, parseArgon2Params } from './argon2-hasher.js';
+import { hashThreads } from './hash-threads.js';
 
 const cheap = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
 
@@ -11,6 +12,18 @@ describe('createArgon2Hasher', () => {
     expect(parseArgon2Params(phc)).toMatchObject({ variant: 'id', version: 19, ...OWASP_ARGON2ID });
     expect(await hasher.verify(phc, 'correct horse')).toBe(true);
     expect(await hasher.verify(phc, 'correct horsE')).toBe(false);
+  });
+
+  it('hands each hashing thread its next hash ahead, and reports those as queued, not running', async () => {
+    const { size, depth } = hashThreads();
+    expect(DEFAULT_HASHER_LIMITS.concurrency).toBe(size * depth);
+    const hasher = await createArgon2Hasher(cheap);
+    const phc = await hasher.hash('pw');
+    const total = size * depth + 3;
+    const verifies = Array.from({ length: total }, () => hasher.verify(phc, 'pw'));
+    expect(hasher.load()).toEqual({ running: size, queued: total - size });
+    expect(await Promise.all(verifies)).toEqual(Array(total).fill(true));
+    expect(hasher.load()).toEqual({ running: 0, queued: 0 });
   });
 
   it('never throws on a malformed hash', async () => {

@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import type { PasswordHasher } from '@oauth-ro/core/ports';
 import { bcryptCost, dummyBcryptHash, isBcryptHash } from './bcrypt-hash.js';
-import { createBoundedQueue, type QueueLimits } from './bounded-queue.js';
+import { createBoundedQueue, OVERLOAD_WAITING_PER_SLOT, type QueueLimits } from './bounded-queue.js';
 import { hashThreads } from './hash-threads.js';
 
 /** argon2id cost parameters. */
@@ -29,14 +29,18 @@ export interface Argon2Hasher extends PasswordHasher {
 }
 
 /**
- * Hashes at once: one per core, on the hashing threads ({@link hashThreads}), and a queue deep
- * enough for bursts; 1000 waiting logins hold only closures, the running ones 19 MiB each.
+ * Hashes handed to the hashing threads ({@link hashThreads}) at once: one running per core and the
+ * next one for each, so no thread waits for the event loop between two; and a queue deep enough
+ * for bursts (1000 waiting logins hold only closures, the running ones 19 MiB each). Overload
+ * admission (newest first, shedding) starts beyond 8 waiting per core, as it did when one hash per
+ * core was handed out.
  *
  * @example createArgon2Hasher(OWASP_ARGON2ID, { ...DEFAULT_HASHER_LIMITS, maxQueued: 64 });
  */
 export const DEFAULT_HASHER_LIMITS: QueueLimits = {
-  concurrency: hashThreads().size,
+  concurrency: hashThreads().size * hashThreads().depth,
   maxQueued: 1024,
+  overloadWaiting: OVERLOAD_WAITING_PER_SLOT * hashThreads().size,
 };
 
 const PHC = /^\$argon2(id|i|d)\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$/;
@@ -82,7 +86,11 @@ export async function createArgon2Hasher(
   // A real hash of a random password: verifying against it costs exactly what a real verify costs.
   const dummy = await hash(crypto.randomUUID(), options);
   return {
-    load: () => ({ running: run.running, queued: run.waiting }),
+    // Jobs handed to a thread but not started yet are queued, as far as anyone watching can tell.
+    load: () => {
+      const running = Math.min(run.running, threads.size);
+      return { running, queued: run.waiting + run.running - running };
+    },
     hash: (password) => run(() => threads.run({ op: 'argon2-hash', password, options }) as Promise<string>),
     verify: (phc, password) =>
       run(() => (isBcryptHash(phc) ? (threads.run({ op: 'bcrypt-verify', phc, password }) as Promise<boolean>) : argon2Verify(phc, password))),

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHashThreads, HASH_THREAD_NICENESS, hashThreads } from './hash-threads.js';
+import { createHashThreads, HASH_JOBS_PER_THREAD, HASH_THREAD_NICENESS, hashThreads } from './hash-threads.js';
 
 const cheap = { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1, outputLen: 32 };
 const owasp = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 };
@@ -13,6 +13,15 @@ function threadsOfProcess(): Array<{ name: string; niceness: number }> {
     const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
     return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), niceness: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
   });
+}
+
+/** How long one hash with `options` takes on a thread of its own, ms. */
+async function timeOne(options: typeof owasp): Promise<number> {
+  const threads = createHashThreads(1, 0, 1);
+  await threads.run({ op: 'argon2-hash', password: 'warm', options: cheap });
+  const started = performance.now();
+  await threads.run({ op: 'argon2-hash', password: 'pw', options });
+  return performance.now() - started;
 }
 
 describe('hashThreads', () => {
@@ -33,6 +42,39 @@ describe('hashThreads', () => {
     const threads = createHashThreads(1, 0);
     await expect(threads.run({ op: 'nope' } as never)).rejects.toThrow(/password hashing failed: unknown hashing job/);
     expect(await threads.run({ op: 'argon2-verify', phc: 'garbage', password: 'pw' })).toBe(false);
+  });
+
+  it('answers each job with its own result while threads hold two jobs each', async () => {
+    const threads = createHashThreads(2, 0, 2);
+    const phc = (await threads.run({ op: 'argon2-hash', password: 'pw', options: cheap })) as string;
+    const passwords = Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? 'pw' : `wrong-${i}`));
+    const answers = await Promise.all(passwords.map((password) => threads.run({ op: 'argon2-verify', phc, password })));
+    expect(answers).toEqual(passwords.map((p) => p === 'pw'));
+    await expect(Promise.all([threads.run({ op: 'nope' } as never), threads.run({ op: 'argon2-verify', phc, password: 'pw' })])).rejects.toThrow(/unknown hashing job/);
+    expect(await threads.run({ op: 'argon2-verify', phc, password: 'pw' })).toBe(true);
+  });
+
+  it('hands a thread its next job while it runs one: the next starts without waiting for the event loop', async () => {
+    const heavy = { ...owasp, memoryCost: 65536, timeCost: 3 };
+    const timeBoth = async (depth: number) => {
+      const threads = createHashThreads(1, 0, depth);
+      await threads.run({ op: 'argon2-hash', password: 'warm', options: cheap });
+      const started = performance.now();
+      const done: number[] = [];
+      const jobs = [0, 1].map(() => threads.run({ op: 'argon2-hash', password: 'pw', options: heavy }).then(() => done.push(performance.now())));
+      // The event loop is busy for longer than both hashes take: only a thread that already holds
+      // its second job can run it meanwhile.
+      const single = await timeOne(heavy);
+      while (performance.now() - started < 4 * single + 200);
+      await Promise.all(jobs);
+      return { gap: done[1]! - done[0]!, single };
+    };
+    const ahead = await timeBoth(2);
+    const one = await timeBoth(1);
+    expect(ahead.gap).toBeLessThan(ahead.single / 2);
+    expect(one.gap).toBeGreaterThan(one.single / 2);
+    expect(HASH_JOBS_PER_THREAD).toBe(2);
+    expect(hashThreads().depth).toBe(HASH_JOBS_PER_THREAD);
   });
 
   it('runs one thread per core, each named and below the event loop priority (Linux)', async () => {

@@ -47,9 +47,9 @@ export async function runOverload(
       name: 'fastify, FIFO hashing queue (before #22)',
       spawn: () => spawnTarget({ name: 'fastify', users: OVERLOAD_USERS, hasherLimits: { ...DEFAULT_HASHER_LIMITS, ...FIFO_QUEUE } }),
     },
-    // Four hashes on two cores run at half speed each once the queue is full: what fewer running hashes change.
+    // One hash per thread handed out at a time, none ahead: what handing each thread its next hash changes.
     {
-      name: `fastify, hasher concurrency ${cores} (= cores)`,
+      name: `fastify, hasher concurrency ${cores} (= cores, no hash handed ahead)`,
       spawn: () => spawnTarget({ name: 'fastify', users: OVERLOAD_USERS, hasherLimits: { ...DEFAULT_HASHER_LIMITS, concurrency: cores } }),
     },
   ];
