@@ -2,10 +2,18 @@
 export interface BenchSettings {
   /** Seconds of load discarded before a measured run (JIT, connection setup, lazy imports). */
   readonly warmupSeconds: number;
-  /** Password login and the raw argon2 runs that bracket it. */
+  /** Closed-loop login runs outside section (1) (overload capacity, peers), and raw argon2 reference runs. */
   readonly loginSeconds: number;
-  /** Each of the four A-B-B-A runs of a non-hashing path against its bare baseline. */
+  /** Section (1): rounds of one login run then one raw argon2 run, each login judged against the raw runs either side. */
+  readonly loginRounds: number;
+  /** Each run of a section (1) round. */
+  readonly loginRoundSeconds: number;
+  /** Each run of oidc-provider's and the stores' comparisons. */
   readonly pathSeconds: number;
+  /** Section (2): rounds of one oauth-ro run and one bare run (order alternating), each round a ratio. */
+  readonly pathRounds: number;
+  /** Each run of a section (2) round. */
+  readonly pathRoundSeconds: number;
   /** Fixed-rate latency runs. */
   readonly latencySeconds: number;
   /** The 1000-connection login flood of the memory runs. */
@@ -41,7 +49,11 @@ export function benchSettings(scale = 1): BenchSettings {
   return {
     warmupSeconds: s(2),
     loginSeconds: s(6, 2),
+    loginRounds: Math.max(2, Math.round(6 * scale)),
+    loginRoundSeconds: s(3),
     pathSeconds: s(2),
+    pathRounds: Math.max(2, Math.round(6 * scale)),
+    pathRoundSeconds: s(1),
     latencySeconds: s(3, 2),
     floodSeconds: s(6, 3),
     profileSeconds: s(3, 2),

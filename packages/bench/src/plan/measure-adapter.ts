@@ -1,7 +1,8 @@
 import { probe } from '../load/bench-request.js';
 import type { ClosedLoopResult } from '../load/closed-loop.js';
 import { fixedRate } from '../load/fixed-rate.js';
-import { combineRuns, measuredRun } from '../load/measured-run.js';
+import { combineRuns, measuredRun, type MeasuredRun } from '../load/measured-run.js';
+import { mean, pairedRatios } from '../load/paired-ratios.js';
 import { procThreadCpu, type ThreadCpu } from '../load/proc-cpu.js';
 import type { RawRate, RunningTarget } from '../load/spawn-target.js';
 import { benchRequests } from './bench-requests.js';
@@ -44,8 +45,8 @@ export interface AdapterRows {
 }
 
 /**
- * Runs sections (1)–(4a) against one running target: login bracketed by raw argon2 runs; each
- * non-hashing path A-B-B-A against its bare route; oidc-provider right after; then latency at a
+ * Runs sections (1)–(4a) against one running target: rounds of logins, each bracketed by raw argon2
+ * runs; rounds of each non-hashing path against its bare route; oidc-provider right after; then latency at a
  * fixed share of the lowest throughput just measured. Every run also reads the server's CPU time.
  *
  * @example const rows = await measureAdapter(target, ctx);
@@ -59,51 +60,77 @@ export async function measureAdapter(target: RunningTarget, ctx: AdapterContext)
   await probe(requests.login);
   for (const pair of pairs) await Promise.all([probe(pair.request), probe(pair.bare)]);
 
+  // (1) Rounds of logins then raw verifies: each login run is judged against the raw runs just
+  // before and just after it, so the machine's drift (its speed changes by ±10 % within a minute
+  // here) moves both sides of a round alike; the median round is judged.
   await run(requests.login, s.loginConnections, s.warmupSeconds);
   const threadsBefore = procThreadCpu(target.pid);
-  const login = await run(requests.login, s.loginConnections, s.loginSeconds);
+  const logins: MeasuredRun[] = [];
+  const raws: RawRate[] = [ctx.rawBefore];
+  for (let round = 0; round < s.loginRounds; round++) {
+    logins.push(await run(requests.login, s.loginConnections, s.loginRoundSeconds));
+    raws.push(await ctx.rawArgon2.rawArgon2(s.loginConnections, s.loginRoundSeconds));
+  }
   const threadsAfter = procThreadCpu(target.pid);
-  const msPerLogin = (kind: keyof ThreadCpu) => (login.ok > 0 ? ((threadsAfter[kind] - threadsBefore[kind]) * 1000) / login.ok : NaN);
-  const rawAfter = await ctx.rawArgon2.rawArgon2(s.loginConnections, s.loginSeconds);
-  const rawPerSecond = (ctx.rawBefore.perSecond + rawAfter.perSecond) / 2;
-  const rawPerCpuSecond = (ctx.rawBefore.perCpuSecond + rawAfter.perCpuSecond) / 2;
+  const login = combineRuns(...logins);
+  const loginOk = logins.reduce((n, r) => n + r.ok, 0);
+  const msPerLogin = (kind: keyof ThreadCpu) => (loginOk > 0 ? ((threadsAfter[kind] - threadsBefore[kind]) * 1000) / loginOk : NaN);
+  const bracket = (i: number, key: keyof RawRate) => (raws[i]![key] + raws[i + 1]![key]) / 2;
+  const ratios = pairedRatios(logins.map((r, i) => r.okPerSecond / bracket(i, 'perSecond')));
+  const cpuRatios = pairedRatios(logins.map((r, i) => r.okPerCpuSecond / bracket(i, 'perCpuSecond')));
+  const rawAfter = raws[raws.length - 1]!;
   const loginRow: LoginRow = {
     target: ctx.name,
     loginPerSecond: login.okPerSecond,
-    rawBefore: ctx.rawBefore.perSecond,
-    rawAfter: rawAfter.perSecond,
-    ratio: login.okPerSecond / rawPerSecond,
+    rawPerSecond: mean(raws.map((r) => r.perSecond)),
+    ratio: ratios.median,
+    ratioRange: ratios.range,
     loginPerCpuSecond: login.okPerCpuSecond,
-    rawPerCpuSecond,
-    cpuRatio: login.okPerCpuSecond / rawPerCpuSecond,
-    notOk: notOk(login),
+    rawPerCpuSecond: mean(raws.map((r) => r.perCpuSecond)),
+    cpuRatio: cpuRatios.median,
+    cpuRatioRange: cpuRatios.range,
+    rounds: logins.length,
+    notOk: notOk(...logins),
     cpuMsPerLogin: { main: msPerLogin('main'), hashing: msPerLogin('hashing'), other: msPerLogin('other') },
   };
 
+  // (2) Rounds of the path and its bare route, in alternating order (A-B, B-A, …), one ratio a round.
   const paths: PathRow[] = [];
   const latencyRuns = [{ path: 'POST /oauth/ro (login)', request: requests.login, max: login.okPerSecond }];
   for (const pair of pairs) {
     await run(pair.request, s.pathConnections, s.warmupSeconds);
     await run(pair.bare, s.pathConnections, 1);
-    const a1 = await run(pair.request, s.pathConnections, s.pathSeconds);
-    const b1 = await run(pair.bare, s.pathConnections, s.pathSeconds);
-    const b2 = await run(pair.bare, s.pathConnections, s.pathSeconds);
-    const a2 = await run(pair.request, s.pathConnections, s.pathSeconds);
-    const a = combineRuns(a1, a2);
-    const b = combineRuns(b1, b2);
+    const a: MeasuredRun[] = [];
+    const b: MeasuredRun[] = [];
+    for (let round = 0; round < s.pathRounds; round++) {
+      if (round % 2 === 0) {
+        a.push(await run(pair.request, s.pathConnections, s.pathRoundSeconds));
+        b.push(await run(pair.bare, s.pathConnections, s.pathRoundSeconds));
+      } else {
+        b.push(await run(pair.bare, s.pathConnections, s.pathRoundSeconds));
+        a.push(await run(pair.request, s.pathConnections, s.pathRoundSeconds));
+      }
+    }
+    const all = combineRuns(...a);
+    const bare = combineRuns(...b);
+    const ratio = pairedRatios(a.map((run, i) => run.okPerSecond / b[i]!.okPerSecond));
+    const cpuRatio = pairedRatios(a.map((run, i) => run.okPerCpuSecond / b[i]!.okPerCpuSecond));
     paths.push({
       target: ctx.name,
       path: pair.name,
       bareDoes: pair.bareDoes,
-      perSecond: a.okPerSecond,
-      barePerSecond: b.okPerSecond,
-      ratio: a.okPerSecond / b.okPerSecond,
-      perCpuSecond: a.okPerCpuSecond,
-      barePerCpuSecond: b.okPerCpuSecond,
-      cpuRatio: a.okPerCpuSecond / b.okPerCpuSecond,
-      notOk: notOk(a1, a2, b1, b2),
+      perSecond: all.okPerSecond,
+      barePerSecond: bare.okPerSecond,
+      ratio: ratio.median,
+      ratioRange: ratio.range,
+      perCpuSecond: all.okPerCpuSecond,
+      barePerCpuSecond: bare.okPerCpuSecond,
+      cpuRatio: cpuRatio.median,
+      cpuRatioRange: cpuRatio.range,
+      rounds: a.length,
+      notOk: notOk(...a, ...b),
     });
-    latencyRuns.push({ path: pair.name, request: pair.request, max: a.minOkPerSecond });
+    latencyRuns.push({ path: pair.name, request: pair.request, max: all.minOkPerSecond });
   }
 
   let peer: PeerRow | undefined;

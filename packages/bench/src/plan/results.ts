@@ -5,14 +5,19 @@ import type { ScaleStoreResult } from '../scale/scale-results.js';
 /** (1) Password login against raw argon2 verifies measured just before and just after it. */
 export interface LoginRow {
   readonly target: string;
+  /** Over all rounds. */
   readonly loginPerSecond: number;
-  readonly rawBefore: number;
-  readonly rawAfter: number;
+  /** Mean of the raw runs that bracket the rounds. */
+  readonly rawPerSecond: number;
+  /** Median over rounds of logins/s ÷ the mean of the raw runs just before and just after; and the rounds' range. */
   readonly ratio: number;
-  /** Logins per CPU-second of the server ÷ raw verifies per CPU-second (mean of before and after). */
+  readonly ratioRange: readonly [number, number];
   readonly loginPerCpuSecond: number;
   readonly rawPerCpuSecond: number;
+  /** The same per CPU-second of each process. */
   readonly cpuRatio: number;
+  readonly cpuRatioRange: readonly [number, number];
+  readonly rounds: number;
   readonly notOk: number;
   /** CPU milliseconds per login by thread: the event loop, the hashing threads, all others (libuv's pool, V8). */
   readonly cpuMsPerLogin: { readonly main: number; readonly hashing: number; readonly other: number };
@@ -30,12 +35,17 @@ export interface PathRow {
   readonly target: string;
   readonly path: string;
   readonly bareDoes: string;
+  /** Over all rounds. */
   readonly perSecond: number;
   readonly barePerSecond: number;
+  /** Median over rounds of oauth-ro ÷ bare within the round; and the rounds' range. */
   readonly ratio: number;
+  readonly ratioRange: readonly [number, number];
   readonly perCpuSecond: number;
   readonly barePerCpuSecond: number;
   readonly cpuRatio: number;
+  readonly cpuRatioRange: readonly [number, number];
+  readonly rounds: number;
   readonly notOk: number;
 }
 

@@ -180,7 +180,7 @@ export async function runPeers(results: BenchResults, settings: BenchSettings, p
     overhead.push({
       system: `oauth-ro (${row.target}), \`POST /oauth/ro\``,
       loginPerSecond: row.loginPerSecond,
-      rawPerSecond: (row.rawBefore + row.rawAfter) / 2,
+      rawPerSecond: row.rawPerSecond,
       ratio: row.ratio,
       loginPerCpuSecond: row.loginPerCpuSecond,
       rawPerCpuSecond: row.rawPerCpuSecond,

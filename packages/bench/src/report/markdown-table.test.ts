@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixed, markdownTable, verdict } from './markdown-table.js';
+import { fixed, markdownTable, range, verdict } from './markdown-table.js';
 
 describe('markdownTable', () => {
   it('writes a header, a separator and escaped rows', () => {
@@ -13,5 +13,6 @@ describe('fixed and verdict', () => {
     expect(fixed(Number.NaN)).toBe('n/a');
     expect(verdict(0.93, 0.9)).toBe('**0.93** ✅');
     expect(verdict(0.5, 0.8)).toBe('**0.50** ❌');
+    expect(range([0.844, 0.97])).toBe('0.84–0.97');
   });
 });

@@ -19,3 +19,12 @@ export function verdict(ratio: number, goal: number, digits = 2): string {
   if (!Number.isFinite(ratio)) return 'n/a';
   return ratio >= goal ? `**${fixed(ratio, digits)}** ✅` : `**${fixed(ratio, digits)}** ❌`;
 }
+
+/**
+ * A range of ratios, lowest–highest, to two decimals.
+ *
+ * @example range([0.84, 0.97]); // '0.84–0.97'
+ */
+export function range([low, high]: readonly [number, number]): string {
+  return `${fixed(low, 2)}–${fixed(high, 2)}`;
+}
