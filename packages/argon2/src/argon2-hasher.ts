@@ -31,14 +31,15 @@ export interface Argon2Hasher extends PasswordHasher {
 /**
  * Hashes handed to the hashing threads ({@link hashThreads}) at once: one running per core and the
  * next one for each, so no thread waits for the event loop between two; and a queue deep enough
- * for bursts (1000 waiting logins hold only closures, the running ones 19 MiB each). Overload
- * admission (newest first, shedding) starts beyond 8 waiting per core, as it did when one hash per
- * core was handed out.
+ * for bursts (1000 waiting logins hold only closures, the running ones 19 MiB each). In overload
+ * (beyond 8 waiting per core, where admission turns newest first and sheds), one per core, so a
+ * fresh login starts on the next free thread instead of behind a hash handed ahead.
  *
  * @example createArgon2Hasher(OWASP_ARGON2ID, { ...DEFAULT_HASHER_LIMITS, maxQueued: 64 });
  */
 export const DEFAULT_HASHER_LIMITS: QueueLimits = {
   concurrency: hashThreads().size * hashThreads().depth,
+  overloadConcurrency: hashThreads().size,
   maxQueued: 1024,
   overloadWaiting: OVERLOAD_WAITING_PER_SLOT * hashThreads().size,
 };

@@ -153,4 +153,34 @@ describe('createBoundedQueue', () => {
     await Promise.all([...running, ...waiting, next]);
     expect(order).toEqual(Array.from({ length: 15 }, (_, i) => i));
   });
+
+  it('runs only overloadConcurrency tasks while overloaded, and refills every slot once the queue is short again', async () => {
+    const run = createBoundedQueue({ concurrency: 4, overloadConcurrency: 2, overloadWaiting: 2, maxQueued: 10, lifoAfterMs: 1e9, shedAfterMs: 1e9 });
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    const gates = Array.from({ length: 8 }, deferred);
+    const started: number[] = [];
+    const all = gates.map((gate, i) => run(async () => { started.push(i); await gate.promise; }));
+    await tick();
+    expect(started).toEqual([0, 1, 2, 3]);
+    expect([run.running, run.waiting]).toEqual([4, 4]);
+    // Four waiting is more than two: overloaded, two slots. Two completions start nothing.
+    for (const i of [0, 1]) {
+      gates[i]!.resolve();
+      await tick();
+    }
+    expect(started).toEqual([0, 1, 2, 3]);
+    expect([run.running, run.waiting]).toEqual([2, 4]);
+    gates[2]!.resolve();
+    await tick();
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    expect([run.running, run.waiting]).toEqual([2, 3]);
+    // Starting 5 leaves two waiting: no longer overloaded, so 6 and 7 start at once too.
+    gates[3]!.resolve();
+    await tick();
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect([run.running, run.waiting]).toEqual([4, 0]);
+    for (const gate of gates) gate.resolve();
+    await Promise.all(all);
+    expect([run.running, run.waiting]).toEqual([0, 0]);
+  });
 });

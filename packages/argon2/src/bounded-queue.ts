@@ -29,6 +29,13 @@ export interface QueueLimits {
    * capacity build, switches to newest-first and sheds.
    */
   readonly overloadWaiting?: number;
+  /**
+   * Tasks running at once while more than `overloadWaiting` wait (default `concurrency`). The
+   * hasher runs two per hashing thread (one hashing, the next handed to it) for throughput, and one
+   * per thread in overload: a hash handed ahead starts only after the one before it on its thread,
+   * so the fresh arrivals overload admission serves first would wait a whole hash more.
+   */
+  readonly overloadConcurrency?: number;
 }
 
 /**
@@ -79,34 +86,46 @@ export function createBoundedQueue(limits: QueueLimits, now: () => number = () =
   const lifoAfterMs = limits.lifoAfterMs ?? DEFAULT_LIFO_AFTER_MS;
   const shedAfterMs = limits.shedAfterMs ?? DEFAULT_SHED_AFTER_MS;
   const overloadWaiting = limits.overloadWaiting ?? OVERLOAD_WAITING_PER_SLOT * limits.concurrency;
+  const overloadConcurrency = Math.min(limits.overloadConcurrency ?? limits.concurrency, limits.concurrency);
   let running = 0;
   // Sheds allowed now: SHEDS_PER_COMPLETION per task completed, banked up to that many per slot.
   let shedCredit = 0;
   // Oldest first; LIFO takes from the end.
   const waiting: Waiter[] = [];
   const saturated = () => new UnavailableError('password hashing is saturated', 1);
-  const next = () => {
+  const overloaded = () => waiting.length > overloadWaiting;
+  const slots = () => (overloaded() ? overloadConcurrency : limits.concurrency);
+  // Starts waiters while slots are free: FIFO, or newest first once overloaded and the oldest has waited past lifoAfterMs.
+  const dispatch = () => {
+    while (waiting.length > 0 && running < slots()) {
+      const waiter = overloaded() && now() - waiting[0]!.since > lifoAfterMs ? waiting.pop()! : waiting.shift()!;
+      running += 1;
+      waiter.start();
+    }
+  };
+  const done = () => {
     running -= 1;
     shedCredit = Math.min(SHEDS_PER_COMPLETION * limits.concurrency, shedCredit + SHEDS_PER_COMPLETION);
-    const oldest = waiting[0];
-    const overloaded = waiting.length > overloadWaiting;
-    const waiter = overloaded && oldest && now() - oldest.since > lifoAfterMs ? waiting.pop() : waiting.shift();
-    waiter?.start();
+    dispatch();
   };
   const run = async <T>(task: () => Promise<T>): Promise<T> => {
-    if (running >= limits.concurrency) {
+    if (waiting.length === 0 && running < slots()) {
+      running += 1;
+    } else {
       const oldest = waiting[0];
-      if (oldest && waiting.length > overloadWaiting && shedCredit > 0 && now() - oldest.since > shedAfterMs) {
+      if (oldest && overloaded() && shedCredit > 0 && now() - oldest.since > shedAfterMs) {
         shedCredit -= 1;
         waiting.shift()!.shed(saturated());
       } else if (waiting.length >= limits.maxQueued) throw saturated();
-      await new Promise<void>((start, shed) => waiting.push({ since: now(), start, shed }));
+      const started = new Promise<void>((start, shed) => waiting.push({ since: now(), start, shed }));
+      // A shed may have ended the overload, freeing slots for those waiting.
+      dispatch();
+      await started;
     }
-    running += 1;
     try {
       return await task();
     } finally {
-      next();
+      done();
     }
   };
   return Object.defineProperties(run, {
