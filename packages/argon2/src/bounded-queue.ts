@@ -88,7 +88,8 @@ export function createBoundedQueue(limits: QueueLimits, now: () => number = () =
   const overloadWaiting = limits.overloadWaiting ?? OVERLOAD_WAITING_PER_SLOT * limits.concurrency;
   const overloadConcurrency = Math.min(limits.overloadConcurrency ?? limits.concurrency, limits.concurrency);
   let running = 0;
-  // Sheds allowed now: SHEDS_PER_COMPLETION per task completed, banked up to that many per slot.
+  // Sheds allowed now: SHEDS_PER_COMPLETION per task completed, banked up to that many per slot
+  // that runs in overload (the only time sheds happen).
   let shedCredit = 0;
   // Oldest first; LIFO takes from the end.
   const waiting: Waiter[] = [];
@@ -105,7 +106,7 @@ export function createBoundedQueue(limits: QueueLimits, now: () => number = () =
   };
   const done = () => {
     running -= 1;
-    shedCredit = Math.min(SHEDS_PER_COMPLETION * limits.concurrency, shedCredit + SHEDS_PER_COMPLETION);
+    shedCredit = Math.min(SHEDS_PER_COMPLETION * overloadConcurrency, shedCredit + SHEDS_PER_COMPLETION);
     dispatch();
   };
   const run = async <T>(task: () => Promise<T>): Promise<T> => {
