@@ -89,7 +89,6 @@ export async function measureAdapter(target: RunningTarget, ctx: AdapterContext)
     rawPerCpuSecond: mean(raws.map((r) => r.perCpuSecond)),
     cpuRatio: cpuRatios.median,
     cpuRatioRange: cpuRatios.range,
-    rounds: logins.length,
     notOk: notOk(...logins),
     cpuMsPerLogin: { main: msPerLogin('main'), hashing: msPerLogin('hashing'), other: msPerLogin('other') },
   };
@@ -102,13 +101,13 @@ export async function measureAdapter(target: RunningTarget, ctx: AdapterContext)
     await run(pair.bare, s.pathConnections, 1);
     const a: MeasuredRun[] = [];
     const b: MeasuredRun[] = [];
+    const sides = [
+      { request: pair.request, runs: a },
+      { request: pair.bare, runs: b },
+    ];
     for (let round = 0; round < s.pathRounds; round++) {
-      if (round % 2 === 0) {
-        a.push(await run(pair.request, s.pathConnections, s.pathRoundSeconds));
-        b.push(await run(pair.bare, s.pathConnections, s.pathRoundSeconds));
-      } else {
-        b.push(await run(pair.bare, s.pathConnections, s.pathRoundSeconds));
-        a.push(await run(pair.request, s.pathConnections, s.pathRoundSeconds));
+      for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+        side.runs.push(await run(side.request, s.pathConnections, s.pathRoundSeconds));
       }
     }
     const all = combineRuns(...a);
@@ -127,7 +126,6 @@ export async function measureAdapter(target: RunningTarget, ctx: AdapterContext)
       barePerCpuSecond: bare.okPerCpuSecond,
       cpuRatio: cpuRatio.median,
       cpuRatioRange: cpuRatio.range,
-      rounds: a.length,
       notOk: notOk(...a, ...b),
     });
     latencyRuns.push({ path: pair.name, request: pair.request, max: all.minOkPerSecond });

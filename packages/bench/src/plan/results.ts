@@ -17,7 +17,6 @@ export interface LoginRow {
   /** The same per CPU-second of each process. */
   readonly cpuRatio: number;
   readonly cpuRatioRange: readonly [number, number];
-  readonly rounds: number;
   readonly notOk: number;
   /** CPU milliseconds per login by thread: the event loop, the hashing threads, all others (libuv's pool, V8). */
   readonly cpuMsPerLogin: { readonly main: number; readonly hashing: number; readonly other: number };
@@ -45,7 +44,6 @@ export interface PathRow {
   readonly barePerCpuSecond: number;
   readonly cpuRatio: number;
   readonly cpuRatioRange: readonly [number, number];
-  readonly rounds: number;
   readonly notOk: number;
 }
 
