@@ -26,6 +26,8 @@ const ARGON2ID = 2;
 export interface Argon2Hasher extends PasswordHasher {
   /** Hashes running now and hashes waiting for a slot (the queue depth). */
   load(): { readonly running: number; readonly queued: number };
+  /** True while the queue is in overload (newest first, shedding): see `PasswordHasher.overloaded`. */
+  overloaded(): boolean;
 }
 
 /**
@@ -92,6 +94,7 @@ export async function createArgon2Hasher(
       const running = Math.min(run.running, threads.size);
       return { running, queued: run.waiting + run.running - running };
     },
+    overloaded: () => run.overloaded,
     hash: (password) => run(() => threads.run({ op: 'argon2-hash', password, options }) as Promise<string>),
     verify: (phc, password) =>
       run(() => (isBcryptHash(phc) ? (threads.run({ op: 'bcrypt-verify', phc, password }) as Promise<boolean>) : argon2Verify(phc, password))),

@@ -162,7 +162,7 @@ describe('createBoundedQueue', () => {
     const all = gates.map((gate, i) => run(async () => { started.push(i); await gate.promise; }));
     await tick();
     expect(started).toEqual([0, 1, 2, 3]);
-    expect([run.running, run.waiting]).toEqual([4, 4]);
+    expect([run.running, run.waiting, run.overloaded]).toEqual([4, 4, true]);
     // Four waiting is more than two: overloaded, two slots. Two completions start nothing.
     for (const i of [0, 1]) {
       gates[i]!.resolve();
@@ -173,12 +173,12 @@ describe('createBoundedQueue', () => {
     gates[2]!.resolve();
     await tick();
     expect(started).toEqual([0, 1, 2, 3, 4]);
-    expect([run.running, run.waiting]).toEqual([2, 3]);
+    expect([run.running, run.waiting, run.overloaded]).toEqual([2, 3, true]);
     // Starting 5 leaves two waiting: no longer overloaded, so 6 and 7 start at once too.
     gates[3]!.resolve();
     await tick();
     expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect([run.running, run.waiting]).toEqual([4, 0]);
+    expect([run.running, run.waiting, run.overloaded]).toEqual([4, 0, false]);
     for (const gate of gates) gate.resolve();
     await Promise.all(all);
     expect([run.running, run.waiting]).toEqual([0, 0]);

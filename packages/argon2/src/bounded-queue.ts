@@ -62,6 +62,11 @@ export type BoundedQueue = (<T>(task: () => Promise<T>) => Promise<T>) & {
   readonly running: number;
   /** Tasks waiting for a slot now (the queue depth). */
   readonly waiting: number;
+  /**
+   * Whether the queue is in overload now: more than `overloadWaiting` tasks wait, so admission is
+   * newest first and waiters are shed.
+   */
+  readonly overloaded: boolean;
 };
 
 interface Waiter {
@@ -132,5 +137,6 @@ export function createBoundedQueue(limits: QueueLimits, now: () => number = () =
   return Object.defineProperties(run, {
     running: { get: () => running, enumerable: true },
     waiting: { get: () => waiting.length, enumerable: true },
+    overloaded: { get: overloaded, enumerable: true },
   }) as BoundedQueue;
 }

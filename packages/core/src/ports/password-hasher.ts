@@ -34,4 +34,12 @@ export interface PasswordHasher {
    * `verify` and `verifyDummy`.
    */
   verifyUniform?(hash: string | undefined, password: string, legacy: LegacyHashes): Promise<boolean>;
+  /**
+   * True while the hasher is in overload: more checks wait than it will run soon, and it refuses
+   * (sheds) the oldest of them. A login that finds its brute-force slots taken by attempts in flight
+   * is then answered 503 at once instead of waiting for one: those attempts are queued here, and a
+   * login that waited for their slots would reach the queue already late. Hashers without a queue
+   * leave it out.
+   */
+  overloaded?(): boolean;
 }

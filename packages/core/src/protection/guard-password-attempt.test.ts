@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionConfig } from '../config/types.js';
 import type { CounterStore } from '../ports/counter-store.js';
+import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { UserRecord } from '../ports/user-store.js';
 import { oauthError } from '../errors/oauth-error.js';
 import { err, ok } from '../util/result.js';
@@ -122,6 +123,27 @@ describe('guardPasswordAttempt', () => {
     };
     const results = await Promise.all(Array.from({ length: 20 }, () => guardPasswordAttempt(d, connection, 'a@x.io', 'ip', slowRight)));
     expect(results.every((r) => r.ok)).toBe(true);
+  });
+
+  it('answers 503 at once, instead of waiting for a slot, while the hasher is in overload', async () => {
+    let overloaded = true;
+    const d = { ...deps(), hasher: { overloaded: () => overloaded } as unknown as PasswordHasher };
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const gated = async () => {
+      await gate;
+      return ok(user);
+    };
+    // Three attempts in flight fill the user's limit of 3.
+    const held = Array.from({ length: 3 }, () => guardPasswordAttempt(d, connection, 'a@x.io', 'ip', gated));
+    const refused = await guardPasswordAttempt(d, connection, 'a@x.io', 'ip', right);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'temporarily_unavailable', retryAfter: 1 } });
+    // Out of overload, the same attempt waits for a slot and is judged.
+    overloaded = false;
+    const waiting = guardPasswordAttempt(d, connection, 'a@x.io', 'ip', right);
+    open();
+    expect((await waiting).ok).toBe(true);
+    expect((await Promise.all(held)).every((r) => r.ok)).toBe(true);
   });
 
   it('judges at most the per-IP limit of 150 wrong tries for different users racing from one IP', async () => {

@@ -7,11 +7,14 @@ import { err, type Result } from '../util/result.js';
 import { bruteForceKey } from './brute-force-key.js';
 import { bruteForceSettings } from './brute-force-settings.js';
 import { DEFAULT_IP_LIMITS, suspiciousIpKey, type IpLimits } from './ip-limits.js';
-import { waitForSlot } from './wait-for-slot.js';
+import { MAX_SLOT_WAIT_MS, waitForSlot } from './wait-for-slot.js';
 
 const retryAfter = (resets_at: number, now: number) => Math.max(1, Math.ceil((resets_at - now) / 1000));
 
-/** 503 for an attempt that found no free slot in time: a retry is welcome, the account is not blocked. */
+/**
+ * 503 for an attempt that found no free slot in time, or found them taken while password hashing is in
+ * overload: a retry is welcome, the account is not blocked.
+ */
 const BUSY = oauthError('temporarily_unavailable', 'Too many logins in progress for this account or address; try again.', 1);
 
 interface Held {
@@ -28,8 +31,11 @@ interface Held {
  * only while failures plus attempts in flight stay under the limit, so parallel tries, on one
  * instance or many, can never have more than the limit of wrong guesses judged; an attempt that
  * finds the slots taken by attempts still in flight waits for one (bounded, then 503), and is never
- * refused 429 unless failures reached the limit. A success clears the user's count; an attempt that
- * could not be judged (503, a throw) or the right password of a blocked user counts nothing.
+ * refused 429 unless failures reached the limit. While the hasher is in overload
+ * (`PasswordHasher.overloaded`) it does not wait but is answered 503 at once: the attempts holding
+ * the slots are queued for hashing, and a login that waited for them would reach the queue late,
+ * behind the fresh logins the queue serves first. A success clears the user's count; an attempt
+ * that could not be judged (503, a throw) or the right password of a blocked user counts nothing.
  *
  * `subject` is who the user count is kept for: the user (whatever identifier was typed) when known,
  * the typed identifier otherwise. IPs count per network (see `ipGroup`). Without a counter store in
@@ -39,7 +45,7 @@ interface Held {
  * await guardPasswordAttempt(deps, connection, 'a@example.com', ip, () => loginDatabaseUser(...), ipLimits);
  */
 export async function guardPasswordAttempt(
-  deps: Pick<CoreDeps, 'counters' | 'clock' | 'logger' | 'random'>,
+  deps: Pick<CoreDeps, 'counters' | 'clock' | 'logger' | 'random'> & Partial<Pick<CoreDeps, 'hasher'>>,
   connection: ConnectionConfig,
   subject: string,
   ip: string,
@@ -50,11 +56,12 @@ export async function guardPasswordAttempt(
   if (!counters) return attempt();
   const slotDeps = { counters, clock: deps.clock, random: deps.random };
   const settings = bruteForceSettings(connection);
+  const hashingOverloaded = () => deps.hasher?.overloaded?.() === true;
 
   let ipSlot: Held | undefined;
   if (ip !== '') {
     const key = suspiciousIpKey(ip);
-    const wait = await waitForSlot(slotDeps, key, ipLimits.failedLoginsPerIp);
+    const wait = await waitForSlot(slotDeps, key, ipLimits.failedLoginsPerIp, MAX_SLOT_WAIT_MS, hashingOverloaded);
     if (!wait.ok) {
       if (wait.reason === 'busy') return err(BUSY);
       deps.logger?.warn({ event: 'limit_mu', ip }, 'login refused: too many failed logins from this address');
@@ -65,7 +72,7 @@ export async function guardPasswordAttempt(
   let userSlot: Held | undefined;
   if (settings.enabled) {
     const key = bruteForceKey(connection.name, subject, ip);
-    const wait = await waitForSlot(slotDeps, key, settings.limit);
+    const wait = await waitForSlot(slotDeps, key, settings.limit, MAX_SLOT_WAIT_MS, hashingOverloaded);
     if (!wait.ok) {
       await settle(counters, ipSlot, 'void', deps.clock.now());
       if (wait.reason === 'busy') return err(BUSY);

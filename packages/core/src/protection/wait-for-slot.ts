@@ -19,7 +19,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * attempts in flight fill the limit: a slot frees when an attempt ends, and the wait ends as soon as
  * one is free, or the failures reach the limit (`blocked`), or after about
  * {@link MAX_SLOT_WAIT_MS} (`busy`). The store is asked again after 5 ms, growing to 100 ms with
- * jitter, so the waiting works across instances without any message between them.
+ * jitter, so the waiting works across instances without any message between them. While
+ * `giveUp()` is true, a slot taken by attempts in flight is not waited for (`busy` at once).
  *
  * @example
  * const wait = await waitForSlot(deps, 'bf:db:a@x.io:192.0.2.1', 10);
@@ -30,6 +31,7 @@ export async function waitForSlot(
   key: string,
   limit: number,
   maxWaitMs: number = MAX_SLOT_WAIT_MS,
+  giveUp: () => boolean = () => false,
 ): Promise<SlotWait> {
   const slot = toHex(deps.random.bytes(12));
   const started = performance.now();
@@ -39,7 +41,7 @@ export async function waitForSlot(
     if (grant.granted) return { ok: true, slot };
     if (grant.reason === 'blocked') return { ok: false, reason: 'blocked', resets_at: grant.resets_at };
     const waited = performance.now() - started;
-    if (waited >= maxWaitMs) return { ok: false, reason: 'busy' };
+    if (waited >= maxWaitMs || giveUp()) return { ok: false, reason: 'busy' };
     await sleep(Math.min(delay, maxWaitMs - waited) * (0.5 + Math.random() / 2));
     delay = Math.min(delay * 2, 100);
   }

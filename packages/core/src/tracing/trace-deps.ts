@@ -5,7 +5,7 @@ import { endWithError, tracer, tracingEnabled } from './tracer.js';
 
 
 /** Synchronous helpers too small to be worth a span. */
-const UNTRACED = new Set(['needsRehash']);
+const UNTRACED = new Set(['needsRehash', 'overloaded']);
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
