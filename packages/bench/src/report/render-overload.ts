@@ -37,7 +37,8 @@ export function renderOverload(
     `are each polled every ${POLL_INTERVAL_MS} ms from a worker thread of the bench process (an event loop of its own), and for`,
     `${fixed(Math.max(1, s.overloadSeconds * 0.6), 1)} s before any load (idle). Every login comes from 127.0.0.1: one IP, so the per-IP count (100 failures`,
     'plus attempts in flight, docs/spec.md "Counted before judging") caps this run at 100 logins in flight; beyond, an',
-    'attempt waits for a slot (503 "Too many logins in progress…" after 10 s). The 503 counts below say which limit answered.',
+    'attempt waits for a slot (503 "Too many logins in progress…" after 10 s), or, while the hashing queue is in overload, is answered that',
+    '503 at once (docs/spec.md). The 503 counts below say which limit answered.',
     '',
     markdownTable(
       ['target', 'capacity /s', 'answered p50 / p99 at 0.5×', 'answered p50 / p99 at 2×', '2× ÷ 0.5×', 'answers at 2×', '503: median ms, Retry-After on each', 'peak RSS MiB (idle)'],
