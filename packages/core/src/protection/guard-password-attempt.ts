@@ -7,7 +7,7 @@ import { err, type Result } from '../util/result.js';
 import { bruteForceKey } from './brute-force-key.js';
 import { bruteForceSettings } from './brute-force-settings.js';
 import { DEFAULT_IP_LIMITS, suspiciousIpKey, type IpLimits } from './ip-limits.js';
-import { MAX_SLOT_WAIT_MS, waitForSlot } from './wait-for-slot.js';
+import { waitForSlot } from './wait-for-slot.js';
 
 const retryAfter = (resets_at: number, now: number) => Math.max(1, Math.ceil((resets_at - now) / 1000));
 
@@ -61,7 +61,7 @@ export async function guardPasswordAttempt(
   let ipSlot: Held | undefined;
   if (ip !== '') {
     const key = suspiciousIpKey(ip);
-    const wait = await waitForSlot(slotDeps, key, ipLimits.failedLoginsPerIp, MAX_SLOT_WAIT_MS, hashingOverloaded);
+    const wait = await waitForSlot(slotDeps, key, ipLimits.failedLoginsPerIp, { giveUp: hashingOverloaded });
     if (!wait.ok) {
       if (wait.reason === 'busy') return err(BUSY);
       deps.logger?.warn({ event: 'limit_mu', ip }, 'login refused: too many failed logins from this address');
@@ -72,7 +72,7 @@ export async function guardPasswordAttempt(
   let userSlot: Held | undefined;
   if (settings.enabled) {
     const key = bruteForceKey(connection.name, subject, ip);
-    const wait = await waitForSlot(slotDeps, key, settings.limit, MAX_SLOT_WAIT_MS, hashingOverloaded);
+    const wait = await waitForSlot(slotDeps, key, settings.limit, { giveUp: hashingOverloaded });
     if (!wait.ok) {
       await settle(counters, ipSlot, 'void', deps.clock.now());
       if (wait.reason === 'busy') return err(BUSY);

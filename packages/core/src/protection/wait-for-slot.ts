@@ -30,8 +30,7 @@ export async function waitForSlot(
   deps: { readonly counters: CounterStore; readonly clock: Clock; readonly random: Random },
   key: string,
   limit: number,
-  maxWaitMs: number = MAX_SLOT_WAIT_MS,
-  giveUp: () => boolean = () => false,
+  { maxWaitMs = MAX_SLOT_WAIT_MS, giveUp = () => false }: { readonly maxWaitMs?: number; readonly giveUp?: () => boolean } = {},
 ): Promise<SlotWait> {
   const slot = toHex(deps.random.bytes(12));
   const started = performance.now();
