@@ -70,5 +70,20 @@ export function overloadSuite(harness: AdapterHarness): void {
       expect((await Promise.all(held)).map((r) => r.status)).toEqual([200, 200, 200, 200]);
       expect((await ctx.current.login({ username: emails[4], password: GOOD_PASSWORD })).status).toBe(200);
     });
+
+    it('lets a parallel guessing burst from one address have no more than its limit judged while hashing is in overload', async () => {
+      const victim = uniqueEmail('victim');
+      expect((await ctx.current.signup(victim, GOOD_PASSWORD)).status).toBe(200);
+      // An attacker sends 12 wrong guesses at once: four take the address's slots and queue for hashing
+      // (overload), the rest are refused without a password check.
+      const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => ctx.current.login({ username: victim, password: `Wrong-Guess-${i}` })));
+      const statuses = burst.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(4);
+      expect(statuses.every((s) => s === 401 || s === 503 || s === 429), statuses.join()).toBe(true);
+      // The four failures reached the address's limit: even the right password is refused now.
+      const after = await ctx.current.login({ username: victim, password: GOOD_PASSWORD });
+      expect(after.status).toBe(429);
+      expect(after.json.error).toBe('too_many_requests');
+    });
   });
 }
