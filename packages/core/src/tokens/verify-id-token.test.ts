@@ -53,3 +53,46 @@ describe('verifyIdToken on tokens signed by the server', () => {
     expect(await verifyIdToken(ctx, swapped, NOW)).toMatchObject({ ok: false, error: { code: 'invalid_token' } });
   });
 });
+
+/** A token signed with a client's HS256 secret, as a client holding its own secret could mint one. */
+async function secretSigned(secret: Uint8Array, claims: JWTPayload, header: Record<string, unknown> = {}): Promise<string> {
+  const iat = Math.floor(NOW / 1000);
+  return new SignJWT({ iss: ISSUER, sub: 'auth0|1', iat, exp: iat + 600, ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT', ...header }).sign(secret);
+}
+
+describe('verifyIdToken on tokens signed with a client secret (HS256), and forged headers', () => {
+  const appSecret = new TextEncoder().encode('app-secret-app-secret-app-secret-0123');
+  const otherSecret = new TextEncoder().encode('other-secret-other-secret-other-4567');
+  const withSecrets = async (): Promise<MintContext> => ({ ...(await mintContext()), clientKeys: new Map([['app', appSecret], ['other', otherSecret]]) });
+
+  it("takes a token signed with its own client's secret", async () => {
+    const ctx = await withSecrets();
+    expect(await verifyIdToken(ctx, await secretSigned(appSecret, { aud: 'app' }), NOW)).toMatchObject({ ok: true, value: { sub: 'auth0|1', aud: 'app' } });
+  });
+
+  it("refuses a client's secret signing for another client, server keys only, and another client where one is asked for", async () => {
+    const ctx = await withSecrets();
+    const refused = { ok: false, error: { code: 'invalid_token' } };
+    // The app's secret does not sign for `other`: the key is the audience's own secret.
+    expect(await verifyIdToken(ctx, await secretSigned(appSecret, { aud: 'other' }), NOW)).toMatchObject(refused);
+    expect(await verifyIdToken(ctx, await secretSigned(appSecret, { aud: 'app' }), NOW, { serverKeysOnly: true })).toMatchObject(refused);
+    const other = await verifyIdToken(ctx, await secretSigned(otherSecret, { aud: 'other' }), NOW, { client_id: 'app' });
+    expect(other).toMatchObject({ ok: false, error: { code: 'invalid_token', description: 'the id_token was not issued to this client' } });
+  });
+
+  it("refuses alg none, an unknown kid, an HS256 token keyed with the server's public key, and a garbled header", async () => {
+    const ctx = await withSecrets();
+    const refused = { ok: false, error: { code: 'invalid_token' } };
+    const good = await serverSigned(ctx, { aud: 'app' });
+    const [, payload] = good.split('.');
+    const none = `${base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${payload}.`;
+    expect(await verifyIdToken(ctx, none, NOW)).toMatchObject(refused);
+    const unknownKid = `${base64url.encode(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'not-ours' }))}.${good.split('.').slice(1).join('.')}`;
+    expect(await verifyIdToken(ctx, unknownKid, NOW)).toMatchObject(refused);
+    // Algorithm confusion: the public JWK's modulus as an HMAC secret, with the server key's kid.
+    const signer = ctx.keyRing.signer('RS256')!;
+    const publicBytes = new TextEncoder().encode(JSON.stringify(signer.publicJwk));
+    expect(await verifyIdToken(ctx, await secretSigned(publicBytes, { aud: 'app' }, { kid: signer.kid }), NOW)).toMatchObject(refused);
+    expect(await verifyIdToken(ctx, `!!.${payload}.x`, NOW)).toMatchObject(refused);
+  });
+});

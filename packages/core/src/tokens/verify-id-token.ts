@@ -1,10 +1,10 @@
-import { decodeJwt, decodeProtectedHeader, jwtVerify, type ProtectedHeaderParameters } from 'jose';
+import { decodeJwt, jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import { oauthError, type OAuthError } from '../errors/oauth-error.js';
 import { err, ok, type Result } from '../util/result.js';
 import { ACCESS_TOKEN_RULES, isAccessTokenType } from './access-token-rules.js';
 import type { MintContext } from './mint-tokens.js';
 import type { TokenClaims } from './verify-access-token.js';
-import { verifyServerSigned } from './verify-server-signed.js';
+import { NOT_VERIFIABLE, serverKeyFor } from './verify-server-signed.js';
 
 /** The claims of a verified id_token, with the one client it was issued to. */
 export type IdTokenClaims = TokenClaims & { aud: string };
@@ -16,6 +16,9 @@ export interface VerifyIdTokenOptions {
   /** Refuse tokens signed with a client's secret (HS256): only the server's own keys. */
   readonly serverKeysOnly?: boolean;
 }
+
+/** A client's secret (HS256) or one of the server's own keys. */
+const ID_TOKEN_ALGORITHMS = ['HS256', ...ACCESS_TOKEN_RULES.algorithms];
 
 /** The single audience of a token: a string, or an array of exactly one string. */
 function singleAudience(aud: unknown): string | undefined {
@@ -41,13 +44,6 @@ export async function verifyIdToken(
 ): Promise<Result<IdTokenClaims, OAuthError>> {
   const invalid = err(oauthError('invalid_token'));
   if (token.length > ACCESS_TOKEN_RULES.maxLength) return invalid;
-  let header: ProtectedHeaderParameters;
-  try {
-    header = decodeProtectedHeader(token);
-  } catch {
-    return invalid;
-  }
-  if (isAccessTokenType(header.typ)) return invalid;
   /** The token's one audience must be a known client, and the one asked for (if any). */
   const forClient = (aud: unknown): Result<string, OAuthError> => {
     const client_id = singleAudience(aud);
@@ -57,35 +53,35 @@ export async function verifyIdToken(
     }
     return ok(client_id);
   };
-  if (header.alg === 'HS256') {
-    // The client's secret is the key: its audience is read before the signature is checked.
-    let aud: unknown;
-    try {
-      aud = decodeJwt(token).aud;
-    } catch {
-      return invalid;
+  /** Why the key lookup refused the token, when it says more than `invalid`. */
+  let refused: Result<never, OAuthError> | undefined;
+  // jose decodes the header once and asks for its key: the server's own by kid, or for HS256 the
+  // secret of the token's one client, whose audience is read before the signature is checked.
+  const keyFor = (header: ProtectedHeaderParameters): Promise<CryptoKey> | Uint8Array => {
+    if (isAccessTokenType(header.typ)) throw NOT_VERIFIABLE;
+    if (header.alg !== 'HS256') return serverKeyFor(ctx.keyRing, header);
+    const client = forClient(decodeJwt(token).aud);
+    if (!client.ok) {
+      refused = client;
+      throw NOT_VERIFIABLE;
     }
-    const client = forClient(aud);
-    if (!client.ok) return client;
     const key = options.serverKeysOnly ? undefined : ctx.clientKeys.get(client.value);
-    if (!key) return invalid;
-    try {
-      const { payload } = await jwtVerify(token, key, {
-        algorithms: ['HS256'],
-        issuer: ctx.issuer,
-        audience: client.value,
-        currentDate: new Date(nowMs),
-        clockTolerance: ACCESS_TOKEN_RULES.clockToleranceS,
-        requiredClaims: ['exp', 'sub'],
-      });
-      return typeof payload.sub === 'string' ? ok({ ...payload, sub: payload.sub, aud: client.value }) : invalid;
-    } catch {
-      return invalid;
-    }
+    if (!key) throw NOT_VERIFIABLE;
+    return key;
+  };
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, keyFor, {
+      algorithms: ID_TOKEN_ALGORITHMS,
+      issuer: ctx.issuer,
+      currentDate: new Date(nowMs),
+      clockTolerance: ACCESS_TOKEN_RULES.clockToleranceS,
+      requiredClaims: ['exp', 'sub'],
+    }));
+  } catch {
+    return refused ?? invalid;
   }
-  // The server's own keys, by kid: the audience is checked on the verified claims (one decode).
-  const verified = await verifyServerSigned(ctx.keyRing, token, { issuer: ctx.issuer, nowMs, header });
-  if (!verified) return invalid;
-  const client = forClient(verified.payload.aud);
-  return client.ok ? ok({ ...verified.payload, aud: client.value }) : client;
+  if (typeof payload.sub !== 'string') return invalid;
+  const client = forClient(payload.aud);
+  return client.ok ? ok({ ...payload, sub: payload.sub, aud: client.value }) : client;
 }

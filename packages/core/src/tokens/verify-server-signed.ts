@@ -1,4 +1,4 @@
-import { decodeProtectedHeader, jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
+import { jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import { ACCESS_TOKEN_RULES } from './access-token-rules.js';
 import type { KeyRing } from './key-ring.js';
 
@@ -9,8 +9,25 @@ export interface ServerSignedCheck {
   /** jose's `typ` check (normalised, e.g. `at+jwt`); absent: any. */
   readonly typ?: string;
   readonly audience?: string;
-  /** The token's protected header, when the caller has decoded it already. */
-  readonly header?: ProtectedHeaderParameters;
+  /** Refuses a token by its protected header before any key is looked up (an id_token verifier refuses access tokens). */
+  readonly refuse?: (header: ProtectedHeaderParameters) => boolean;
+}
+
+/** Thrown inside jose's key lookup to refuse a token; never leaves the verifiers. */
+export const NOT_VERIFIABLE = new Error('no key verifies this token');
+
+/**
+ * The public key of the server's own that a token's header names: found by `kid` (an unknown kid
+ * may be a key another instance just rotated in; `resolve` reloads, rate-limited), with that key's
+ * `alg`. Throws {@link NOT_VERIFIABLE} otherwise. jose's key lookup, so the header is decoded once.
+ *
+ * @example await jwtVerify(token, (header) => serverKeyFor(keyRing, header), options);
+ */
+export async function serverKeyFor(keyRing: KeyRing, header: ProtectedHeaderParameters): Promise<CryptoKey> {
+  if (typeof header.kid !== 'string') throw NOT_VERIFIABLE;
+  const key = await keyRing.resolve(header.kid);
+  if (!key || header.alg !== key.alg) throw NOT_VERIFIABLE;
+  return key.publicKey;
 }
 
 /**
@@ -25,21 +42,23 @@ export async function verifyServerSigned(
   check: ServerSignedCheck,
 ): Promise<{ header: ProtectedHeaderParameters; payload: JWTPayload & { sub: string } } | undefined> {
   try {
-    const header = check.header ?? decodeProtectedHeader(token);
-    if (typeof header.kid !== 'string' || !ACCESS_TOKEN_RULES.algorithms.includes(header.alg as 'RS256')) return undefined;
-    // An unknown kid may be a key another instance just rotated in; resolve reloads (rate-limited).
-    const key = await keyRing.resolve(header.kid);
-    if (!key || header.alg !== key.alg) return undefined;
-    const { payload } = await jwtVerify(token, key.publicKey, {
-      algorithms: [key.alg],
-      issuer: check.issuer,
-      currentDate: new Date(check.nowMs),
-      clockTolerance: ACCESS_TOKEN_RULES.clockToleranceS,
-      requiredClaims: ['exp', 'sub'],
-      ...(check.typ === undefined ? {} : { typ: check.typ }),
-      ...(check.audience === undefined ? {} : { audience: check.audience }),
-    });
-    return typeof payload.sub === 'string' ? { header, payload: payload as JWTPayload & { sub: string } } : undefined;
+    const { payload, protectedHeader } = await jwtVerify(
+      token,
+      (header) => {
+        if (check.refuse?.(header)) throw NOT_VERIFIABLE;
+        return serverKeyFor(keyRing, header);
+      },
+      {
+        algorithms: ACCESS_TOKEN_RULES.algorithms as string[],
+        issuer: check.issuer,
+        currentDate: new Date(check.nowMs),
+        clockTolerance: ACCESS_TOKEN_RULES.clockToleranceS,
+        requiredClaims: ['exp', 'sub'],
+        ...(check.typ === undefined ? {} : { typ: check.typ }),
+        ...(check.audience === undefined ? {} : { audience: check.audience }),
+      },
+    );
+    return typeof payload.sub === 'string' ? { header: protectedHeader, payload: payload as JWTPayload & { sub: string } } : undefined;
   } catch {
     return undefined;
   }
