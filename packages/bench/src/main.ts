@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCpuTimes, stealShare } from './load/proc-steal.js';
 import { targetPool } from './load/target-pool.js';
 import { benchSettings } from './plan/bench-settings.js';
 import type { BenchResults } from './plan/results.js';
@@ -57,27 +58,40 @@ async function main(): Promise<void> {
     overloadProfiles: [],
     directories: [],
     notes: [],
+    noise: [],
   };
   log(`settings ${JSON.stringify(settings)}`);
+  const runBefore = readCpuTimes();
   const pool = targetPool();
   try {
-    if (wanted('timing')) await runTiming(results, settings, pool, log);
-    if (wanted('throughput')) await runThroughput(results, settings, pool, repoRoot, log);
-    if (wanted('memory')) await runMemory(results, settings, pool, log);
-    if (wanted('stores')) await runStores(results, settings, pool, log);
-    if (wanted('profiles')) await runProfiles(results, settings, log);
-    if (wanted('extensibility')) await runExtensibility(results, settings, pool, log);
-    if (wanted('mfa')) await runMfa(results, settings, log);
-    if (wanted('peers')) await runPeers(results, settings, pool, log);
-    if (wanted('scale')) await runScale(results, scale, repoRoot, log);
-    if (wanted('overload')) await runOverload(results, settings, pool, repoRoot, log);
-    if (wanted('directories')) await runDirectories(results, settings, repoRoot, log);
+    const sections: readonly [string, () => Promise<void>][] = [
+      ['timing', () => runTiming(results, settings, pool, log)],
+      ['throughput', () => runThroughput(results, settings, pool, repoRoot, log)],
+      ['memory', () => runMemory(results, settings, pool, log)],
+      ['stores', () => runStores(results, settings, pool, log)],
+      ['profiles', () => runProfiles(results, settings, log)],
+      ['extensibility', () => runExtensibility(results, settings, pool, log)],
+      ['mfa', () => runMfa(results, settings, log)],
+      ['peers', () => runPeers(results, settings, pool, log)],
+      ['scale', () => runScale(results, scale, repoRoot, log)],
+      ['overload', () => runOverload(results, settings, pool, repoRoot, log)],
+      ['directories', () => runDirectories(results, settings, repoRoot, log)],
+    ];
+    for (const [section, run] of sections) {
+      if (!wanted(section)) continue;
+      // The hypervisor's steal while the section ran: how disturbed its figures may be.
+      const before = readCpuTimes();
+      const sectionStarted = Date.now();
+      await run();
+      results.noise.push({ section, seconds: (Date.now() - sectionStarted) / 1000, steal: stealShare(before, readCpuTimes()) });
+    }
     results.notes.push(...storeNotes());
   } finally {
     await pool.stopAll();
   }
 
   const seconds = (Date.now() - started) / 1000;
+  results.noise.push({ section: 'whole run', seconds, steal: stealShare(runBefore, readCpuTimes()) });
   const findingsFile = join(packageRoot, 'findings.md');
   const findings = existsSync(findingsFile) ? readFileSync(findingsFile, 'utf8') : '';
   const env = [scale === 1 ? '' : `BENCH_SCALE=${scale}`, only ? `BENCH_ONLY=${only.join(',')}` : ''].filter(Boolean);

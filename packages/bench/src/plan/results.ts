@@ -217,6 +217,14 @@ export interface DirectoryRow {
   readonly oauth: { readonly throughput: DirectoryRatio; readonly perClientCpu: DirectoryRatio; readonly perTotalCpu: DirectoryRatio };
 }
 
+/** How much CPU time the hypervisor stole while one section ran. */
+export interface NoiseRow {
+  readonly section: string;
+  readonly seconds: number;
+  /** Share of the machine's CPU time stolen (0–1); undefined where `/proc/stat` could not be read. */
+  readonly steal: number | undefined;
+}
+
 /** Everything one `pnpm bench` measured. */
 export interface BenchResults {
   readonly startedAt: string;
@@ -243,4 +251,6 @@ export interface BenchResults {
   readonly overloadProfiles: ProfileRow[];
   readonly directories: DirectoryRow[];
   readonly notes: string[];
+  /** Hypervisor steal per section, in the order the sections ran. */
+  readonly noise: NoiseRow[];
 }

@@ -9,6 +9,7 @@ import { fixed, markdownTable, range, verdict } from './markdown-table.js';
 import { renderPeers } from './render-peers.js';
 import { renderScale } from './render-scale.js';
 import { renderDirectories } from './render-directories.js';
+import { renderNoise } from './render-noise.js';
 import { renderOverload } from './render-overload.js';
 
 const GOALS = { login: 0.9, path: 0.9, peer: 1, memoryMiB: 512 } as const;
@@ -57,6 +58,7 @@ export function renderReport(r: BenchResults, s: BenchSettings, command: string,
     "answers per second of CPU the server process used, all threads, from `/proc/<pid>/stat`) is what a request",
     'costs the machine; other processes disturb it far less, so it is the steadier reading of the same question.',
     '',
+    ...renderNoise(r.noise),
   );
 
   if (r.timing.length > 0) {
