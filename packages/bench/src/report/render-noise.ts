@@ -1,8 +1,8 @@
 import type { NoiseRow } from '../plan/results.js';
 
 /**
- * The hypervisor's steal during the run and each section: the share of CPU time this VM's virtual CPUs
- * were ready to run while the host ran something else, which no ratio can pair away entirely.
+ * The hypervisor's steal during the run and each section: of the time this VM's virtual CPUs wanted
+ * to run, the share the host ran something else, which no ratio can pair away entirely.
  *
  * @example renderNoise([{ section: 'throughput', seconds: 300, steal: 0.04 }, { section: 'whole run', seconds: 1400, steal: 0.06 }]);
  */
@@ -12,8 +12,8 @@ export function renderNoise(noise: readonly NoiseRow[]): string[] {
   const sections = noise.filter((n) => n.section !== 'whole run');
   if (!whole && sections.length === 0) return [];
   return [
-    `**Hypervisor steal** (CPU time this machine's virtual CPUs were ready to run but the host ran something else,`,
-    `from \`/proc/stat\`) during this run: ${pct(whole?.steal)}; by section: ${sections.map((n) => `${n.section} ${pct(n.steal)}`).join(', ')}.`,
+    `**Hypervisor steal** (of the time this machine's virtual CPUs wanted to run, the share the host gave to other`,
+    `tenants, from \`/proc/stat\`) during this run: ${pct(whole?.steal)}; by section: ${sections.map((n) => `${n.section} ${pct(n.steal)}`).join(', ')}.`,
     'Ratios from a section with much steal swing more from round to round and from run to run.',
     '',
   ];
