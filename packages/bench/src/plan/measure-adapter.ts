@@ -63,7 +63,7 @@ export async function measureAdapter(target: RunningTarget, ctx: AdapterContext)
   // (1) Rounds of logins then raw verifies: each login run is judged against the raw runs just
   // before and just after it, so the machine's drift (its speed changes by ±10 % within a minute
   // here) moves both sides of a round alike; the median round is judged.
-  await run(requests.login, s.loginConnections, s.warmupSeconds);
+  await run(requests.login, s.loginConnections, s.loginWarmupSeconds);
   const threadsBefore = procThreadCpu(target.pid);
   const logins: MeasuredRun[] = [];
   const raws: RawRate[] = [ctx.rawBefore];

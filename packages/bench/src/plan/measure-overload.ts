@@ -73,7 +73,7 @@ export async function measureOverload(
 
   const idle = await pollBoth(jwks, userinfo, sleep(Math.max(1000, s.overloadSeconds * 600)));
   // Eight connections of one user: below brute-force protection's ten attempts in flight per user.
-  await closedLoop(login, { connections: s.loginConnections, seconds: s.warmupSeconds });
+  await closedLoop(login, { connections: s.loginConnections, seconds: s.loginWarmupSeconds });
   const capacity = await closedLoop(login, { connections: s.loginConnections, seconds: s.loginSeconds });
   const capacityPerSecond = capacity.okPerSecond;
   const run = async (share: number, mark: boolean) => {

@@ -12,7 +12,7 @@ import type { ProfileRow } from './results.js';
 /**
  * Runs one path against a fresh target started with `--cpu-prof`, stops it, and summarizes the
  * profile it wrote (self time by area and by function) over the measured window only: start-up and
- * warm-up are left out.
+ * warm-up (`warmupSeconds` of load, the settings' default) are left out.
  *
  * @example await measureProfile({ name: 'fastify' }, (t) => benchRequests(t.url, t.fixtures!).login, 'fastify login', 8, settings);
  */
@@ -22,6 +22,7 @@ export async function measureProfile(
   label: string,
   connections: number,
   s: BenchSettings,
+  warmupSeconds = s.warmupSeconds,
 ): Promise<ProfileRow> {
   const dir = mkdtempSync(join(tmpdir(), 'oauth-ro-cpu-prof-'));
   try {
@@ -30,7 +31,7 @@ export async function measureProfile(
     let window: ProfileWindow;
     try {
       const request = pick(target);
-      await closedLoop(request, { connections, seconds: s.warmupSeconds });
+      await closedLoop(request, { connections, seconds: warmupSeconds });
       const fromUs = await target.mark();
       perSecond = (await closedLoop(request, { connections, seconds: s.profileSeconds })).okPerSecond;
       window = { fromUs, toUs: await target.mark() };

@@ -66,6 +66,7 @@ export async function runProfiles(results: BenchResults, settings: BenchSettings
       label: 'fastify, POST /oauth/ro (login)',
       pick: (t: RunningTarget) => requests(t).login,
       connections: settings.loginConnections,
+      warmupSeconds: settings.loginWarmupSeconds,
     },
     {
       spec: { name: 'oidc-provider' as const },
@@ -76,6 +77,6 @@ export async function runProfiles(results: BenchResults, settings: BenchSettings
   ];
   for (const run of runs) {
     log(`profiling ${run.label}`);
-    results.profiles.push(await measureProfile(run.spec, run.pick, run.label, run.connections, settings));
+    results.profiles.push(await measureProfile(run.spec, run.pick, run.label, run.connections, settings, 'warmupSeconds' in run ? run.warmupSeconds : undefined));
   }
 }

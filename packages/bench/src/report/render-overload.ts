@@ -31,7 +31,7 @@ export function renderOverload(
     `## 11. Overload: open-loop logins at 2× capacity (goals: answered median ≤ ${OVERLOAD_GOALS.loginRatio}× its median at 0.5×; JWKS and /userinfo medians ≤ ${OVERLOAD_GOALS.pollRatio}× idle; peak RSS ≤ ${OVERLOAD_GOALS.peakMiB} MiB)`,
     '',
     `Each target fresh and as deployed: default hasher limits, brute-force protection and per-IP limits on. Capacity is`,
-    `closed-loop logins of one user on ${s.loginConnections} connections for ${s.loginSeconds} s; then ${s.overloadSeconds} s of open-loop logins (each due at`,
+    `closed-loop logins of one user on ${s.loginConnections} connections for ${s.loginSeconds} s, after ${s.loginWarmupSeconds} s of them unmeasured (V8's warm-up); then ${s.overloadSeconds} s of open-loop logins (each due at`,
     `a fixed time whatever happened to the others; latency counts from that time) at 0.5× and at 2× that rate, rotating over`,
     `${OVERLOAD_USERS} users so no user reaches brute-force protection's 10 attempts in flight. Meanwhile JWKS and \`/userinfo\``,
     `are each polled every ${POLL_INTERVAL_MS} ms from a worker thread of the bench process (an event loop of its own), and for`,

@@ -57,7 +57,7 @@ export function renderPeers(p: PeersResult, s: BenchSettings): string[] {
     `### 9b. Password-login overhead: oauth-ro against Better Auth ${p.betterAuthVersion} (goal: oauth-ro's well above Better Auth's)`,
     '',
     'Overhead ratio = successful logins per second ÷ that system\'s own raw password verifies per second, at the same',
-    `concurrency (${s.loginConnections} in flight), the raw verifies in a separate child process measured just before and just after the`,
+    `concurrency (${s.loginConnections} in flight), after ${s.loginWarmupSeconds} s of logins unmeasured on each system (V8's warm-up), the raw verifies in a separate child process measured just before and just after the`,
     `login run (${s.loginSeconds} s each). 1.0 would mean the login costs nothing beyond its hash. The login runs measured here are`,
     `counted (as many logins as the raw rate gives in ${s.loginSeconds} s, split evenly over the connections; the rate is over the time to the last`,
     'answer), because a timed run drops the logins in flight when it ends: up to one per connection, a fifth of the count when a login',
