@@ -46,9 +46,8 @@ export interface BenchSettings {
 }
 
 /**
- * The settings for a full run (about five minutes on 2 cores, so that `pnpm bench` with its build stays
- * under ten); `BENCH_SCALE` (e.g. `0.2` for a smoke run)
- * scales every duration.
+ * The settings for a full run (the whole `pnpm bench` takes about thirty minutes on 2 cores with every
+ * section); `BENCH_SCALE` (e.g. `0.2` for a smoke run) scales every duration.
  *
  * @example const settings = benchSettings(Number(process.env.BENCH_SCALE ?? 1));
  */
