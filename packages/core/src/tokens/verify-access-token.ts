@@ -39,5 +39,5 @@ export async function verifyAccessToken(
     typ: ACCESS_TOKEN_RULES.typ,
     ...(options.audience === undefined ? {} : { audience: options.audience }),
   });
-  return verified ? checkTokenRequirements(verified.payload, options) : err(oauthError('invalid_token'));
+  return verified ? checkTokenRequirements(verified, options) : err(oauthError('invalid_token'));
 }

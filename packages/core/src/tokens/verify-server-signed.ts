@@ -9,8 +9,6 @@ export interface ServerSignedCheck {
   /** jose's `typ` check (normalised, e.g. `at+jwt`); absent: any. */
   readonly typ?: string;
   readonly audience?: string;
-  /** Refuses a token by its protected header before any key is looked up (an id_token verifier refuses access tokens). */
-  readonly refuse?: (header: ProtectedHeaderParameters) => boolean;
 }
 
 /** Thrown inside jose's key lookup to refuse a token; never leaves the verifiers. */
@@ -40,14 +38,11 @@ export async function verifyServerSigned(
   keyRing: KeyRing,
   token: string,
   check: ServerSignedCheck,
-): Promise<{ header: ProtectedHeaderParameters; payload: JWTPayload & { sub: string } } | undefined> {
+): Promise<(JWTPayload & { sub: string }) | undefined> {
   try {
-    const { payload, protectedHeader } = await jwtVerify(
+    const { payload } = await jwtVerify(
       token,
-      (header) => {
-        if (check.refuse?.(header)) throw NOT_VERIFIABLE;
-        return serverKeyFor(keyRing, header);
-      },
+      (header) => serverKeyFor(keyRing, header),
       {
         algorithms: ACCESS_TOKEN_RULES.algorithms as string[],
         issuer: check.issuer,
@@ -58,7 +53,7 @@ export async function verifyServerSigned(
         ...(check.audience === undefined ? {} : { audience: check.audience }),
       },
     );
-    return typeof payload.sub === 'string' ? { header: protectedHeader, payload: payload as JWTPayload & { sub: string } } : undefined;
+    return typeof payload.sub === 'string' ? (payload as JWTPayload & { sub: string }) : undefined;
   } catch {
     return undefined;
   }
