@@ -81,9 +81,8 @@ async function main(): Promise<void> {
       if (!wanted(section)) continue;
       // The hypervisor's steal while the section ran: how disturbed its figures may be.
       const before = readCpuTimes();
-      const sectionStarted = Date.now();
       await run();
-      results.noise.push({ section, seconds: (Date.now() - sectionStarted) / 1000, steal: stealShare(before, readCpuTimes()) });
+      results.noise.push({ section, steal: stealShare(before, readCpuTimes()) });
     }
     results.notes.push(...storeNotes());
   } finally {
@@ -91,7 +90,7 @@ async function main(): Promise<void> {
   }
 
   const seconds = (Date.now() - started) / 1000;
-  results.noise.push({ section: 'whole run', seconds, steal: stealShare(runBefore, readCpuTimes()) });
+  results.runSteal = stealShare(runBefore, readCpuTimes());
   const findingsFile = join(packageRoot, 'findings.md');
   const findings = existsSync(findingsFile) ? readFileSync(findingsFile, 'utf8') : '';
   const env = [scale === 1 ? '' : `BENCH_SCALE=${scale}`, only ? `BENCH_ONLY=${only.join(',')}` : ''].filter(Boolean);

@@ -220,8 +220,7 @@ export interface DirectoryRow {
 /** How much CPU time the hypervisor stole while one section ran. */
 export interface NoiseRow {
   readonly section: string;
-  readonly seconds: number;
-  /** Share of the machine's CPU time stolen (0–1); undefined where `/proc/stat` could not be read. */
+  /** Of the time the CPUs wanted to run, the share stolen (0–1); undefined where `/proc/stat` could not be read. */
   readonly steal: number | undefined;
 }
 
@@ -253,4 +252,6 @@ export interface BenchResults {
   readonly notes: string[];
   /** Hypervisor steal per section, in the order the sections ran. */
   readonly noise: NoiseRow[];
+  /** Hypervisor steal over the whole run (same measure as {@link NoiseRow.steal}). */
+  runSteal?: number;
 }

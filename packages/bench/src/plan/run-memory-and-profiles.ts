@@ -1,3 +1,4 @@
+import type { BenchRequest } from '../load/bench-request.js';
 import { spawnTarget, type RunningTarget } from '../load/spawn-target.js';
 import type { TargetPool } from '../load/target-pool.js';
 import { benchRequests } from './bench-requests.js';
@@ -6,6 +7,7 @@ import { measureMemory } from './measure-memory.js';
 import { measureProfile } from './measure-profile.js';
 import { oidcRequest } from './oidc-request.js';
 import type { BenchResults } from './results.js';
+import type { TargetSpec } from '../targets/protocol.js';
 import { ADAPTERS } from './run-throughput.js';
 
 /**
@@ -47,7 +49,7 @@ export const CAPPED_HASHER = { concurrency: 2, maxQueued: 64 } as const;
  */
 export async function runProfiles(results: BenchResults, settings: BenchSettings, log: (m: string) => void): Promise<void> {
   const requests = (t: RunningTarget) => benchRequests(t.url, t.fixtures!);
-  const runs = [
+  const runs: { spec: TargetSpec; label: string; pick: (t: RunningTarget) => BenchRequest; connections: number; warmupSeconds?: number }[] = [
     // Express's profile adds little to Fastify's (its router and response helpers); Hono's shows its adapter's cost.
     ...(['fastify', 'hono'] as const).map((name) => ({
       spec: { name },
@@ -77,6 +79,6 @@ export async function runProfiles(results: BenchResults, settings: BenchSettings
   ];
   for (const run of runs) {
     log(`profiling ${run.label}`);
-    results.profiles.push(await measureProfile(run.spec, run.pick, run.label, run.connections, settings, 'warmupSeconds' in run ? run.warmupSeconds : undefined));
+    results.profiles.push(await measureProfile(run.spec, run.pick, run.label, run.connections, settings, run.warmupSeconds));
   }
 }

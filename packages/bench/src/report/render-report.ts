@@ -58,7 +58,7 @@ export function renderReport(r: BenchResults, s: BenchSettings, command: string,
     "answers per second of CPU the server process used, all threads, from `/proc/<pid>/stat`) is what a request",
     'costs the machine; other processes disturb it far less, so it is the steadier reading of the same question.',
     '',
-    ...renderNoise(r.noise),
+    ...renderNoise(r.noise, r.runSteal),
   );
 
   if (r.timing.length > 0) {
