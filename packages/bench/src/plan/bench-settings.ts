@@ -46,8 +46,8 @@ export interface BenchSettings {
 }
 
 /**
- * The settings for a full run (the whole `pnpm bench` takes about thirty minutes on 2 cores with every
- * section); `BENCH_SCALE` (e.g. `0.2` for a smoke run) scales every duration.
+ * The settings for a full run (the whole `pnpm bench` takes about thirty-five minutes on 2 cores with
+ * every section); `BENCH_SCALE` (e.g. `0.2` for a smoke run) scales every duration.
  *
  * @example const settings = benchSettings(Number(process.env.BENCH_SCALE ?? 1));
  */
@@ -60,8 +60,8 @@ export function benchSettings(scale = 1): BenchSettings {
     loginRounds: Math.max(2, Math.round(6 * scale)),
     loginRoundSeconds: s(3),
     pathSeconds: s(2),
-    pathRounds: Math.max(2, Math.round(6 * scale)),
-    pathRoundSeconds: s(1),
+    pathRounds: Math.max(2, Math.round(10 * scale)),
+    pathRoundSeconds: s(2),
     latencySeconds: s(3, 2),
     floodSeconds: s(6, 3),
     profileSeconds: s(3, 2),
