@@ -1,13 +1,13 @@
 import type { BenchRequest } from '../load/bench-request.js';
 import { spawnTarget, type RunningTarget } from '../load/spawn-target.js';
 import type { TargetPool } from '../load/target-pool.js';
+import type { TargetSpec } from '../targets/protocol.js';
 import { benchRequests } from './bench-requests.js';
 import type { BenchSettings } from './bench-settings.js';
 import { measureMemory } from './measure-memory.js';
 import { measureProfile } from './measure-profile.js';
 import { oidcRequest } from './oidc-request.js';
 import type { BenchResults } from './results.js';
-import type { TargetSpec } from '../targets/protocol.js';
 import { ADAPTERS } from './run-throughput.js';
 
 /**
