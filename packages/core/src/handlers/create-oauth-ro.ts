@@ -44,6 +44,7 @@ import { handleLogout } from './handle-logout.js';
 import { handleTokenInfoGet } from './handle-tokeninfo-get.js';
 import { handleGeolocCountry, handleSsoData } from './handle-user-legacy.js';
 import { prepareCorsPolicy } from '../http/cors-policy.js';
+import { ANSWER_NOW } from '../http/answer-now.js';
 import { withCors } from '../http/cors.js';
 import { prepareGeoloc, type GeolocOptions } from '../legacy/geoloc-settings.js';
 import { handleToken } from './handle-token.js';
@@ -52,6 +53,7 @@ import { handleResetPage, handleResetSubmit } from './handle-reset-page.js';
 import { handleVerifyEmail } from './handle-verify-email.js';
 import { traceDeps } from '../tracing/trace-deps.js';
 import { traceRequest } from '../tracing/trace-requests.js';
+import type { MaybePromise } from '../util/maybe-promise.js';
 import { handleCreatePasswordChangeTicket, handleSendVerificationEmail } from './handle-account-tickets.js';
 import { handleEnrollmentPage, handleEnrollmentSubmit } from './handle-enrollment-page.js';
 import { bindMfaAdministration, type MfaAdministration } from '../guardian/mfa-administration.js';
@@ -328,7 +330,11 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
     return errorResponse(oauthError('server_error'));
   }
 
-  async function handle(request: OAuthRequest, path: string, route: Route | undefined): Promise<OAuthResponse> {
+  /**
+   * The route's answer, with its metrics. At once when the handler answers at once (JWKS, discovery,
+   * the probes): no promise, so an adapter can hand it to its framework in the same turn.
+   */
+  function handle(request: OAuthRequest, path: string, route: Route | undefined): MaybePromise<OAuthResponse> {
     const tooLarge = checkRequestHeaders(request);
     if (tooLarge) return errorResponse(tooLarge);
     const method = request.method === 'HEAD' ? 'GET' : request.method;
@@ -343,25 +349,38 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
       metrics.observeRequest(route.pattern, label, 405, 0);
       return errorResponse(oauthError('method_not_allowed'));
     }
+    const pattern = route.pattern;
     const started = performance.now();
-    let response: OAuthResponse;
+    const observed = (response: OAuthResponse): OAuthResponse => {
+      metrics.observeRequest(pattern, method, response.status, (performance.now() - started) / 1000);
+      return response;
+    };
+    let answered: MaybePromise<OAuthResponse>;
     try {
-      response = await handler(ctx, request);
+      answered = handler(ctx, request);
     } catch (error) {
-      response = failure(error, path);
+      return observed(failure(error, path));
     }
-    metrics.observeRequest(route.pattern, method, response.status, (performance.now() - started) / 1000);
-    return response;
+    return answered instanceof Promise ? answered.then(observed, (error: unknown) => observed(failure(error, path))) : observed(answered);
   }
 
   // One span covers each request and CORS wraps every answer, Fetch entry included (docs/spec.md);
   // the path is normalised and routed once for all three.
-  const answer = (request: OAuthRequest): Promise<OAuthResponse> => {
+  const answerNow = (request: OAuthRequest): MaybePromise<OAuthResponse> => {
     const path = routedPath(request.path);
     const route = routeOf(path);
     return traceRequest(request, path, route?.pattern, () => withCors(cors, request, route, () => handle(request, path, route)));
   };
-  return {
+  // `handle` keeps its contract: always a promise, never a throw.
+  const answer = (request: OAuthRequest): Promise<OAuthResponse> => {
+    try {
+      return Promise.resolve(answerNow(request));
+    } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      return Promise.reject(error);
+    }
+  };
+  const instance: OAuthRo = {
     issuer: config.issuer,
     handle: answer,
     verifyAccessToken: (token, verifyOptions) => verifyAccessToken(mint, token, deps.clock.now(), verifyOptions),
@@ -379,4 +398,7 @@ export async function createOAuthRo(options: CreateOAuthRoOptions): Promise<OAut
       await Promise.all(Object.values(deps.senders ?? {}).map((s) => s?.close?.()));
     },
   };
+  // Hidden from the public type and from enumeration: for oauth-ro's own adapters, through `answerNow`.
+  Object.defineProperty(instance, ANSWER_NOW, { value: answerNow });
+  return instance;
 }

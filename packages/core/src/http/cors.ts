@@ -1,5 +1,6 @@
 import type { CorsPolicy } from './cors-policy.js';
 import { requestClientId } from './request-client-id.js';
+import type { MaybePromise } from '../util/maybe-promise.js';
 import type { OAuthRequest, OAuthResponse } from './types.js';
 
 /**
@@ -41,7 +42,34 @@ const VARY_ORIGIN: Readonly<Record<string, string>> = { vary: 'Origin' };
 function withHeaders(response: OAuthResponse, extra: Readonly<Record<string, string>>): OAuthResponse {
   const vary = response.headers.vary;
   const headers = { ...response.headers, ...extra };
-  if (extra.vary && vary && !/\borigin\b/i.test(vary)) headers.vary = `${vary}, ${extra.vary}`;
+  // A handler's own `Vary` stays, with `Origin` added unless it names it already.
+  if (extra.vary && vary) headers.vary = /\borigin\b/i.test(vary) ? vary : `${vary}, ${extra.vary}`;
+  return { ...response, headers };
+}
+
+/** Frozen (shared) header sets with `Vary: Origin` added, each built once. */
+const variedHeaders = new WeakMap<object, Readonly<Record<string, string>>>();
+/** Frozen (cached) answers with `Vary: Origin` added, each built once: JWKS and discovery answer the same object every time. */
+const variedAnswers = new WeakMap<object, OAuthResponse>();
+
+/**
+ * {@link withHeaders} with `Vary: Origin` alone, the answer to every request without an `Origin`:
+ * a frozen answer, or an answer with a frozen header set (core's shared JSON headers), is varied
+ * once and reused, since neither can change.
+ */
+function varyByOrigin(response: OAuthResponse): OAuthResponse {
+  if (Object.isFrozen(response)) {
+    let varied = variedAnswers.get(response);
+    if (!varied) {
+      const built = withHeaders(response, VARY_ORIGIN);
+      varied = Object.freeze({ ...built, headers: Object.freeze(built.headers) });
+      variedAnswers.set(response, varied);
+    }
+    return varied;
+  }
+  if (!Object.isFrozen(response.headers)) return withHeaders(response, VARY_ORIGIN);
+  let headers = variedHeaders.get(response.headers);
+  if (!headers) variedHeaders.set(response.headers, (headers = Object.freeze(withHeaders(response, VARY_ORIGIN).headers)));
   return { ...response, headers };
 }
 
@@ -56,17 +84,18 @@ function grant(origin: string): Record<string, string> {
  * client lists the `Origin` (a preflight names no client). Any other request is answered by
  * `respond`, then granted when the client it speaks for ({@link requestClientId}) lists the origin,
  * or, naming no client, when some client does. Every answer on those routes varies by `Origin`;
- * other routes (and unmatched paths, `route` undefined) pass through untouched.
+ * other routes (and unmatched paths, `route` undefined) pass through untouched. It answers at once
+ * when `respond` does (no promise for an answer that needs no waiting).
  *
  * @example
  * return withCors(policy, request, routeOf(path), () => handle(request));
  */
-export async function withCors(
+export function withCors(
   policy: CorsPolicy,
   request: OAuthRequest,
   route: MatchedRoute | undefined,
-  respond: () => Promise<OAuthResponse>,
-): Promise<OAuthResponse> {
+  respond: () => MaybePromise<OAuthResponse>,
+): MaybePromise<OAuthResponse> {
   if (!route || !BROWSER_ROUTES.has(route.pattern)) return respond();
   const origin = request.headers.origin;
   if (request.method === 'OPTIONS') {
@@ -84,8 +113,13 @@ export async function withCors(
         : {};
     return { status: 204, headers: { allow, vary: 'Origin', 'cache-control': 'no-store', ...granted }, body: '' };
   }
-  const response = await respond();
-  if (origin === undefined) return withHeaders(response, VARY_ORIGIN);
+  const response = respond();
+  return response instanceof Promise ? response.then((answered) => corsAnswer(policy, request, origin, answered)) : corsAnswer(policy, request, origin, response);
+}
+
+/** An answer on a browser route, granted to `origin` when its client lists it; it varies by `Origin` either way. */
+function corsAnswer(policy: CorsPolicy, request: OAuthRequest, origin: string | undefined, response: OAuthResponse): OAuthResponse {
+  if (origin === undefined) return varyByOrigin(response);
   const client_id = requestClientId(request);
   const allowed = client_id === undefined ? policy.anyClientAllows(origin) : policy.clientAllows(client_id, origin);
   return withHeaders(response, allowed ? { vary: 'Origin', ...grant(origin) } : VARY_ORIGIN);

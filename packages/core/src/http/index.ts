@@ -8,3 +8,4 @@ export * from './cors-policy.js';
 export * from './cors.js';
 export * from './request-client-id.js';
 export * from './auth0-error-response.js';
+export * from './answer-now.js';

@@ -1,15 +1,12 @@
 import { SpanKind, type Attributes } from '@opentelemetry/api';
 import type { CoreDeps } from '../ports/deps.js';
 import { STORE_PORT_NAMES } from '../ports/store-bundle.js';
+import { isPromiseLike } from '../util/maybe-promise.js';
 import { endWithError, tracer, tracingEnabled } from './tracer.js';
 
 
 /** Synchronous helpers too small to be worth a span. */
 const UNTRACED = new Set(['needsRehash', 'overloaded']);
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}
 
 function callInSpan(name: string, kind: SpanKind, attributes: Attributes, call: () => unknown): unknown {
   if (!tracingEnabled()) return call();

@@ -1,5 +1,6 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type TextMapGetter } from '@opentelemetry/api';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
+import type { MaybePromise } from '../util/maybe-promise.js';
 import { endWithError, tracer, tracingEnabled } from './tracer.js';
 
 /** Methods named as they are (OpenTelemetry's HTTP semantic conventions); any other is `_OTHER`. */
@@ -42,7 +43,8 @@ function propagatorRegistered(): boolean {
  * the request's path without its trailing slash, `route` the pattern it matched.
  *
  * With neither an SDK nor a propagator registered the span could only be a non-recording copy of
- * the active context: `respond` is called as it is.
+ * the active context: `respond` is called as it is, and its answer returned as it comes (at once
+ * when it needs no waiting).
  *
  * @example return traceRequest(request, path, route?.pattern, () => handle(request));
  */
@@ -50,8 +52,8 @@ export function traceRequest(
   request: OAuthRequest,
   path: string,
   route: string | undefined,
-  respond: () => Promise<OAuthResponse>,
-): Promise<OAuthResponse> {
+  respond: () => MaybePromise<OAuthResponse>,
+): MaybePromise<OAuthResponse> {
   if (!tracingEnabled() && !propagatorRegistered()) return respond();
   const active = context.active();
   const nested = trace.getSpan(active) !== undefined;

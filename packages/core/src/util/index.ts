@@ -4,3 +4,4 @@ export * from './encoding.js';
 export * from './fetch-limited-text.js';
 export * from './read-stream-limited.js';
 export * from './read-chunks-limited.js';
+export * from './maybe-promise.js';
