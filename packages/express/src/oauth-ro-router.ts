@@ -1,6 +1,6 @@
 import type { OAuthResponse, OAuthRo } from '@oauth-ro/core';
-import { endsWithRoute, hasRoute } from '@oauth-ro/core/internal';
-import { answerNodeRequest, hostErrorResponse, writeNodeResponse } from '@oauth-ro/core/node';
+import { answerNodeRequestNow, endsWithRoute, hasRoute } from '@oauth-ro/core/internal';
+import { hostErrorResponse, writeNodeResponse } from '@oauth-ro/core/node';
 import { Router, type ErrorRequestHandler, type Response } from 'express';
 
 /**
@@ -25,7 +25,10 @@ export function oauthRoRouter(oauthRo: OAuthRo): Router {
   router.use((req, res, next) => {
     // `req.path` is relative to the mount point and still percent-encoded: core decodes ids itself.
     if (!hasRoute(req.path)) return next();
-    answerNodeRequest(oauthRo, req, { ip: req.ip }).then((response) => send(res, response), next);
+    // Written in the same turn when core needs no waiting (JWKS, discovery, the probes); a throw goes to `next` either way.
+    const answered = answerNodeRequestNow(oauthRo, req, { ip: req.ip });
+    if (answered instanceof Promise) answered.then((response) => send(res, response), next);
+    else send(res, answered);
   });
   router.use(oauthRoErrorHandler());
   return router;

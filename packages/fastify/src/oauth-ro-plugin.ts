@@ -1,7 +1,7 @@
 import fastifyJwt from '@fastify/jwt';
 import { errorResponse, oauthError, ROUTE_PATHS, type OAuthResponse, type OAuthRo, type TokenClaims, type TokenRequirements } from '@oauth-ro/core';
-import { checkTokenRequirements } from '@oauth-ro/core/internal';
-import { accessTokenJwtOptions, answerNodeRequest, hostErrorResponse } from '@oauth-ro/core/node';
+import { answerNodeRequestNow, checkTokenRequirements } from '@oauth-ro/core/internal';
+import { accessTokenJwtOptions, hostErrorResponse } from '@oauth-ro/core/node';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -36,7 +36,13 @@ async function routes(app: FastifyInstance, { oauthRo }: OAuthRoPluginOptions): 
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
   app.setErrorHandler((error, _request, reply) => send(reply, hostErrorResponse(error)));
   // `app.prefix` is the whole prefix, a parent plugin's included: core sees `/oauth/ro`.
-  for (const path of ROUTE_PATHS) app.all(path, async (request, reply) => send(reply, await answerNodeRequest(oauthRo, request.raw, { ip: request.ip, prefix: app.prefix })));
+  // Sent in the same turn when core needs no waiting (JWKS, discovery, the probes); a throw reaches the error handler either way.
+  for (const path of ROUTE_PATHS) {
+    app.all(path, (request, reply) => {
+      const answered = answerNodeRequestNow(oauthRo, request.raw, { ip: request.ip, prefix: app.prefix });
+      return answered instanceof Promise ? answered.then((response) => send(reply, response)) : send(reply, answered);
+    });
+  }
 }
 
 /**

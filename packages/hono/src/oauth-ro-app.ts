@@ -1,6 +1,6 @@
 import { ROUTE_PATHS, type OAuthRo } from '@oauth-ro/core';
-import { toFetchResponse } from '@oauth-ro/core/internal';
-import { answerNodeRequest, type NodeRequestLike } from '@oauth-ro/core/node';
+import { answerNodeRequestNow, toFetchResponse } from '@oauth-ro/core/internal';
+import type { NodeRequestLike } from '@oauth-ro/core/node';
 import { Hono, type Context } from 'hono';
 
 /** Options of {@link oauthRoApp}. */
@@ -25,6 +25,13 @@ function rawPath(url: string): string {
   return url.slice(start, query === -1 ? undefined : query);
 }
 
+/** A path's last `depth` segments, still percent-encoded: `/auth/oauth/ro` at depth 2 is `/oauth/ro`. */
+function lastSegments(path: string, depth: number): string {
+  let at = path.length;
+  for (let i = 0; i < depth && at > 0; i += 1) at = path.lastIndexOf('/', at - 1);
+  return at <= 0 ? path : path.slice(at);
+}
+
 /**
  * A Hono app answering every oauth-ro endpoint through core's Web-standard entry,
  * `oauthRo.fetch`; mount it with `app.route('/', oauthRoApp(oauthRo))`. Uses only Web APIs, so it
@@ -39,15 +46,17 @@ export function oauthRoApp(oauthRo: OAuthRo, options: OAuthRoAppOptions = {}): H
   const app = new Hono();
   for (const route of ROUTE_PATHS) {
     const depth = route.split('/').length - 1;
-    app.all(route, (c) => {
+    app.all(route, (c): Response | Promise<Response> => {
       // Core sees the path relative to the mount point: the route's own last segments, still percent-encoded.
-      const path = `/${rawPath(c.req.url).split('/').slice(-depth).join('/')}`;
+      const path = lastSegments(rawPath(c.req.url), depth);
       const incoming = (c.env as { incoming?: NodeRequestLike } | undefined)?.incoming;
       // On Node (`@hono/node-server`), a request is read from Node's own request unless something
       // (a middleware's `c.req.json()`) has started reading its body: its Fetch `Request` and
       // `Headers` would otherwise be built for core to copy them once more.
       if (incoming?.headers && (c.req.method === 'GET' || c.req.method === 'HEAD' || (incoming.readableFlowing === null && !incoming.readableEnded))) {
-        return answerNodeRequest(oauthRo, incoming, { ip: clientIp(c), path }).then(toFetchResponse);
+        // Answered in the same turn when core needs no waiting (JWKS, discovery, the probes).
+        const answered = answerNodeRequestNow(oauthRo, incoming, { ip: clientIp(c), path });
+        return answered instanceof Promise ? answered.then(toFetchResponse) : toFetchResponse(answered);
       }
       // A body a host middleware already read (`c.req.json()`) is taken from Hono's cache of it.
       if (c.req.raw.bodyUsed) {

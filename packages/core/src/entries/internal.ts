@@ -24,3 +24,5 @@ export * from '../accounts/index.js';
 export * from '../social/index.js';
 export * from '../mfa/index.js';
 export * from '../guardian/index.js';
+// The Node bridge's same-turn answer, for oauth-ro's adapters (the public one is `@oauth-ro/core/node`'s `answerNodeRequest`).
+export { answerNodeRequestNow } from '../node/answer-node-request.js';
