@@ -5,7 +5,8 @@
 // `/openapi`, the Node bridge on `/node`; `/internal` is for oauth-ro's own packages and unstable.
 
 // Create an instance and answer requests.
-export { createOAuthRo, ROUTE_PATHS } from './handlers/create-oauth-ro.js';
+export { createOAuthRo } from './handlers/create-oauth-ro.js';
+export { ROUTE_PATHS } from './handlers/routes.js';
 export type { CreateOAuthRoOptions, OAuthRo } from './handlers/create-oauth-ro.js';
 export type { FetchOptions } from './http/handle-fetch.js';
 export { MAX_BODY_BYTES } from './http/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endsWithRoute } from './create-oauth-ro.js';
+import { endsWithRoute } from './routes.js';
 
 describe('endsWithRoute', () => {
   it('matches routes under any mount prefix, including parameter segments', () => {

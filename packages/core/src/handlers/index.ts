@@ -1,5 +1,7 @@
 export type * from './context.js';
 export * from './create-oauth-ro.js';
+export * from './routes.js';
+export * from './request-boundary.js';
 export * from './handle-ro.js';
 export * from './handle-signup.js';
 export * from './handle-profile.js';

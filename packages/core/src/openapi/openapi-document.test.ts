@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_TABLE } from '../errors/error-table.js';
-import { ROUTE_PATHS } from '../handlers/create-oauth-ro.js';
+import { ROUTE_PATHS } from '../handlers/routes.js';
 import { openApiDocument } from './openapi-document.js';
 
 const doc = openApiDocument({ issuer: 'https://auth.example.com/' });
