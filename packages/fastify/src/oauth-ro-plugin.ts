@@ -1,6 +1,6 @@
 import fastifyJwt from '@fastify/jwt';
 import { errorResponse, oauthError, ROUTE_PATHS, type OAuthResponse, type OAuthRo, type TokenClaims, type TokenRequirements } from '@oauth-ro/core';
-import { answerNodeRequestNow, checkTokenRequirements } from '@oauth-ro/core/internal';
+import { answerNodeRequestNow, checkTokenRequirements, thenNow } from '@oauth-ro/core/internal';
 import { accessTokenJwtOptions, hostErrorResponse } from '@oauth-ro/core/node';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -40,7 +40,7 @@ async function routes(app: FastifyInstance, { oauthRo }: OAuthRoPluginOptions): 
   for (const path of ROUTE_PATHS) {
     app.all(path, (request, reply) => {
       const answered = answerNodeRequestNow(oauthRo, request.raw, { ip: request.ip, prefix: app.prefix });
-      return answered instanceof Promise ? answered.then((response) => send(reply, response)) : send(reply, answered);
+      return thenNow(answered, (response) => send(reply, response));
     });
   }
 }

@@ -1,5 +1,5 @@
 import { ROUTE_PATHS, type OAuthRo } from '@oauth-ro/core';
-import { answerNodeRequestNow, toFetchResponse } from '@oauth-ro/core/internal';
+import { answerNodeRequestNow, thenNow, toFetchResponse } from '@oauth-ro/core/internal';
 import type { NodeRequestLike } from '@oauth-ro/core/node';
 import { Hono, type Context } from 'hono';
 
@@ -55,8 +55,7 @@ export function oauthRoApp(oauthRo: OAuthRo, options: OAuthRoAppOptions = {}): H
       // `Headers` would otherwise be built for core to copy them once more.
       if (incoming?.headers && (c.req.method === 'GET' || c.req.method === 'HEAD' || (incoming.readableFlowing === null && !incoming.readableEnded))) {
         // Answered in the same turn when core needs no waiting (JWKS, discovery, the probes).
-        const answered = answerNodeRequestNow(oauthRo, incoming, { ip: clientIp(c), path });
-        return answered instanceof Promise ? answered.then(toFetchResponse) : toFetchResponse(answered);
+        return thenNow(answerNodeRequestNow(oauthRo, incoming, { ip: clientIp(c), path }), toFetchResponse);
       }
       // A body a host middleware already read (`c.req.json()`) is taken from Hono's cache of it.
       if (c.req.raw.bodyUsed) {

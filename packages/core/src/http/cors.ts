@@ -1,6 +1,6 @@
 import type { CorsPolicy } from './cors-policy.js';
 import { requestClientId } from './request-client-id.js';
-import type { MaybePromise } from '../util/maybe-promise.js';
+import { thenNow, type MaybePromise } from '../util/maybe-promise.js';
 import type { OAuthRequest, OAuthResponse } from './types.js';
 
 /**
@@ -113,8 +113,7 @@ export function withCors(
         : {};
     return { status: 204, headers: { allow, vary: 'Origin', 'cache-control': 'no-store', ...granted }, body: '' };
   }
-  const response = respond();
-  return response instanceof Promise ? response.then((answered) => corsAnswer(policy, request, origin, answered)) : corsAnswer(policy, request, origin, response);
+  return thenNow(respond(), (response) => corsAnswer(policy, request, origin, response));
 }
 
 /** An answer on a browser route, granted to `origin` when its client lists it; it varies by `Origin` either way. */

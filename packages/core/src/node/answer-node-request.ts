@@ -1,6 +1,6 @@
 import { answerNow } from '../http/answer-now.js';
 import type { OAuthRequest, OAuthResponse } from '../http/types.js';
-import type { MaybePromise } from '../util/maybe-promise.js';
+import { thenNow, type MaybePromise } from '../util/maybe-promise.js';
 import type { NodeBridgeOptions, NodeRequestLike } from './node-types.js';
 import { nodeRequest } from './node-request.js';
 
@@ -26,18 +26,16 @@ export async function answerNodeRequest(oauthRo: RequestHandler, req: NodeReques
  * JWKS, discovery, the probes), so that the framework writes it in the same turn, as it would its
  * own synchronous route's. May throw where `answerNodeRequest` would reject.
  *
- * @example const answered = answerNodeRequestNow(oauthRo, req, { ip }); return answered instanceof Promise ? answered.then(send) : send(answered);
+ * @example return thenNow(answerNodeRequestNow(oauthRo, req, { ip }), (response) => send(res, response));
  */
 export function answerNodeRequestNow(oauthRo: RequestHandler, req: NodeRequestLike, options?: NodeBridgeOptions): MaybePromise<OAuthResponse> {
   // Most requests (GET, HEAD) have no body to wait for.
-  const read = nodeRequest(req, options);
-  return read instanceof Promise ? read.then((request) => answerRead(oauthRo, request)) : answerRead(oauthRo, read);
+  return thenNow(nodeRequest(req, options), (request) => answerRead(oauthRo, request));
 }
 
 function answerRead(oauthRo: RequestHandler, request: OAuthRequest): MaybePromise<OAuthResponse> {
   const response = answerNow(oauthRo, request);
-  if (!request.bodyTooLarge) return response;
-  return response instanceof Promise ? response.then(closing) : closing(response);
+  return request.bodyTooLarge ? thenNow(response, closing) : response;
 }
 
 function closing(response: OAuthResponse): OAuthResponse {
