@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareCorsPolicy } from './cors-policy.js';
 import { withCors, type MatchedRoute } from './cors.js';
+import type { ClientConfig } from '../config/types.js';
 import type { OAuthRequest, OAuthResponse } from './types.js';
 
 const policy = prepareCorsPolicy([]);
@@ -59,5 +60,19 @@ describe('withCors', () => {
   it('passes answers on other routes through untouched', () => {
     const plain = answer({ 'content-type': 'application/json' });
     expect(withCors(policy, get(), healthRoute, () => plain)).toBe(plain);
+  });
+
+  it('never hands the grant one origin got to a request from another origin, or from none, on a cached answer', () => {
+    const listing = prepareCorsPolicy([{ client_id: 'spa', allowed_origins: ['https://app.example'] } as unknown as ClientConfig]);
+    const cached = Object.freeze(answer(Object.freeze({ 'content-type': 'application/json' })));
+    const granted = withCors(listing, get({ origin: 'https://app.example' }), jwksRoute, () => cached) as OAuthResponse;
+    expect(granted.headers['access-control-allow-origin']).toBe('https://app.example');
+    for (const headers of [{ origin: 'https://evil.example' }, {}, { origin: 'https://app.example.evil.example' }, { origin: 'null' }]) {
+      const other = withCors(listing, get(headers), jwksRoute, () => cached) as OAuthResponse;
+      expect(other.headers['access-control-allow-origin'], JSON.stringify(headers)).toBeUndefined();
+      expect(other.headers['access-control-allow-credentials']).toBeUndefined();
+      expect(other.headers.vary).toBe('Origin');
+    }
+    expect(cached.headers).toEqual({ 'content-type': 'application/json' });
   });
 });
